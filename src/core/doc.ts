@@ -17,6 +17,7 @@ export function newDoc(input: RawInput): ArticleDoc {
     removed: [],
     paragraphs: [],
     sentences: [],
+    quotes: [],
     dates: [],
     statements: [],
     entities: [],

@@ -42,6 +42,13 @@ export interface RemovedLine {
   rule: string;
 }
 
+/** A quotation: the marks and the quoted words. `close` is null when the closing mark is missing. */
+export interface Quote {
+  open: number;
+  close: number | null;
+  inner: Span;
+}
+
 export type DatePrecision = 'day' | 'week' | 'month' | 'year';
 
 export interface DateMention {
@@ -126,6 +133,7 @@ export interface ArticleDoc {
   removed: RemovedLine[];
   paragraphs: Span[];
   sentences: Span[];
+  quotes: Quote[];
   dates: DateMention[];
   statements: Statement[];
   entities: Entity[];

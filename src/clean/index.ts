@@ -1,0 +1,104 @@
+// The clean stage: drops boilerplate lines by general rules, finds the headline, and fixes
+// document.text. After this stage the text never changes: every later span points into it.
+import type { ArticleDoc, RemovedLine } from '../core/types.js';
+import { matchKey, norm } from '../lang/ar/normalize.js';
+import { HEADLINE_WORDS, KICKER_MAX_WORDS, LINE_RULES } from './rules.js';
+
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** The rule that marks a line as boilerplate, or null. */
+export function boilerplateRule(line: string): string | null {
+  const key = norm(line).toLowerCase().replace(/\s+/g, ' ').trim();
+  const words = wordCount(key);
+  for (const r of LINE_RULES) if (words <= r.maxWords && r.pattern.test(key)) return r.name;
+  return null;
+}
+
+const isHeadline = (line: string): boolean => {
+  const n = wordCount(line);
+  return n >= HEADLINE_WORDS[0] && n <= HEADLINE_WORDS[1] && !/[.!؟?،,]\s*$/.test(line);
+};
+
+interface Line {
+  text: string;
+  blankBefore: boolean;
+}
+
+export function clean(doc: ArticleDoc): ArticleDoc {
+  const lines = splitLines(doc.raw);
+  const removed: RemovedLine[] = [];
+  const drop = (i: number, rule: string) => removed.push({ line: lines[i]!.text, rule });
+  const keep = new Array<boolean>(lines.length).fill(true);
+
+  lines.forEach((l, i) => {
+    const rule = boilerplateRule(l.text);
+    if (rule) {
+      keep[i] = false;
+      drop(i, rule);
+    }
+  });
+  dropWidgetTail(lines, keep, drop);
+
+  let title = doc.title;
+  let first = keep.indexOf(true);
+  // A short brand or section kicker above the headline or lede («رووداو ديجيتال»).
+  while (first >= 0 && wordCount(lines[first]!.text) <= KICKER_MAX_WORDS && !/[.؟?!]$/.test(lines[first]!.text)) {
+    keep[first] = false;
+    drop(first, 'kicker');
+    first = keep.indexOf(true);
+  }
+  if (first >= 0 && title === null && isHeadline(lines[first]!.text) && keep.indexOf(true, first + 1) >= 0) {
+    title = lines[first]!.text.trim();
+  }
+  // Repeated lines (headline repeated by the page template, subheadings printed twice): the first
+  // copy stays, except the headline itself, which is kept as the title and not in the text.
+  const seen = new Set<string>();
+  const titleKey = title ? matchKey(title) : null;
+  lines.forEach((l, i) => {
+    if (!keep[i]) return;
+    const k = matchKey(l.text);
+    if (!k) return;
+    if (k === titleKey) {
+      keep[i] = false;
+      drop(i, 'headline');
+    } else if (seen.has(k) && wordCount(k) >= 2) {
+      keep[i] = false;
+      drop(i, 'repeated-line');
+    } else seen.add(k);
+  });
+
+  doc.title = title;
+  doc.text = lines.filter((_, i) => keep[i]).map((l) => l.text.trim()).join('\n\n');
+  doc.removed = removed;
+  return doc;
+}
+
+function splitLines(raw: string): Line[] {
+  const out: Line[] = [];
+  let blank = true;
+  for (const l of raw.split(/\r\n|\r|\n/)) {
+    if (!l.trim()) {
+      blank = true;
+      continue;
+    }
+    out.push({ text: l.trim(), blankBefore: blank });
+    blank = false;
+  }
+  return out;
+}
+
+/** Below a comment widget or counter near the end, the remaining short lines are widget chrome too. */
+function dropWidgetTail(lines: Line[], keep: boolean[], drop: (i: number, rule: string) => void): void {
+  const from = Math.floor(lines.length * 0.5);
+  let inTail = false;
+  for (let i = from; i < lines.length; i++) {
+    if (!keep[i]) {
+      inTail = true;
+      continue;
+    }
+    if (inTail && wordCount(lines[i]!.text) <= 6) {
+      keep[i] = false;
+      drop(i, 'widget-tail');
+    } else inTail = false;
+  }
+}

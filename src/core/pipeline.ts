@@ -1,0 +1,61 @@
+// The one registry of stages, in order. The CLI, tests and benchmarks all run this list, and
+// every document records `name@version` of each stage that made it.
+import type { ArticleDoc, RawInput } from './types.js';
+import { newDoc } from './doc.js';
+import { clean } from '../clean/index.js';
+import { findQuotes, paragraphs, sentences } from '../extract/segment.js';
+import { findDates, inferPublication } from '../extract/dates/index.js';
+import { extractStatements } from '../extract/statements/index.js';
+import { carriesQuote } from '../extract/statements/carry.js';
+
+export interface Stage {
+  name: string;
+  version: number;
+  run: (doc: ArticleDoc) => void;
+}
+
+export const STAGES: Stage[] = [
+  { name: 'clean', version: 1, run: (doc) => void clean(doc) },
+  {
+    name: 'segment',
+    version: 1,
+    run: (doc) => {
+      doc.paragraphs = paragraphs(doc.text);
+      doc.quotes = findQuotes(doc.text, doc.paragraphs, (p) => carriesQuote(doc.text, doc.paragraphs[p]!));
+      doc.sentences = sentences(doc.text, doc.paragraphs, doc.quotes);
+    },
+  },
+  {
+    name: 'dates',
+    version: 1,
+    run: (doc) => {
+      if (!doc.published) {
+        const p = inferPublication(doc.text) ?? (doc.title === null ? null : inferPublication(doc.raw));
+        if (p) {
+          doc.published = p.value;
+          doc.publishedFrom = p.rule;
+        }
+      }
+      doc.dates = findDates(doc.text, { published: doc.published });
+    },
+  },
+  { name: 'statements', version: 1, run: (doc) => void (doc.statements = extractStatements(doc, doc.quotes)) },
+];
+
+export function analyzeInput(input: RawInput): ArticleDoc {
+  const doc = newDoc(input);
+  for (const s of STAGES) {
+    try {
+      s.run(doc);
+    } catch (err) {
+      doc.diagnostics.push({
+        stage: s.name,
+        rule: 'stage-failed',
+        reason: `The ${s.name} stage failed (${(err as Error).message}); its results are missing from this document. Please report this with the article attached.`,
+        fatal: false,
+      });
+    }
+    doc.stages.push(`${s.name}@${s.version}`);
+  }
+  return doc;
+}

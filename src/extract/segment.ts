@@ -1,0 +1,138 @@
+// Paragraphs, quotations and sentences of the cleaned text.
+//
+// Quotation marks in Arabic news come in every style: « », “ ”, ASCII ", and ” used as both
+// opening and closing mark («لـ”داعش”»). Curly and guillemet quotes nest; ASCII quotes toggle.
+// Outlets often drop the closing mark of a quotation that runs over two paragraphs, so an
+// unclosed quotation runs on into the next paragraph when that one has no attribution of its own.
+import type { Quote, Span } from '../core/types.js';
+
+export type { Quote };
+
+export function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 10) {
+      let s = start, e = i;
+      while (s < e && /\s/.test(text[s]!)) s++;
+      while (e > s && /\s/.test(text[e - 1]!)) e--;
+      if (e > s) out.push([s, e]);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+interface Open {
+  mark: string;
+  pos: number;
+}
+
+/** Top-level quotations of the text. `carries(p)` says whether paragraph p may continue an unclosed quote. */
+export function findQuotes(text: string, paras: Span[], carries: (p: number) => boolean = () => true): Quote[] {
+  const out: Quote[] = [];
+  let stack: Open[] = [];
+  const closeTop = (end: number, closed: boolean) => {
+    const o = stack[0]!;
+    if (stack.length === 1) out.push({ open: o.pos, close: closed ? end : null, inner: [o.pos + 1, end] });
+    stack = stack.slice(0, -1);
+  };
+  for (let p = 0; p < paras.length; p++) {
+    const [ps, pe] = paras[p]!;
+    for (let i = ps; i < pe; i++) {
+      const c = text[i]!;
+      const top = stack[stack.length - 1];
+      if (c === '«') stack.push({ mark: c, pos: i });
+      else if (c === '»') {
+        if (top?.mark === '«') closeTop(i, true);
+      } else if (c === '"') {
+        if (top?.mark === '"') closeTop(i, true);
+        else stack.push({ mark: c, pos: i });
+      } else if (c === '“') {
+        // “ used as a closing mark: right after a word, with no word after it.
+        if ((top?.mark === '“' || top?.mark === '”') && isLetter(text[i - 1]) && !isLetter(text[i + 1])) closeTop(i, true);
+        else stack.push({ mark: c, pos: i });
+      } else if (c === '”') {
+        if (top && (top.mark === '“' || top.mark === '”')) closeTop(i, true);
+        else if (isLetter(text[i + 1])) stack.push({ mark: c, pos: i });
+      }
+    }
+    if (stack.length) {
+      const next = paras[p + 1];
+      const carry = next !== undefined && !/^["“”«]/.test(text.slice(next[0], next[0] + 1)) && carries(p + 1);
+      if (!carry) {
+        while (stack.length > 1) stack.pop();
+        closeTop(pe, false);
+      } else {
+        // Carry once: close at the end of the next paragraph unless closed inside it.
+        const o = stack[0]!;
+        stack = [];
+        const inner = findQuotes(text, [[next[0], next[1]]], () => false);
+        const closing = innerClose(text, next);
+        if (closing !== null) {
+          out.push({ open: o.pos, close: closing, inner: [o.pos + 1, closing] });
+          p++;
+          // Quotes after the closing mark in that paragraph.
+          out.push(...inner.filter((q) => q.open > closing));
+        } else {
+          out.push({ open: o.pos, close: null, inner: [o.pos + 1, next[1]] });
+          p++;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** In a paragraph that continues an open quotation: the first closing mark not balanced by an opening one. */
+function innerClose(text: string, [s, e]: Span): number | null {
+  let depth = 0;
+  for (let i = s; i < e; i++) {
+    const c = text[i]!;
+    if (c === '«' || (c === '“' && isLetter(text[i + 1]))) depth++;
+    else if (c === '»' || c === '”' || c === '“') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return null;
+}
+
+const END = /[.!?؟…]/;
+
+/** Sentences: split after . ! ? ؟ … outside quotations, and at paragraph ends outside quotations. */
+export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] {
+  const out: Span[] = [];
+  let q = 0;
+  const insideQuote = (i: number): Quote | null => {
+    while (q < quotes.length && (quotes[q]!.close ?? quotes[q]!.inner[1]) < i) q++;
+    const cur = quotes[q];
+    return cur && cur.open < i && i < (cur.close ?? cur.inner[1]) ? cur : null;
+  };
+  let start: number | null = null;
+  for (const [ps, pe] of paras) {
+    if (start === null) start = ps;
+    for (let i = ps; i < pe; i++) {
+      if (!END.test(text[i]!)) continue;
+      if (i + 1 < pe && !/\s/.test(text[i + 1]!)) continue;
+      if (insideQuote(i)) continue;
+      push(out, text, start, i + 1);
+      start = i + 1;
+    }
+    // A quotation running into the next paragraph keeps the sentence open.
+    if (!insideQuote(pe)) {
+      push(out, text, start, pe);
+      start = null;
+    }
+  }
+  if (start !== null) push(out, text, start, text.length);
+  return out;
+}
+
+function push(out: Span[], text: string, s: number, e: number): void {
+  while (s < e && /\s/.test(text[s]!)) s++;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e > s) out.push([s, e]);
+}

@@ -1,0 +1,197 @@
+// Drafting statements sentence by sentence: every reporting cue with a speaker (or none, for a
+// continuation) and the character range of the words it reports.
+import type { Span } from '../../core/types.js';
+import { tokenize, type Token } from '../../lang/ar/tokenize.js';
+import type { Quote } from '../segment.js';
+import { findCues, readFrame, type Cue } from './frame.js';
+import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
+import { cueOf, isPunct } from './words.js';
+
+export interface Draft {
+  cue: Cue;
+  cueSpan: Span;
+  speaker: SpeakerPhrase | null;
+  /** How the draft came about: cue | participle | kama | relative | quote-paragraph | trailing-participle. */
+  how: string;
+  /** Characters that may name the channel and date: from the clause start to the content. */
+  frame: Span;
+  content: Span;
+  sentence: number;
+  paragraph: number;
+}
+
+interface Ctx {
+  text: string;
+  quotes: Quote[];
+  paras: Span[];
+}
+
+const paraOf = (paras: Span[], pos: number): number => {
+  let lo = 0, hi = paras.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paras[mid]![0] <= pos) lo = mid; else hi = mid - 1;
+  }
+  return lo;
+};
+
+/** Is offset i inside the words of a top-level quotation? */
+export function quoteAt(quotes: Quote[], i: number): Quote | null {
+  let lo = 0, hi = quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const q = quotes[mid]!;
+    const end = q.close ?? q.inner[1];
+    if (i < q.open) hi = mid - 1;
+    else if (i > end) lo = mid + 1;
+    else return q;
+  }
+  return null;
+}
+
+export function draftStatements(ctx: Ctx, sentences: Span[]): Draft[] {
+  const drafts: Draft[] = [];
+  const consumed = new Set<number>(); // paragraphs taken whole by a trailing participle
+  sentences.forEach(([ss, se], si) => {
+    const para = paraOf(ctx.paras, ss);
+    if (consumed.has(para)) return;
+    const toks = tokenize(ctx.text, ss, se);
+    const inQuote = (t: Token) => quoteAt(ctx.quotes, t.start) !== null;
+    const cues = findCues(toks, inQuote);
+    const before = drafts.length;
+    draftSentence(ctx, toks, cues, si, para, [ss, se], drafts, consumed);
+    if (drafts.length === before) quoteParagraph(ctx, toks, inQuote, si, para, [ss, se], drafts);
+  });
+  return drafts;
+}
+
+function draftSentence(
+  ctx: Ctx, toks: Token[], cues: Cue[], si: number, para: number, [ss, se]: Span, drafts: Draft[], consumed: Set<number>,
+): void {
+  let clauseStart = ss;
+  let open: Draft | null = null;
+  for (let k = 0; k < cues.length; k++) {
+    const cue = cues[k]!;
+    const tok = toks[cue.at]!;
+    if (open && open.content[1] > tok.start) {
+      // Inside the content of the previous statement: a continuation participle or «كما ذكرت»
+      // opens a new statement, unless the previous one is indirect (no quotation yet): then the
+      // participle goes on reporting the same proposition («أكدت أن …، مشيرة إلى أنها …»).
+      const newClause = cue.info.participle || cue.kama || (tok.n !== tok.base && isPunct(toks[cue.at - 1], '،,'));
+      if (!newClause) continue;
+      if (cue.info.participle && !cue.kama && !hasQuote(ctx, open.content[0], tok.start)) continue;
+      const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);
+      open.content = [open.content[0], cut];
+      clauseStart = cut;
+    }
+    const frame = readFrame(ctx.text, toks, cue, toks.length);
+    const cueSpan: Span = [tok.start, toks[cue.after - 1]!.end];
+    if (frame.content < 0 || frame.content >= toks.length) {
+      const trailing = trailingParticiple(ctx, cue, toks, para, cueSpan);
+      if (trailing) {
+        drafts.push({ ...trailing, sentence: si, frame: [clauseStart, tok.start] });
+        consumed.add(para + 1);
+      }
+      continue;
+    }
+    const how = cue.kama ? 'kama' : cue.info.participle ? 'participle' : 'cue';
+    const content: Span = [toks[frame.content]!.start, se];
+    open = {
+      cue, cueSpan, speaker: frame.speaker, how, frame: [clauseStart, content[0]], content, sentence: si, paragraph: para,
+    };
+    const rel = relativeBefore(ctx, toks, open);
+    if (rel) drafts.push(rel);
+    drafts.push(open);
+  }
+  if (!cues.length) relativeOnly(ctx, toks, si, para, drafts, ss, se);
+}
+
+/** A participle that ends its paragraph introduces the next paragraph («… سقطوا”. مستطردا»). */
+function trailingParticiple(ctx: Ctx, cue: Cue, toks: Token[], para: number, cueSpan: Span): Omit<Draft, 'sentence' | 'frame'> | null {
+  if (!(cue.info.participle || cue.info.cls === 'continue')) return null;
+  if (toks.slice(cue.after).some((t) => t.word)) return null;
+  const tok = toks[cue.at]!;
+  const [, pe] = ctx.paras[para]!;
+  if (ctx.text.slice(tok.end, pe).trim().replace(/[.:،,]/g, '')) return null;
+  const next = ctx.paras[para + 1];
+  if (!next) return null;
+  return { cue, cueSpan, speaker: null, how: 'trailing-participle', content: next, paragraph: para + 1 };
+}
+
+/** «بيان وزارة الخارجية، الذي قالته فيه إنه …»: the relative clause's verb reports the antecedent. */
+const RELATIVE_CUE = /^(.+?)(?:ه|ها)$/;
+
+function relativeOnly(ctx: Ctx, toks: Token[], si: number, para: number, drafts: Draft[], ss: number, se: number): void {
+  for (let i = 1; i < toks.length; i++) {
+    const r = relativeAt(ctx, toks, i);
+    if (!r) continue;
+    drafts.push({ ...r, sentence: si, paragraph: para, frame: [ss, r.content[0]], content: [r.content[0], se] });
+    return;
+  }
+}
+
+/** A relative clause before the cue («بيان الوزارة، الذي قالته فيه إنه "…"، علقت …») is a statement of its own. */
+function relativeBefore(ctx: Ctx, toks: Token[], open: Draft): Draft | null {
+  for (let i = 1; i < open.cue.at; i++) {
+    const r = relativeAt(ctx, toks, i);
+    if (!r || r.content[0] >= open.cueSpan[0]) continue;
+    const end = trimEnd(ctx.text, r.content[0], open.cueSpan[0]);
+    const clause = open.frame[0];
+    open.frame = [end, open.frame[1]];
+    return { ...r, sentence: open.sentence, paragraph: open.paragraph, frame: [clause, r.content[0]], content: [r.content[0], end] };
+  }
+  return null;
+}
+
+function relativeAt(ctx: Ctx, toks: Token[], i: number): Omit<Draft, 'sentence' | 'paragraph' | 'frame'> | null {
+  const t = toks[i]!;
+  const prev = toks[i - 1]!;
+  if (!t.word || !prev.word || !/^(?:الذي|التي)$/.test(prev.n)) return null;
+  const m = RELATIVE_CUE.exec(t.n);
+  const info = m ? cueOf({ ...t, n: m[1]!, base: m[1]! }) : null;
+  if (!info) return null;
+  // The antecedent: the organisation or person phrase that ends right before «، الذي».
+  let ante: SpeakerPhrase | null = null;
+  const stop = isPunct(toks[i - 2], '،,') ? i - 2 : i - 1;
+  for (let a = Math.max(0, stop - 8); a < stop && !ante; a++) {
+    const p = parseSpeaker(ctx.text, toks, a, stop);
+    if (p && p.end === stop && p.kind !== 'role') ante = p;
+  }
+  if (!ante) return null;
+  let k = i + 1;
+  while (k < toks.length && toks[k]!.word && /^(?:فيه|فيها|به|بها)$/.test(toks[k]!.n)) k++;
+  const opener = toks[k];
+  if (!opener) return null;
+  const start = opener.word && /^(?:ان|انه|انها|بان)$/.test(opener.n) ? toks[k + 1]?.start : opener.start;
+  if (start === undefined) return null;
+  const cue = { at: i, info, after: i + 1, kama: false };
+  return { cue, cueSpan: [t.start, t.end], speaker: ante, how: 'relative', content: [start, start] };
+}
+
+/** A paragraph that is a quotation with no attribution continues the previous speaker. */
+function quoteParagraph(ctx: Ctx, toks: Token[], inQuote: (t: Token) => boolean, si: number, para: number, [ss, se]: Span, drafts: Draft[]): void {
+  const last = drafts[drafts.length - 1];
+  if (!last || last.paragraph < para - 1 || ss !== ctx.paras[para]![0]) return;
+  const q = quoteAt(ctx.quotes, ss);
+  if (!q || q.open !== ss) return;
+  const words = toks.filter((t) => t.word);
+  const quoted = words.filter(inQuote).length;
+  if (quoted / Math.max(1, words.length) < 0.8) return;
+  const cue = last.cue;
+  drafts.push({ cue, cueSpan: last.cueSpan, speaker: null, how: 'quote-paragraph', frame: [ss, ss], content: [ss, se], sentence: si, paragraph: para });
+}
+
+function hasQuote(ctx: Ctx, a: number, b: number): boolean {
+  for (const q of ctx.quotes) if (q.open >= a && q.open < b) return true;
+  return false;
+}
+
+/** End of a content range before a cue: drop trailing commas, spaces and a dangling «و». */
+export function trimEnd(text: string, a: number, b: number): number {
+  let e = b;
+  for (;;) {
+    while (e > a && /[\s،,.:؛;]/.test(text[e - 1]!)) e--;
+    if (e - 1 > a && text[e - 1] === 'و' && /\s/.test(text[e - 2]!)) { e--; continue; }
+    return e;
+  }
+}

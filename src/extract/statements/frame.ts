@@ -1,0 +1,106 @@
+// The attribution frame of one reporting cue: who speaks, where the reported words start and
+// end, and the adverbials in between (channel, date). Works on the tokens of one sentence.
+import type { Token } from '../../lang/ar/tokenize.js';
+import { CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
+import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
+import { cueOf, isMonth, isPunct, isStop, isWeekday } from './words.js';
+
+export interface Cue {
+  /** Index of the cue token in the sentence tokens. */
+  at: number;
+  info: CueInfo;
+  /** Index after the cue and its complements («جددت التأكيد»، «ختمت حديثها بالقول»). */
+  after: number;
+  /** «كما ذكرت»: a continuation marker before the cue. */
+  kama: boolean;
+}
+
+export interface Frame {
+  cue: Cue;
+  speaker: SpeakerPhrase | null;
+  /** Token index where the reported content starts (after any opener), or -1. */
+  content: number;
+}
+
+const QUOTE_OPEN = '"«“”';
+
+export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
+  const out: Cue[] = [];
+  toks.forEach((t, i) => {
+    const info = cueOf(t);
+    if (!info || inQuote(t) || IMPERSONAL.has(t.n) || IMPERSONAL.has(t.base)) return;
+    // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
+    const prev = toks[i - 1];
+    if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما)$/.test(prev.n) && !info.participle) return;
+    let after = i + 1;
+    while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
+    out.push({ at: i, info, after, kama: prev?.word === true && /^(?:كما|وكما)$/.test(prev.n) });
+  });
+  return out;
+}
+
+const isOpener = (t: Token | undefined) => !!t && t.word && OPENERS.has(t.n);
+
+/** Skip an adverbial: a prepositional phrase, a date, a weekday, a parenthesis, up to a comma. */
+function skipAdverbial(toks: Token[], i: number, end: number): number {
+  const t = toks[i]!;
+  if (isPunct(t, '(')) {
+    let k = i + 1;
+    while (k < end && !isPunct(toks[k], ')')) k++;
+    return Math.min(end, k + 1);
+  }
+  if (!(isStop(t) || isWeekday(t) || isMonth(t) || /^\d/.test(t.n) || /^(?:يوم|ليل|مساء|صباح)/.test(t.n))) return i;
+  if (isOpener(t) && !PARTICLE_OPENERS.has(t.n)) return i;
+  let k = i + 1;
+  while (k < end && !isPunct(toks[k], '،,:') && !isOpener(toks[k]) && !isPunct(toks[k], QUOTE_OPEN)) {
+    if (cueOf(toks[k])) break;
+    k++;
+  }
+  return k;
+}
+
+/** Where the reported content starts, scanning from `i`. */
+function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean): number {
+  let k = i;
+  while (k < end) {
+    const t = toks[k]!;
+    if (isPunct(t, '،,')) { k++; continue; }
+    if (isPunct(t, ':')) return k + 1;
+    if (isPunct(t, QUOTE_OPEN)) return k;
+    if (t.word && PARTICLE_OPENERS.has(t.n)) {
+      // «إلى أن»، «على أن»: the opener is the complementiser; «أكد على أهمية»: the object follows.
+      if (isOpener(toks[k + 1]) && !PARTICLE_OPENERS.has(toks[k + 1]!.n)) return k + 2;
+      if (t.n === 'علي' && cls === 'object') return k + 1;
+    }
+    if (isOpener(t) && !PARTICLE_OPENERS.has(t.n)) return k + 1;
+    const s = skipAdverbial(toks, k, end);
+    if (s > k) { k = s; continue; }
+    if (objectOk && t.word) return k;
+    // A say-verb needs an opener: look further in this clause.
+    for (let m = k; m < end; m++) {
+      const u = toks[m]!;
+      if (isPunct(u, ':')) return m + 1;
+      if (isPunct(u, QUOTE_OPEN)) return m;
+      if (isOpener(u) && !PARTICLE_OPENERS.has(u.n)) return m + 1;
+      if (cueOf(u) && m > k) break;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+export function readFrame(src: string, toks: Token[], cue: Cue, end: number): Frame {
+  const first = toks[cue.after];
+  let speaker: SpeakerPhrase | null = null;
+  if (first && first.word && !isOpener(first) && !isStop(first) && !isWeekday(first)) {
+    speaker = parseSpeaker(src, toks, cue.after, end);
+  }
+  let from = speaker ? speaker.end : cue.after;
+  // The rest of the subject's clause: «التحالف الدولي بقيادة الولايات المتحدة،».
+  if (speaker && toks[from]?.word && /^(?:بقياده|برئاسه|بزعامه|ومقره|ومقرها)$/.test(toks[from]!.n)) {
+    while (from < end && !isPunct(toks[from], '،,:')) from++;
+  }
+  const objectOk = cue.info.cls === 'object';
+  const content = contentStart(toks, from, end, cue.info.cls, objectOk);
+  return { cue, speaker, content };
+}

@@ -1,0 +1,228 @@
+// The statements stage: attributed speech, direct and indirect, with the speaker's fullest name,
+// role, organisation, stance, channel and date, each with its span in document.text.
+import type { ArticleDoc, Channel, DateMention, Span, Stance, Statement } from '../../core/types.js';
+import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING } from '../../lang/ar/lexicon.js';
+import { matchKey, norm } from '../../lang/ar/normalize.js';
+import { tokenize, type Token } from '../../lang/ar/tokenize.js';
+import type { Quote } from '../segment.js';
+import { draftStatements, type Draft } from './draft.js';
+import { Registry } from './registry.js';
+import { isKnownOrg, isPlace, isPunct } from './words.js';
+
+interface Who {
+  name: string;
+  role: string | null;
+  org: string | null;
+  person: boolean;
+  gender: 'm' | 'f' | null;
+  how: string;
+}
+
+interface Work {
+  d: Draft;
+  who: Who;
+  span: Span;
+  kind: 'direct' | 'indirect';
+  stance: Stance;
+  channel: Channel | null;
+  date: string | null;
+  /** Channel/date came from this statement's own frame (not inherited). */
+  own: { channel: boolean; date: boolean };
+}
+
+export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[] {
+  const text = doc.text;
+  const drafts = draftStatements({ text, quotes, paras: doc.paragraphs }, doc.sentences);
+  if (!drafts.length) return [];
+  const toks = tokenize(text);
+  const reg = new Registry();
+  reg.scan(text, toks);
+  for (const d of drafts) {
+    const s = d.speaker;
+    if (s?.kind === 'person' && s.name && s.name.split(/\s+/).length > 1) reg.add(s.name, s.role, s.org, s.span[0]);
+  }
+  const work: Work[] = [];
+  drafts.forEach((d, i) => {
+    const who = resolve(doc, toks, reg, drafts, i, work);
+    const { span, kind } = quoteOf(text, quotes, d.content);
+    if (span[1] - span[0] < 2) return;
+    const own = frameFacts(text, doc.dates, d.frame);
+    work.push({
+      d, who, span, kind, stance: stanceOf(d, text.slice(span[0], span[1])),
+      channel: own.channel, date: own.date, own: { channel: own.channel !== null, date: own.date !== null },
+    });
+  });
+  inherit(work, text);
+  return work.map(toStatement(text));
+}
+
+function toStatement(text: string) {
+  return (w: Work): Statement => ({
+    speaker: w.who.name,
+    role: w.who.role,
+    organization: w.who.org,
+    quote: text.slice(w.span[0], w.span[1]),
+    kind: w.kind,
+    stance: w.stance,
+    date: w.date,
+    channel: w.channel ?? 'unknown',
+    span: w.span,
+    cue: { text: text.slice(w.d.cueSpan[0], w.d.cueSpan[1]), span: w.d.cueSpan },
+    speakerSpan: w.d.speaker?.span ?? null,
+    resolution: w.who.how,
+  });
+}
+
+// ---------- speakers ----------
+
+function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[], i: number, done: Work[]): Who {
+  const d = drafts[i]!;
+  const gender = d.cue.info.gender;
+  const prev = done[done.length - 1];
+  if (prev && /^(?:participle|kama|quote-paragraph|trailing-participle)$/.test(d.how)) return { ...prev.who, how: d.how };
+  const s = d.speaker;
+  if (!s) return subjectless(doc, toks, d, done, gender);
+  const at = s.span[0];
+  if (s.kind === 'person' && s.name) {
+    const full = reg.fullest(s.name, at);
+    const name = full && full.words.length > matchKey(s.name).split(' ').length ? full.name : s.name;
+    return { name, role: s.role ?? full?.role ?? null, org: s.org ?? full?.org ?? null, person: true, gender, how: full ? 'name' : 'name-new' };
+  }
+  if (s.kind === 'org' && s.name) return { name: s.name, role: null, org: s.name, person: false, gender, how: 'organisation' };
+  if (s.kind === 'role' && s.role) {
+    const p = reg.byRole(s.role) ?? cataphor(drafts, i);
+    if (p) return { name: p.name, role: s.role, org: s.org, person: true, gender, how: 'role' };
+    return { name: s.role, role: s.role, org: s.org, person: true, gender, how: 'role-unnamed' };
+  }
+  const ana = anaphor(doc.text, s.span, done, gender, s.org);
+  if (ana) return { ...ana, gender: ana.gender ?? gender, how: 'anaphor' };
+  const printed = doc.text.slice(s.span[0], s.span[1]);
+  return { name: printed, role: s.role, org: s.org, person: s.kind !== 'org', gender, how: 'anaphor-unresolved' };
+}
+
+/** A role printed alone, then the holder named in the next statement: «أفاد نائب المتحدث … وقال فيدانت باتيل». */
+function cataphor(drafts: Draft[], i: number): { name: string } | null {
+  for (const n of drafts.slice(i + 1, i + 3)) {
+    if (n.sentence > drafts[i]!.sentence + 2) break;
+    const s = n.speaker;
+    if (s?.kind === 'person' && s.name && !s.role && s.name.split(/\s+/).length > 1) return { name: s.name };
+  }
+  return null;
+}
+
+/** «قالت الوزارة»، «علقت المسؤولة في البنتاغون»: the most recent speaker the phrase fits. */
+function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | null, org: string | null): Who | null {
+  const printed = matchKey(text.slice(span[0], span[1]));
+  const head = printed.split(' ')[0]!;
+  const orgHead = head.replace(/^ال/, '');
+  for (let k = done.length - 1; k >= 0; k--) {
+    const w = done[k]!.who;
+    const key = matchKey(w.name);
+    if (!w.person && (key.startsWith(orgHead + ' ') || key.startsWith(head + ' ') || key === head)) return w;
+    if (w.person && isPersonRole(head) && (!gender || !w.gender || w.gender === gender)) {
+      if (!org || (w.org && matchKey(w.org).includes(matchKey(org))) || (w.role && matchKey(w.role).includes(matchKey(org)))) return w;
+    }
+  }
+  return null;
+}
+
+const isPersonRole = (head: string): boolean => /^(?:المسؤول|المسؤوله|المتحدث|المتحدثه|الناطق|الناطقه|الوزير|الوزيره|المصدر)$/.test(head);
+
+/** No subject after the verb: the subject of the clause before it in the sentence, else the last speaker. */
+function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gender: 'm' | 'f' | null): Who {
+  const same = done.filter((w) => w.d.sentence === d.sentence);
+  if (!same.length) {
+    const local = clauseSubject(doc.text, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);
+    if (local) return { name: local, role: null, org: null, person: false, gender, how: 'clause-subject' };
+  }
+  for (let k = done.length - 1; k >= 0; k--) {
+    const w = done[k]!.who;
+    if (!gender || !w.gender || w.gender === gender) return { ...w, how: 'continuation' };
+  }
+  const last = done[done.length - 1];
+  return last ? { ...last.who, how: 'continuation' } : { name: '', role: null, org: null, person: false, gender, how: 'unresolved' };
+}
+
+/** «… حرب تشنها إسرائيل في قطاع غزة وتقول إنها …»: the nearest named actor not governed by a preposition. */
+function clauseSubject(text: string, toks: Token[], from: number, to: number): string | null {
+  const inRange = toks.filter((t) => t.start >= from && t.end <= to);
+  if (inRange.filter((t) => t.word).length < 3) return null;
+  for (let k = inRange.length - 1; k >= 0; k--) {
+    const t = inRange[k]!;
+    if (!(isPlace(t) || isKnownOrg(t))) continue;
+    const p = inRange[k - 1];
+    if (p && (/^(?:في|علي|من|الي|عن|مع|ضد|بين)$/.test(p.n) || isPunct(p, '('))) continue;
+    return text.slice(t.start, t.end);
+  }
+  return null;
+}
+
+// ---------- words, stance, frame facts ----------
+
+/** Direct when the content is mostly inside quotation marks; the span then runs from the first to the last quoted word. */
+function quoteOf(text: string, quotes: Quote[], [a, b]: Span): { span: Span; kind: 'direct' | 'indirect' } {
+  const inside = quotes.filter((q) => q.open >= a && q.open < b);
+  const letters = (s: number, e: number) => (text.slice(s, e).match(/[\p{L}\p{N}]/gu) ?? []).length;
+  const total = letters(a, b);
+  const quoted = inside.reduce((n, q) => n + letters(q.inner[0], Math.min(q.inner[1], b)), 0);
+  if (inside.length && quoted / Math.max(1, total) >= 0.5) {
+    return { span: trim(text, inside[0]!.inner[0], Math.min(inside[inside.length - 1]!.inner[1], b)), kind: 'direct' };
+  }
+  let s = a;
+  // Drop a leading complementiser left in the range («أن»، «إنه»).
+  const m = /^\s*(?:ب?[اأإ]نّ?(?:ه|ها)?)\s+/.exec(text.slice(s, Math.min(b, s + 8)));
+  if (m) s += m[0].length;
+  return { span: trim(text, s, b), kind: 'indirect' };
+}
+
+function trim(text: string, a: number, b: number): Span {
+  while (a < b && /[\s،,:.؛"«»“”]/.test(text[a]!)) a++;
+  while (b > a && /[\s،,:.؛"«»“”]/.test(text[b - 1]!)) b--;
+  return [a, b];
+}
+
+function stanceOf(d: Draft, quote: string): Stance {
+  const q = norm(quote);
+  if (d.cue.info.stance === 'deny' || DENY_CONTENT.test(q)) return 'deny';
+  if (COMMIT_CONTENT.test(q)) return 'commit';
+  if (d.how === 'participle' || d.how === 'kama' || d.cue.info.cls === 'continue') return d.cue.info.cls === 'continue' ? 'assert' : d.cue.info.stance;
+  return d.cue.info.stance;
+}
+
+function frameFacts(text: string, dates: DateMention[], [a, b]: Span): { channel: Channel | null; date: string | null } {
+  const f = norm(text.slice(a, b));
+  let channel: Channel | null = null;
+  for (const [c, re] of CHANNEL_CUES) if (re.test(f)) { channel = c; break; }
+  const dm = dates.find((m) => m.span[0] >= a && m.span[1] <= b && m.value);
+  return { channel, date: dm?.value ?? null };
+}
+
+/**
+ * A statement whose frame names no channel or date takes them from the same speaker: a
+ * continuation from the statement it continues; otherwise from the nearest statement of the same
+ * speaker or organisation that states them itself (a lede summarising a quote printed below it).
+ */
+function inherit(work: Work[], text: string): void {
+  const key = (w: Work) => matchKey(w.who.name);
+  const orgKey = (w: Work) => (w.who.org ? matchKey(w.who.org) : null);
+  const related = (a: Work, b: Work) =>
+    key(a) === key(b) || (orgKey(b) !== null && orgKey(b) === key(a)) || (orgKey(a) !== null && (orgKey(a) === key(b) || orgKey(a) === orgKey(b)));
+  work.forEach((w, i) => {
+    const cont = /^(?:participle|kama|quote-paragraph|trailing-participle|continuation)$/.test(w.who.how) ||
+      SAME_SETTING.test(norm(text.slice(w.d.frame[0], w.d.frame[1])).trim());
+    for (const field of ['channel', 'date'] as const) {
+      if (w[field] !== null) continue;
+      if (cont && i > 0) {
+        const p = work[i - 1]!;
+        if (p[field] !== null) { (w as any)[field] = p[field]; continue; }
+      }
+      let best: Work | null = null, dist = Infinity;
+      for (const o of work) {
+        if (o === w || !o.own[field] || !related(w, o)) continue;
+        const dd = Math.abs(o.d.content[0] - w.d.content[0]);
+        if (dd < dist) [best, dist] = [o, dd];
+      }
+      if (best) (w as any)[field] = best[field];
+    }
+  });
+}

@@ -1,0 +1,83 @@
+// Who is who in one document: every person named in full (after a title or a role, or as a
+// speaker), so that a later «ماروتو» or «حسين» is given the fullest name the article prints,
+// and a role alone («القائد العام للجيش الأمريكي») finds the person who holds it.
+import type { Span } from '../../core/types.js';
+import { matchKey } from '../../lang/ar/normalize.js';
+import type { Token } from '../../lang/ar/tokenize.js';
+import { parseSpeaker } from './speaker.js';
+import { isRoleHead, isTitle } from './words.js';
+
+export interface Person {
+  name: string;
+  words: string[];
+  role: string | null;
+  org: string | null;
+  at: number;
+}
+
+/** Words that carry no identity in a role: prepositions and the article. */
+const roleKey = (role: string): Set<string> =>
+  new Set(matchKey(role).split(' ').map((w) => w.replace(/^(?:لل|ل|ب|و)(?=ال)/, '').replace(/^ال/, '')).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w)));
+
+export class Registry {
+  persons: Person[] = [];
+
+  add(name: string, role: string | null, org: string | null, at: number): void {
+    const words = matchKey(name).split(' ').filter(Boolean);
+    if (!words.length) return;
+    const same = this.persons.find((p) => p.words.join(' ') === words.join(' '));
+    if (same) {
+      same.role ??= role;
+      same.org ??= org;
+      return;
+    }
+    this.persons.push({ name, words, role, org, at });
+  }
+
+  /** Register the people named after titles and roles anywhere in the text. */
+  scan(text: string, toks: Token[]): void {
+    for (let i = 0; i < toks.length; i++) {
+      if (!isTitle(toks[i]) && !isRoleHead(toks[i])) continue;
+      if (i > 0 && (isTitle(toks[i - 1]) || isRoleHead(toks[i - 1]))) continue;
+      const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));
+      if (p?.kind === 'person' && p.name) this.add(p.name, p.role, p.org, p.span[0]);
+    }
+  }
+
+  /** The fullest registered name containing this (shorter) name, preferring the nearest before `at`. */
+  fullest(name: string, at: number): Person | null {
+    const words = matchKey(name).split(' ').filter(Boolean);
+    const fits = this.persons.filter((p) => p.words.length >= words.length && contains(p.words, words));
+    if (!fits.length) return null;
+    const before = fits.filter((p) => p.at <= at);
+    const pool = before.length ? before : fits;
+    const longer = pool.filter((p) => p.words.length > words.length);
+    const c = longer.length ? longer : pool;
+    // The nearest mention before; for a name printed in full only later, the first one after.
+    return c.reduce((b, p) => (before.length ? (p.at > b.at ? p : b) : p.at < b.at ? p : b));
+  }
+
+  /** The person whose role matches a role printed alone. */
+  byRole(role: string): Person | null {
+    const want = roleKey(role);
+    let best: Person | null = null, bestScore = 0;
+    for (const p of this.persons) {
+      if (!p.role) continue;
+      const have = roleKey(p.role);
+      const common = [...want].filter((w) => have.has(w)).length;
+      const score = common / Math.max(want.size, have.size);
+      if (score > bestScore) [best, bestScore] = [p, score];
+    }
+    return bestScore >= 0.75 ? best : null;
+  }
+}
+
+function contains(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+export type { Span };

@@ -1,0 +1,145 @@
+// Parsing the speaker phrase that follows (or precedes) a reporting verb:
+//   ROLE [،] [TITLE] NAME      «المتحدث باسم التحالف الدولي، الكولونيل وين ماروتو»
+//   NAME ROLE                  «روبرت وايت القائد العام في الجيش الأمريكي»
+//   ORG [(ALIAS)]              «وزارة الدفاع الأميركية (البنتاغون)»
+//   ROLE alone                 «نائب المتحدث باسم وزارة الخارجية الأميركية»، «مصدر أمني»
+//   ANAPHOR                    «الوزارة»، «المسؤولة في البنتاغون»
+// Roles and organisations are noun phrases: a head, then either one genitive noun (construct
+// state, «وزير الخارجية») or adjectives («الدولي»، «المشتركة العراقية») and linked phrases
+// («باسم …»، «في …»، «للجيش …»). A definite noun after a complete phrase ends it: that is where
+// the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
+import type { Span } from '../../core/types.js';
+import type { Token } from '../../lang/ar/tokenize.js';
+import {
+  canContinueName, canStartName, isAdjective, isIndefiniteAdjective, isKnownOrg, isLink, isOrgAnaphor,
+  isOrgHead, isPlace, isPunct, isRoleHead, isTitle,
+} from './words.js';
+
+export type SpeakerKind = 'person' | 'org' | 'role' | 'anaphor';
+
+export interface SpeakerPhrase {
+  kind: SpeakerKind;
+  /** The person's name or the organisation's name. */
+  name: string | null;
+  role: string | null;
+  /** The organisation named inside the role («التحالف الدولي» in «المتحدث باسم التحالف الدولي»). */
+  org: string | null;
+  /** A parenthesised alias: «(البنتاغون)». */
+  alias: string | null;
+  span: Span;
+  /** Index of the first token after the phrase. */
+  end: number;
+}
+
+const text = (src: string, toks: Token[], a: number, b: number): string =>
+  b > a ? src.slice(toks[a]!.start, toks[b - 1]!.end) : '';
+
+const definite = (t: Token) => /^(?:ال|لل)/.test(t.n);
+
+/** A noun phrase headed by a role or organisation word. Returns the index after it. */
+export function nounPhrase(toks: Token[], i: number, end: number): number {
+  let j = i + 1;
+  let construct = !definite(toks[i]!); // «وزير» / «وزارة» expect a genitive noun
+  while (j < end) {
+    const t = toks[j]!;
+    if (!t.word) break;
+    if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
+      construct = !definite(t) && (isRoleHead(t) || isOrgHead(t));
+      j++;
+    } else if (isAdjective(t) || (!definite(toks[i]!) && isIndefiniteAdjective(t))) {
+      construct = false;
+      j++;
+    } else if (isLink(t) || /^(?:لل|بال)/.test(t.n)) {
+      // «باسم X»، «في X»، «للجيش»: keep going only when a phrase follows the link.
+      const k = /^(?:لل|بال)/.test(t.n) ? j : j + 1;
+      const n = toks[k];
+      if (!n || !n.word || !(definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n) || isRoleHead(n))) break;
+      if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1) })) break;
+      j = k === j ? j + 1 : k + 1;
+      construct = !definite(n) && (isOrgHead(n) || isRoleHead(n));
+    } else break;
+  }
+  return j;
+}
+
+/** A person's name starting at i (after any titles): up to four words. */
+export function personName(toks: Token[], i: number, end: number): number {
+  if (!canStartName(toks[i])) return i;
+  let j = i + 1;
+  while (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i)) j++;
+  return j;
+}
+
+function skipTitles(toks: Token[], i: number, end: number): number {
+  while (i < end && isTitle(toks[i])) i++;
+  return i;
+}
+
+/** The organisation inside a role phrase: what follows «باسم»/«في»/«لـ», or the genitive of «وزير». */
+function orgInRole(src: string, toks: Token[], a: number, b: number): string | null {
+  for (let k = a; k < b; k++) {
+    const t = toks[k]!;
+    if (isLink(t) && k + 1 < b) return text(src, toks, k + 1, b);
+    if (/^لل/.test(t.n) && k > a) return src.slice(t.start + 1, toks[b - 1]!.end).replace(/^ل/, 'ال');
+  }
+  return null;
+}
+
+function alias(src: string, toks: Token[], j: number, end: number): { alias: string; end: number } | null {
+  if (!isPunct(toks[j], '(')) return null;
+  let k = j + 1;
+  while (k < end && !isPunct(toks[k], ')') && k - j < 6) k++;
+  if (!isPunct(toks[k], ')') || k === j + 1) return null;
+  return { alias: text(src, toks, j + 1, k), end: k + 1 };
+}
+
+/** Parse the speaker phrase at token i (no further than `end`). */
+export function parseSpeaker(src: string, toks: Token[], i: number, end: number): SpeakerPhrase | null {
+  const t = toks[i];
+  if (!t || !t.word) return null;
+  const make = (kind: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>): SpeakerPhrase => ({
+    kind, name: null, role: null, org: null, alias: null, ...p,
+    span: [toks[a]!.start, toks[b - 1]!.end], end: b,
+  });
+
+  const afterTitles = skipTitles(toks, i, end);
+  if (afterTitles > i) {
+    const e = personName(toks, afterTitles, end);
+    return e > afterTitles ? make('person', i, e, { name: text(src, toks, afterTitles, e) }) : null;
+  }
+  if (isRoleHead(t)) return roleFirst(src, toks, i, end, make);
+  if (isOrgHead(t) || isKnownOrg(t) || isPlace(t)) {
+    const e = nounPhrase(toks, i, end);
+    const a = alias(src, toks, e, end);
+    const bare = e === i + 1 && isOrgAnaphor(t);
+    return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: text(src, toks, i, e), alias: a?.alias ?? null });
+  }
+  const e = personName(toks, i, end);
+  if (e === i) return null;
+  // NAME ROLE: «روبرت وايت القائد العام في الجيش الأمريكي»
+  if (e < end && isRoleHead(toks[e])) {
+    const re = nounPhrase(toks, e, end);
+    return make('person', i, re, { name: text(src, toks, i, e), role: text(src, toks, e, re), org: orgInRole(src, toks, e, re) });
+  }
+  return make('person', i, e, { name: text(src, toks, i, e) });
+}
+
+function roleFirst(
+  src: string, toks: Token[], i: number, end: number,
+  make: (k: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>) => SpeakerPhrase,
+): SpeakerPhrase {
+  const re = nounPhrase(toks, i, end);
+  const role = text(src, toks, i, re);
+  const org = orgInRole(src, toks, i, re);
+  // ROLE NAME, or ROLE، [TITLE] NAME،
+  let k = re;
+  if (isPunct(toks[k], '،,') ) k++;
+  const nameStart = skipTitles(toks, k, end);
+  const ne = personName(toks, nameStart, end);
+  if (ne > nameStart && (k === re || nameStart > k || isPunct(toks[ne], '،,:') || ne - nameStart >= 2)) {
+    return make('person', i, ne, { name: text(src, toks, nameStart, ne), role, org });
+  }
+  // «المسؤولة في البنتاغون»، «المسؤول» — a definite role alone refers back to a person.
+  const anaphoric = definite(toks[i]!) && /^(?:المسؤول|المسؤوله|المتحدث|المتحدثه|الناطق|الناطقه|الوزير|الوزيره|المصدر)$/.test(toks[i]!.n);
+  return make(anaphoric && re - i <= 3 ? 'anaphor' : 'role', i, re, { role, org });
+}

@@ -1,0 +1,74 @@
+// Word classes for attribution, looked up through the lexicons with clitic variants.
+import {
+  CUES, KNOWN_ORGS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
+  PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLES, WEEKDAYS, type CueInfo,
+} from '../../lang/ar/lexicon.js';
+import { keys, type Token } from '../../lang/ar/tokenize.js';
+import { MONTH_WORDS } from '../../lang/ar/months.js';
+
+const has = (s: Set<string>, t: Token | undefined): boolean => !!t && t.word && keys(t.n).some((k) => s.has(k));
+const hasExact = (s: Set<string>, t: Token | undefined): boolean => !!t && t.word && (s.has(t.n) || s.has(t.base));
+
+export const isRoleHead = (t?: Token) => hasExact(ROLE_HEADS, t);
+export const isTitle = (t?: Token) => hasExact(TITLES, t);
+export const isOrgHead = (t?: Token) => hasExact(ORG_HEADS, t);
+export const isOrgAnaphor = (t?: Token) => hasExact(ORG_ANAPHORS, t);
+export const isKnownOrg = (t?: Token) => has(KNOWN_ORGS, t);
+export const isPlace = (t?: Token) => has(PLACES, t);
+export const isStop = (t?: Token) => hasExact(PHRASE_STOPS, t) || hasExact(WEEKDAYS, t) || hasExact(OPENERS, t);
+export const isLink = (t?: Token) => hasExact(PHRASE_LINKS, t);
+export const isNameLink = (t?: Token) => hasExact(NAME_LINKS, t);
+export const isWeekday = (t?: Token) => hasExact(WEEKDAYS, t);
+export const isMonth = (t?: Token) => has(MONTH_WORDS, t);
+export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
+
+/** A reporting cue: the token itself or without its و/ف conjunction. */
+export function cueOf(t: Token | undefined): CueInfo | null {
+  if (!t || !t.word) return null;
+  return CUES.get(t.n) ?? (t.base !== t.n ? CUES.get(t.base) : undefined) ?? null;
+}
+
+const definite = (t: Token) => /^(?:و|ف)?(?:ال|لل)/.test(t.n);
+
+/** Adjectives that continue a role or organisation phrase: listed ones, or a definite nisba (…ي، …يه). */
+export function isAdjective(t?: Token): boolean {
+  if (!t || !t.word) return false;
+  if (hasExact(PHRASE_ADJECTIVES, t) || hasExact(NISBA_ADJECTIVES, t)) return true;
+  return /^ال.{2,}(?:ي|يه|يين|يون|يان)$/.test(t.n);
+}
+
+/** An indefinite nisba after an indefinite head: «مصدر أمني»، «مسؤول عراقي». */
+export const isIndefiniteAdjective = (t?: Token) => !!t && t.word && !definite(t) && /^.{2,}(?:ي|يه)$/.test(t.n) && !isNameLike(t);
+
+function isNameLike(t: Token): boolean {
+  return isPlace(t) || isKnownOrg(t);
+}
+
+/** Any word the lexicons know: never part of a person's name. */
+export function isLexical(t: Token): boolean {
+  return (
+    isRoleHead(t) || isTitle(t) || isOrgHead(t) || isKnownOrg(t) || isPlace(t) || isStop(t) || isLink(t) ||
+    isMonth(t) || cueOf(t) !== null || hasExact(NISBA_ADJECTIVES, t) || hasExact(PHRASE_ADJECTIVES, t)
+  );
+}
+
+/** A word that can start a person's name: not definite, not a number, not a lexicon word. */
+export function canStartName(t?: Token): boolean {
+  if (!t || !t.word || /\d/.test(t.n) || t.n.length < 2) return false;
+  if (isNameLink(t)) return true;
+  return !definite(t) && !isLexical(t);
+}
+
+/** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
+export function canContinueName(t: Token | undefined, prev: Token, length: number): boolean {
+  if (!t || !t.word || /\d/.test(t.n)) return false;
+  if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
+  if (isLexical(t)) return false;
+  // A definite word continues a name only as a family name in -ي that is not a nationality («الكاظمي»).
+  if (definite(t)) return /^ال.{2,}ي$/.test(t.n) && !hasExact(NISBA_ADJECTIVES, t) && !hasExact(PHRASE_ADJECTIVES, t);
+  // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
+  if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
+  // After two words, a ل/ب-prefixed word is a prepositional phrase («باتيل لرووداو»).
+  if (length >= 2 && /^(?:ل|ب)/.test(t.n)) return false;
+  return t.n.length >= 2;
+}

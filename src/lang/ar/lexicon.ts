@@ -1,0 +1,189 @@
+// Arabic language data for attribution: reporting verbs, roles, titles, organisation heads,
+// channel and stance cues. Every list holds NORMALISED forms (see normalize.ts: أ/إ/آ → ا,
+// ى → ي, ة → ه, no harakat), so lookups work whatever spelling the outlet uses.
+import { norm } from './normalize.js';
+import type { Channel, Stance } from '../../core/types.js';
+
+const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/).map(norm));
+
+export type CueClass =
+  | 'say' // needs an explicit opener: إن/أن/بأن/:/quote (قال، أوضح، أشار إلى …)
+  | 'object' // may take a noun-phrase object directly (أعلن التزامه، أكد الالتزام، نفى، جدد، وصف)
+  | 'continue'; // a continuation of the previous speaker when it has no subject (أضاف، تابع، ختم)
+
+export interface CueInfo {
+  cls: CueClass;
+  stance: Stance;
+  /** Verbal noun / participle forms (مشيرا، مضيفة) open a new statement of the same speaker. */
+  participle: boolean;
+  gender: 'm' | 'f' | null;
+}
+
+// Each family: [stance, class, past-masc forms, with the other forms derived below].
+// Past: قال/قالت; present: يقول/تقول; participle: قائلا/قائلة. Listed explicitly because Arabic
+// verb morphology is irregular (weak roots: نفى/نفت/ينفي، رأى/رأت).
+interface Family {
+  stance: Stance;
+  cls: CueClass;
+  m: string; // past masculine, and present masculine
+  f: string; // past feminine, and present feminine
+  pm?: string; // participle masculine
+  pf?: string; // participle feminine
+}
+const FAMILIES: Family[] = [
+  { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله' },
+  { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده' },
+  { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد', pm: 'مجددا', pf: 'مجدده' },
+  { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه' },
+  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره' },
+  { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا', pf: 'لافته' },
+  { stance: 'deny', cls: 'object', m: 'نفي ينفي', f: 'نفت تنفي', pm: 'نافيا', pf: 'نافيه' },
+  { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه' },
+  { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا', pf: 'ذاكره' },
+  { stance: 'assert', cls: 'continue', m: 'اضاف يضيف', f: 'اضافت تضيف', pm: 'مضيفا', pf: 'مضيفه' },
+  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا', pf: 'متابعه' },
+  { stance: 'assert', cls: 'continue', m: 'ختم', f: 'ختمت', pm: 'مختتما', pf: 'مختتمه' },
+  { stance: 'assert', cls: 'continue', m: 'استطرد', f: 'استطردت', pm: 'مستطردا', pf: 'مستطرده' },
+  // «بين» alone is also the preposition 'between': only the unambiguous forms.
+  { stance: 'assert', cls: 'say', m: '', f: 'بينت', pm: 'مبينا', pf: 'مبينه' },
+  { stance: 'assert', cls: 'say', m: 'صرح يصرح', f: 'صرحت تصرح', pm: 'مصرحا', pf: 'مصرحه' },
+  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', pf: 'مشدده' },
+  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', pf: 'معتبره' },
+  { stance: 'assert', cls: 'say', m: 'راي يري', f: 'رات تري', pm: 'رائيا' },
+  { stance: 'assert', cls: 'say', m: 'افاد يفيد', f: 'افادت تفيد', pm: 'مفيدا', pf: 'مفيده' },
+  { stance: 'assert', cls: 'say', m: 'كشف يكشف', f: 'كشفت تكشف', pm: 'كاشفا', pf: 'كاشفه' },
+  { stance: 'assert', cls: 'say', m: 'حذر يحذر', f: 'حذرت تحذر', pm: 'محذرا', pf: 'محذره' },
+  { stance: 'assert', cls: 'say', m: 'ابلغ', f: 'ابلغت' },
+  { stance: 'assert', cls: 'say', m: 'زعم يزعم', f: 'زعمت تزعم', pm: 'زاعما', pf: 'زاعمه' },
+  { stance: 'assert', cls: 'say', m: 'غرد', f: 'غردت', pm: 'مغردا', pf: 'مغرده' },
+  { stance: 'assert', cls: 'say', m: 'كتب', f: 'كتبت' },
+  { stance: 'assert', cls: 'object', m: 'وصف يصف', f: 'وصفت تصف', pm: 'واصفا', pf: 'واصفه' },
+  { stance: 'assert', cls: 'say', m: 'علق يعلق', f: 'علقت تعلق', pm: 'معلقا', pf: 'معلقه' },
+  { stance: 'commit', cls: 'object', m: 'تعهد يتعهد', f: 'تعهدت تتعهد', pm: 'متعهدا', pf: 'متعهده' },
+  { stance: 'assert', cls: 'say', m: 'اعرب يعرب', f: 'اعربت تعرب', pm: 'معربا', pf: 'معربه' },
+  { stance: 'assert', cls: 'say', m: 'اتهم يتهم', f: 'اتهمت تتهم', pm: 'متهما', pf: 'متهمه' },
+];
+
+/** Reporting cues by normalised surface form (without the و/ف conjunction). */
+export const CUES: Map<string, CueInfo> = (() => {
+  const m = new Map<string, CueInfo>();
+  for (const fam of FAMILIES) {
+    const add = (forms: string | undefined, gender: 'm' | 'f', participle: boolean) => {
+      for (const w of (forms ?? '').split(' ').filter(Boolean)) {
+        if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle, gender });
+      }
+    };
+    add(fam.m, 'm', false);
+    add(fam.f, 'f', false);
+    add(fam.pm, 'm', true);
+    add(fam.pf, 'f', true);
+  }
+  return m;
+})();
+
+/** Words that attach to a cue and belong to it: «جدد التأكيد»، «ختم حديثه بالقول». */
+export const CUE_COMPLEMENTS = set('التاكيد تاكيده تاكيدها حديثه حديثها كلمته كلمتها بالقول القول قوله قولها');
+
+/** Forms of ذكر/أشار used impersonally by the journalist («يذكر أن»، «يشار إلى أن»): never a speaker. */
+export const IMPERSONAL = set('يذكر يشار يجدر يلاحظ');
+
+/** Openers of reported content after the frame. */
+export const OPENERS = set('ان انه انها انهم انهن بان بانه بانها لان الي علي');
+/** Openers that only count after these particles: «إلى أن», «على أن». */
+export const PARTICLE_OPENERS = set('الي علي');
+
+/** Heads of roles and offices (a person is named after or before them). */
+export const ROLE_HEADS = set(`
+  المتحدث المتحدثه متحدث الناطق الناطقه ناطق نائب وزير وزيره الوزير الوزيره رئيس رئيسه الرئيس الرئيسه
+  مدير مديره المدير قائد القائد قائده السفير سفير السفيره مستشار المستشار مستشاره الامين امين عضو العضو
+  زعيم الزعيم المبعوث مبعوث المبعوثه محافظ المحافظ مسؤول المسؤول المسؤوله مسؤوله قائمقام امر الامر
+  الملك الامير ولي المفوض مفوض الممثل ممثل ممثله مساعد المساعد المنسق منسق وكيل الوكيل
+  نظيره نظيرته نظيرها نظيرهم النظير مندوب المندوب القاضي النائبه الضابط ضابط الخبير خبير المحلل
+  المراسل مراسل الكاتب الصحفي الاعلامي الباحث الناشط ناشط امين عام العام
+  مصدر مصادر المصدر شهود الشهود مسؤولون المسؤولون سكان مواطنون الخبراء خبراء محللون
+`);
+
+/** Nisba adjectives of nationality and office: after a name they are never a surname. */
+export const NISBA_ADJECTIVES = set(`
+  الامريكي الاميركي العراقي السوري الايراني التركي الروسي البريطاني الفرنسي الالماني الصيني الاسرائيلي
+  الفلسطيني اللبناني الاردني المصري السعودي اليمني القطري الكويتي الاماراتي الكردي الكوردي الاوروبي
+  العربي الاسلامي الدولي الامني العسكري الرسمي الاعلامي السياسي الحكومي الاتحادي الوطني الشعبي المحلي
+  الاقليمي الخارجي الداخلي الاعلي الحالي السابق التنفيذي الاممي البحريني العماني الليبي التونسي
+  الجزائري المغربي السوداني الافغاني الباكستاني الهندي الياباني الكوري الاوكراني الايطالي الاسباني
+  الكندي الاسترالي الاميركيه الامريكيه العراقيه
+`);
+
+/** Words that open a name as a family or compound part: «عبد الله»، «أبو بكر»، «بن سلمان». */
+export const NAME_LINKS = set('عبد ابو ابي ابن بن بنت ال ام');
+
+/** Military and honorific titles placed before a name. */
+export const TITLES = set(`
+  الكولونيل العقيد اللواء العميد الفريق المقدم الرائد النقيب الملازم الجنرال الادميرال المارشال
+  الشيخ السيد السيده الدكتور الدكتوره د المهندس الحاج الاستاذ السيناتور النائب العقيد الركن
+  اول الاول الركن
+`);
+
+/** Heads of organisation names: «وزارة …»، «قيادة …»، «التحالف …». */
+export const ORG_HEADS = set(`
+  وزاره الوزاره قياده القياده حكومه الحكومه مجلس المجلس هيئه الهيئه منظمه المنظمه التحالف تحالف
+  الجيش جيش قوات القوات حركه الحركه تنظيم التنظيم حزب الحزب جبهه الجبهه لجنه اللجنه السفاره سفاره
+  الرئاسه رئاسه مكتب المكتب وكاله الوكاله شركه الشركه جامعه الجامعه المرصد خليه الخليه مفوضيه المفوضيه
+  بعثه البعثه الائتلاف ائتلاف كتله الكتله فصائل الفصائل الخارجيه الداخليه الدفاع محكمه المحكمه
+  اداره الاداره البرلمان برلمان الكونغرس الامانه امانه جهاز الجهاز مديريه المديريه فيلق الفيلق
+  كتائب الكتائب لواء المجموعه مجموعه الاتحاد اتحاد البنك بنك صندوق الصندوق مؤسسه المؤسسه
+  وكالات قناه القناه صحيفه الصحيفه موقع الموقع الشرطه شرطه الامن المخابرات الاستخبارات الحشد
+  الخليه السلطات سلطات الادعاء النيابه الرئاسه البيت ديوان الديوان غرفه المرصد
+`);
+
+/** Definite heads that refer back to an organisation already named («قالت الوزارة»). */
+export const ORG_ANAPHORS = set('الوزاره القياده الحكومه الهيئه المنظمه الحركه التنظيم الحزب اللجنه السفاره الرئاسه الوكاله البعثه الجبهه المجلس التحالف الجيش القوات الائتلاف الاداره');
+
+/** Organisations and states commonly named without a head noun. */
+export const KNOWN_ORGS = set(`
+  داعش حماس البنتاغون البنتاجون البيشمركه الناتو طالبان القاعده الحوثيون الحوثيين الكرملين الاليزيه
+  الانتربول اليونسكو اليونيسف الفاو رويترز سبوتنيك الاسوشيتد فرانس تويتر فيسبوك
+`);
+
+/** Countries, capitals and regions often found next to names: never the start of a person name. */
+export const PLACES = set(`
+  العراق سوريا سوريه ايران تركيا روسيا الصين امريكا اميركا اسرائيل لبنان الاردن مصر السعوديه اليمن
+  قطر الكويت البحرين الامارات عمان ليبيا تونس الجزائر المغرب السودان فلسطين غزه فرنسا بريطانيا المانيا
+  واشنطن بغداد دمشق طهران انقره موسكو بيروت عمان القاهره الرياض لندن باريس برلين اربيل الموصل البصره
+  كركوك نينوي الانبار الفلوجه الرمادي تكريت صلاح ديالي حلب ادلب الرقه دير الحسكه كردستان كوردستان
+  اقليم قطاع الضفه القدس الخليج اوروبا افريقيا اسيا الولايات المتحده
+`);
+
+/** Adjectives that continue a role or organisation phrase (besides nisba forms ending in ي/يه). */
+export const PHRASE_ADJECTIVES = set(`
+  العام العامه الاعلي الرسمي الرسميه المشتركه المشترك الدولي الدوليه الاول الاولي الثاني الاقليمي
+  الخاص الخاصه المركزي المركزيه السابق السابقه الحالي الجديد الجديده المساعد الاتحادي الاتحاديه
+  الوطني الوطنيه الاعلامي المؤقت المؤقته العليا الاعلي التنفيذي الامني الامنيه العسكري العسكريه
+`);
+
+/** Prepositions and particles that end a speaker phrase. */
+export const PHRASE_STOPS = set(`
+  في خلال لدي اثناء عبر علي عن من الي مع بعد قبل عقب حول وسط امام منذ ضمن عند حين اذ لكن بل ثم او
+  ان انه انها بان الذي التي الذين حيث كما وهو وهي هو هي اليوم امس غدا الليله صباح مساء ظهر فجر
+`);
+
+/** Prepositions inside a role or organisation phrase that keep it going: «المتحدث باسم»، «القائد العام في الجيش». */
+export const PHRASE_LINKS = set('باسم في لدي');
+
+/** Weekday names (normalised, with and without ال) — adverbials, never names. */
+export const WEEKDAYS = set('الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت احد اثنين ثلاثاء اربعاء خميس جمعه سبت');
+
+/** Channel cues, looked for in the attribution frame (never inside the quoted words). */
+export const CHANNEL_CUES: Array<[Channel, RegExp]> = [
+  ['tweet', /تغريد|\bغرد|تويتر|منصه اكس|منصه x|حسابه (?:الرسمي )?علي|حسابها (?:الرسمي )?علي|تدوينه|منشور علي/],
+  ['press_conference', /مؤتمر(?:ا)? صحف|مؤتمر(?:ا)? صحاف|ايجاز(?:ا)? صحف|احاطه صحف|المؤتمر الصحف|الايجاز الصحف/],
+  ['interview', /مقابله|تصريح(?:ات)? خاص|حديث(?:ا)? خاص|في حديث (?:ل|مع)|حوار (?:مع|ل)|لقاء (?:تلفزيوني|متلفز|صحفي)/],
+  ['meeting', /لدي استقبال|خلال استقبال|لقائه|لقائها|اجتماع|خلال زيار|اثناء زيار|لدي لقاء|خلال مباحثات|محادثات(?:ه|ها)? مع|استقباله|استقبالها/],
+  ['statement', /بيان|تصريح|تصريحات|تعميم|منشور/],
+];
+
+/** Stance cues in the reported content. A pledge wins over the reporting verb. */
+export const DENY_CONTENT = /غير دقيق|غير الدقيق|غير صحيح|غير الصحيح|عار(?:يه)? عن الصحه|لا صحه|لا اساس له|مزاعم|افتراء|مفبرك|(?:^|\s)لا (?:توجد|يوجد)|(?:^|\s)ليس هناك|(?:^|\s)ينفي|(?:^|\s)نفي/;
+export const COMMIT_CONTENT = /التزام|ملتزم|نتعهد|يتعهد|تتعهد|تعهد/;
+
+/** Markers that the speaker goes on in the same setting: «من جانبه»، «بدوره». */
+export const SAME_SETTING = /^(?:و?من جانب|و?من جهت|و?بدور|و?بحسب البيان|و?وفق(?:ا)? للبيان)/;
