@@ -84,7 +84,7 @@ function draftSentence(
       open.content = [open.content[0], cut];
       clauseStart = cut;
     }
-    const frame = readFrame(ctx.text, toks, cue, toks.length);
+    const frame = readFrame(ctx.text, toks, cue, toks.length, open === null);
     const cueSpan: Span = [tok.start, toks[cue.after - 1]!.end];
     if (frame.content < 0 || frame.content >= toks.length) {
       const trailing = trailingParticiple(ctx, cue, toks, para, cueSpan);

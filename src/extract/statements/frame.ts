@@ -41,6 +41,27 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
 
 const isOpener = (t: Token | undefined) => !!t && t.word && OPENERS.has(t.n);
 
+const PREPOSITION = /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|خلال|عبر)$/;
+
+/**
+ * A subject before the verb, after «أن» or at the start of the sentence: «يشار إلى أن نائب
+ * المتحدث باسم الخارجية أفاد بأن …». Between the subject and the verb only a prepositional phrase
+ * may stand («التحالف الدولي ضد داعش، أكد»), so a clause with a verb of its own is never taken.
+ */
+function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase | null {
+  let start = 0;
+  for (let k = at - 1; k >= 0 && at - k <= 14; k--) {
+    if (isOpener(toks[k]) && !PARTICLE_OPENERS.has(toks[k]!.n)) { start = k + 1; break; }
+  }
+  if (start >= at) return null;
+  const p = parseSpeaker(src, toks, start, at);
+  if (!p || p.end > at) return null;
+  const gap = toks.slice(p.end, at);
+  const words = gap.filter((t) => t.word);
+  if (words.length > 3 || (words.length && !PREPOSITION.test(words[0]!.n))) return null;
+  return p;
+}
+
 /** Skip an adverbial: a prepositional phrase, a date, a weekday, a parenthesis, up to a comma. */
 function skipAdverbial(toks: Token[], i: number, end: number): number {
   const t = toks[i]!;
@@ -89,12 +110,13 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
   return -1;
 }
 
-export function readFrame(src: string, toks: Token[], cue: Cue, end: number): Frame {
-  const first = toks[cue.after];
+export function readFrame(src: string, toks: Token[], cue: Cue, end: number, first: boolean): Frame {
+  const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
-  if (first && first.word && !isOpener(first) && !isStop(first) && !isWeekday(first)) {
+  if (next && next.word && !isOpener(next) && !isStop(next) && !isWeekday(next)) {
     speaker = parseSpeaker(src, toks, cue.after, end);
   }
+  if (!speaker && first) speaker = preverbalSubject(src, toks, cue.at);
   let from = speaker ? speaker.end : cue.after;
   // The rest of the subject's clause: «التحالف الدولي بقيادة الولايات المتحدة،».
   if (speaker && toks[from]?.word && /^(?:بقياده|برئاسه|بزعامه|ومقره|ومقرها)$/.test(toks[from]!.n)) {

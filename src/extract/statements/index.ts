@@ -11,6 +11,8 @@ import { isKnownOrg, isPlace, isPunct } from './words.js';
 
 interface Who {
   name: string;
+  /** Other names of the same speaker: «البنتاغون» for «وزارة الدفاع الأميركية (البنتاغون)». */
+  alias?: string | null;
   role: string | null;
   org: string | null;
   person: boolean;
@@ -88,7 +90,7 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
     const name = full && full.words.length > matchKey(s.name).split(' ').length ? full.name : s.name;
     return { name, role: s.role ?? full?.role ?? null, org: s.org ?? full?.org ?? null, person: true, gender, how: full ? 'name' : 'name-new' };
   }
-  if (s.kind === 'org' && s.name) return { name: s.name, role: null, org: s.name, person: false, gender, how: 'organisation' };
+  if (s.kind === 'org' && s.name) return { name: s.name, alias: s.alias, role: null, org: s.name, person: false, gender, how: 'organisation' };
   if (s.kind === 'role' && s.role) {
     const p = reg.byRole(s.role) ?? cataphor(drafts, i);
     if (p) return { name: p.name, role: s.role, org: s.org, person: true, gender, how: 'role' };
@@ -147,11 +149,13 @@ function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gen
 function clauseSubject(text: string, toks: Token[], from: number, to: number): string | null {
   const inRange = toks.filter((t) => t.start >= from && t.end <= to);
   if (inRange.filter((t) => t.word).length < 3) return null;
+  const prep = (t?: Token) => !!t && (/^(?:في|علي|من|الي|عن|مع|ضد|بين)$/.test(t.n) || isPunct(t, '('));
   for (let k = inRange.length - 1; k >= 0; k--) {
     const t = inRange[k]!;
     if (!(isPlace(t) || isKnownOrg(t))) continue;
-    const p = inRange[k - 1];
-    if (p && (/^(?:في|علي|من|الي|عن|مع|ضد|بين)$/.test(p.n) || isPunct(p, '('))) continue;
+    // Governed by a preposition, directly or as the second word of a name («في قطاع غزة»).
+    const p1 = inRange[k - 1], p2 = inRange[k - 2];
+    if (prep(p1) || (p1 && (isPlace(p1) || isKnownOrg(p1)) && prep(p2))) continue;
     return text.slice(t.start, t.end);
   }
   return null;
@@ -203,10 +207,12 @@ function frameFacts(text: string, dates: DateMention[], [a, b]: Span): { channel
  * speaker or organisation that states them itself (a lede summarising a quote printed below it).
  */
 function inherit(work: Work[], text: string): void {
-  const key = (w: Work) => matchKey(w.who.name);
-  const orgKey = (w: Work) => (w.who.org ? matchKey(w.who.org) : null);
-  const related = (a: Work, b: Work) =>
-    key(a) === key(b) || (orgKey(b) !== null && orgKey(b) === key(a)) || (orgKey(a) !== null && (orgKey(a) === key(b) || orgKey(a) === orgKey(b)));
+  // Two statements are related when they share a speaker, or one speaks for the other's organisation.
+  const names = (w: Work) => [w.who.name, w.who.alias, w.who.org].filter((x): x is string => !!x).map(matchKey);
+  const related = (a: Work, b: Work) => {
+    const nb = names(b);
+    return names(a).some((n) => nb.includes(n));
+  };
   work.forEach((w, i) => {
     const cont = /^(?:participle|kama|quote-paragraph|trailing-participle|continuation)$/.test(w.who.how) ||
       SAME_SETTING.test(norm(text.slice(w.d.frame[0], w.d.frame[1])).trim());

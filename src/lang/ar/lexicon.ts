@@ -33,7 +33,8 @@ interface Family {
 const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله' },
   { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده' },
-  { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد', pm: 'مجددا', pf: 'مجدده' },
+  // «مجدداً» is mostly the adverb 'again', so the participle of جدد is left out.
+  { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد' },
   { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه' },
   { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره' },
   { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا', pf: 'لافته' },
