@@ -55,8 +55,9 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
         if ((top?.mark === '“' || top?.mark === '”') && isLetter(text[i - 1]) && !isLetter(text[i + 1])) closeTop(i, true);
         else stack.push({ mark: c, pos: i });
       } else if (c === '”') {
-        if (top && (top.mark === '“' || top.mark === '”')) closeTop(i, true);
-        else if (isLetter(text[i + 1])) stack.push({ mark: c, pos: i });
+        // ” glued to the next word after a space opens («ضد ”داعش”»), even inside another quotation.
+        if (isLetter(text[i + 1]) && !isLetter(text[i - 1])) stack.push({ mark: c, pos: i });
+        else if (top && (top.mark === '“' || top.mark === '”')) closeTop(i, true);
       }
     }
     if (stack.length) {

@@ -1,0 +1,124 @@
+// Statement extraction on sentences written for these tests (not taken from the seeds): each
+// case is one construction of Arabic attribution that the extractor must handle in general.
+import { describe, expect, it } from 'vitest';
+import { analyzeInput } from '../../core/pipeline.js';
+import type { Statement } from '../../core/types.js';
+
+const meta = { title: null, published: '2023-03-15', outlet: null, url: null, author: null };
+function run(text: string, published: string | null = '2023-03-15'): Statement[] {
+  const doc = analyzeInput({ source: 't.txt', kind: 'text', body: text, meta: { ...meta, published }, encoding: 'utf-8', diagnostics: [] });
+  for (const s of doc.statements) expect(doc.text.slice(s.span[0], s.span[1])).toBe(s.quote);
+  return doc.statements;
+}
+const one = (text: string) => {
+  const s = run(text);
+  expect(s).toHaveLength(1);
+  return s[0]!;
+};
+
+describe('speaker phrases', () => {
+  it('role, comma, title and name', () => {
+    const s = one('وقال الناطق باسم وزارة الداخلية السورية، العميد سامر الحلبي، في مؤتمر صحفي: «ضبطنا شحنة أسلحة على الحدود».');
+    expect(s.speaker).toBe('سامر الحلبي');
+    expect(s.role).toBe('الناطق باسم وزارة الداخلية السورية');
+    expect(s.kind).toBe('direct');
+    expect(s.channel).toBe('press_conference');
+    expect(s.quote).toBe('ضبطنا شحنة أسلحة على الحدود');
+  });
+  it('role followed directly by the name', () => {
+    const s = one('وأوضح وزير النفط العراقي حيان عبد الغني أن الصادرات ارتفعت خلال الشهر الماضي.');
+    expect(s.speaker).toBe('حيان عبد الغني');
+    expect(s.kind).toBe('indirect');
+    expect(s.quote).toBe('الصادرات ارتفعت خلال الشهر الماضي');
+  });
+  it('name followed by the role', () => {
+    const s = one('قال كريم الساعدي النائب في البرلمان العراقي في تصريح: "لن نقبل بأي تأجيل للانتخابات".');
+    expect(s.speaker).toBe('كريم الساعدي');
+    expect(s.channel).toBe('statement');
+  });
+  it('an organisation with a parenthesised alias, then the alias as speaker', () => {
+    const out = run('أعلنت هيئة الحشد الشعبي (الحشد) انطلاق عملية أمنية في صحراء الأنبار.\nوقال الحشد في بيان إن العملية ستستمر أياماً.');
+    expect(out[0]!.speaker).toBe('هيئة الحشد الشعبي');
+    expect(out[0]!.stance).toBe('announce');
+    expect(out[1]!.channel).toBe('statement');
+  });
+  it('a definite organisation head refers back to the organisation', () => {
+    const out = run('ونفت وزارة الصحة العراقية تسجيل إصابات جديدة.\nوقالت الوزارة: "الوضع تحت السيطرة تماماً".');
+    expect(out[1]!.speaker).toBe('وزارة الصحة العراقية');
+    expect(out[0]!.stance).toBe('deny');
+  });
+});
+
+describe('continuations', () => {
+  it('agree in gender with their speaker', () => {
+    const out = run(
+      'وقالت المتحدثة باسم البعثة الأممية، ليلى حداد، إن "الحوار هو السبيل الوحيد".\nوقال قائد الشرطة اللواء سعد معن إن الطرق آمنة.\nوأضافت حداد أن "البعثة مستعدة للمساعدة".\nوأضاف أن "الدوريات مستمرة".',
+    );
+    expect(out.map((s) => s.speaker)).toEqual(['ليلى حداد', 'سعد معن', 'ليلى حداد', 'سعد معن']);
+  });
+  it('a participle after a direct quotation opens a new statement', () => {
+    const out = run('وأكد الوزير أحمد سالم أن "الاتفاق نهائي"، مضيفاً أن "التنفيذ يبدأ الأسبوع المقبل".');
+    expect(out).toHaveLength(2);
+    expect(out[1]!.speaker).toBe('أحمد سالم');
+    expect(out[0]!.stance).toBe('confirm');
+    expect(out[1]!.stance).toBe('assert');
+  });
+  it('a participle after indirect speech goes on with the same statement', () => {
+    const out = run('وأكد الوزير أحمد سالم أن الاتفاق نهائي، مشيراً إلى أن التنفيذ يبدأ قريباً.');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.quote).toContain('التنفيذ يبدأ قريباً');
+  });
+  it('a quotation paragraph with no attribution continues the previous speaker', () => {
+    const out = run('وقال المبعوث الخاص جان بيرسون: «نحن أمام فرصة حقيقية».\n«وعلى جميع الأطراف أن تغتنمها دون تأخير».');
+    expect(out).toHaveLength(2);
+    expect(out[1]!.speaker).toBe('جان بيرسون');
+  });
+  it('a surname alone gets the fullest name printed in the article', () => {
+    const out = run('التقى وزير الخارجية فؤاد سامي نظيره التركي في أنقرة.\nوقال سامي إن المحادثات كانت مثمرة.');
+    expect(out[0]!.speaker).toBe('فؤاد سامي');
+  });
+});
+
+describe('stance, channel and date', () => {
+  it('a pledge wins over the reporting verb', () => {
+    expect(one('وأكدت الحكومة التزامها بإجراء الانتخابات في موعدها.').stance).toBe('commit');
+  });
+  it('a rebuttal in the content is a denial', () => {
+    expect(one('وقال المكتب الإعلامي للرئاسة إن "هذه الأنباء عارية عن الصحة".').stance).toBe('deny');
+  });
+  it('reads channel and date from the frame, not from the quoted words', () => {
+    const s = one('وقال المتحدث باسم الجيش، العقيد مازن فهد، في تغريدة على منصة إكس، أمس: "سنعقد مؤتمراً صحفياً في 20 آذار".');
+    expect(s.channel).toBe('tweet');
+    expect(s.date).toBe('2023-03-14');
+  });
+  it('a statement without its own channel takes it from the same speaker', () => {
+    const out = run('نفت وزارة النقل وجود أي خلل في المطار.\nوقالت الوزارة في بيان اليوم الأربعاء إن "الرحلات تسير بشكل طبيعي".');
+    expect(out[0]!.channel).toBe('statement');
+    expect(out[0]!.date).toBe('2023-03-15');
+  });
+});
+
+describe('quotation marks', () => {
+  it('handles ” used as both marks and nested quotes', () => {
+    const s = one('وأكد القائد العسكري خالد يوسف، في تصريح خاص لقناة محلية، “استمرار العمليات ضد ”داعش” في الصحراء”.');
+    expect(s.kind).toBe('direct');
+    expect(s.channel).toBe('interview');
+    expect(s.quote).toContain('في الصحراء');
+  });
+  it('scare quotes inside indirect speech stay indirect', () => {
+    const s = one('وأوضح رئيس اللجنة أن المفاوضات "مستمرة" رغم الخلافات حول الملفات العالقة بين الطرفين.');
+    expect(s.kind).toBe('indirect');
+  });
+  it('an unclosed quotation runs on into the next paragraph without attribution', () => {
+    const s = one('وأعلنت قيادة العمليات المشتركة، في بيان، إنه “تم تحرير القرية بالكامل.\nوجرى تأمين الطرق المؤدية إليها.');
+    expect(s.quote).toContain('تأمين الطرق');
+  });
+});
+
+describe('what is not a statement', () => {
+  it('journalist asides and verbs governed by particles', () => {
+    expect(run('يذكر أن المدينة شهدت هجمات متكررة خلال العام الماضي.')).toHaveLength(0);
+    expect(run('ولم يعلن أي طرف مسؤوليته عن الهجوم حتى الآن.')).toHaveLength(0);
+    expect(run('وعاد الهدوء مجدداً إلى المدينة بعد اشتباكات عنيفة.')).toHaveLength(0);
+  });
+});
