@@ -1,0 +1,199 @@
+// Reading the inputs of `rasd analyze FILE...`: files of plain text, HTML, JSON or JSON Lines
+// (gzipped or not), and standard input. One result per article, in the order of the paths and of
+// the records in each file. Nothing throws out of here: whatever goes wrong with one file becomes
+// one error result naming it, and reading goes on with the next.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { htmlToInput } from '../clean/html.js';
+import type { DocMeta, RawInput } from '../core/types.js';
+import { decodeBytes, decodeLine, looksBinary, utf16Bom, type Decoded } from './decode.js';
+import { errors, jsonErrorDetail, notes, readError } from './errors.js';
+import { documentToResults, lineToResult, type RecordContext } from './records.js';
+import { formatOf, looksLikeJsonLines, sniffText, type Format } from './sniff.js';
+import { byteLines, collect, gunzip, isGzip, limited, peek, type Chunks, type Peeked } from './stream.js';
+
+export interface ReadOptions {
+  /** Per file, raw or decompressed; default 20 * 1024 * 1024. */
+  maxBytes?: number;
+}
+
+export type InputResult = { ok: true; input: RawInput } | { ok: false; source: string; error: string };
+
+export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** Reads every path in order; `-` is standard input, whose kind is sniffed from its content. */
+export async function* readSources(paths: string[], opts: ReadOptions = {}): AsyncGenerator<InputResult> {
+  let stdinRead = false;
+  for (const path of paths) {
+    if (path !== '-') {
+      yield* readFile(path, opts);
+    } else if (stdinRead) {
+      yield fail('-', errors.stdinTwice());
+    } else if (process.stdin.isTTY) {
+      yield fail('-', errors.stdinTerminal());
+    } else {
+      stdinRead = true;
+      yield* readStream(process.stdin, '-', opts);
+    }
+  }
+}
+
+/** Reads one input from a stream (standard input, or a test's stream), sniffing its kind. */
+export async function* readStream(
+  stream: AsyncIterable<Uint8Array | string>,
+  source = '-',
+  opts: ReadOptions = {},
+): AsyncGenerator<InputResult> {
+  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  yield* guarded(source, () => readChunks(limited(stream, limit), source, null, false, limit));
+}
+
+async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<InputResult> {
+  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const refusal = await checkPath(path, limit);
+  if (refusal) return yield fail(path, refusal);
+  const { format, gzip } = formatOf(path);
+  yield* guarded(path, () => readChunks(limited(createReadStream(path), limit), path, format, gzip, limit));
+}
+
+/**
+ * Refuses what can be refused before opening the file: missing paths, directories, and files
+ * over the limit, whose size stat gives without reading a byte.
+ */
+async function checkPath(path: string, limit: number): Promise<string | null> {
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) return errors.isDirectory(path);
+    if (st.isFile() && st.size > limit) return errors.tooLarge(path, st.size, limit);
+    if (st.isFile() && st.size === 0) return errors.empty(path);
+    return null;
+  } catch (e) {
+    return readError(e, path);
+  }
+}
+
+/** Runs a reader, turning anything it throws into one error result for the source. */
+async function* guarded(source: string, read: () => AsyncGenerator<InputResult>): AsyncGenerator<InputResult> {
+  try {
+    yield* read();
+  } catch (e) {
+    yield fail(source, readError(e, source));
+  }
+}
+
+/**
+ * The common path of files and streams: gunzip when the name or the magic bytes say so, refuse
+ * binary content, then stream JSON Lines record by record, or read the input whole.
+ */
+async function* readChunks(
+  raw: Chunks,
+  source: string,
+  format: Format | null,
+  gzipByName: boolean,
+  limit: number,
+): AsyncGenerator<InputResult> {
+  const outer = await peek(raw);
+  if (!outer) return yield fail(source, errors.empty(source));
+  let inner: Peeked | null = outer;
+  try {
+    if (gzipByName || isGzip(outer.head)) inner = await peek(gunzip(outer.chunks, limit));
+    if (!inner) return yield fail(source, errors.empty(source));
+    if (looksBinary(inner.head)) return yield fail(source, errors.binary(source));
+    if (streamsAsLines(inner.head, format)) return yield* readJsonLines(inner.chunks, source);
+    yield* readWhole(await collect(inner.chunks), source, format);
+  } finally {
+    // Releases the file when reading stopped early (binary content, an error, a consumer that quit).
+    await inner?.close();
+    await outer.close();
+  }
+}
+
+/** JSON Lines are streamed unless UTF-16, whose line breaks are two bytes (such files are rare). */
+function streamsAsLines(head: Buffer, format: Format | null): boolean {
+  if (utf16Bom(head)) return false;
+  return format === 'jsonl' || (format === null && looksLikeJsonLines(head.toString('utf8')));
+}
+
+async function* readJsonLines(chunks: Chunks, source: string): AsyncGenerator<InputResult> {
+  let lineNo = 0;
+  let records = 0;
+  for await (const bytes of byteLines(chunks)) {
+    const lineSource = `${source}#${++lineNo}`;
+    const decoded = decodeLine(bytes, lineSource);
+    const result = decoded.ok ? lineToResult(decoded.value.text, lineSource, context(decoded.value)) : fail(lineSource, decoded.error);
+    if (result) {
+      records++;
+      yield result;
+    }
+  }
+  if (!records) yield fail(source, errors.whitespaceOnly(source));
+}
+
+/** An input read whole: decoded, then read as the format its name or its content says. */
+function* readWhole(bytes: Buffer, source: string, format: Format | null): Generator<InputResult> {
+  const decoded = decodeBytes(bytes, source);
+  if (!decoded.ok) return yield fail(source, decoded.error);
+  const { text } = decoded.value;
+  if (!text.trim()) return yield fail(source, text ? errors.whitespaceOnly(source) : errors.empty(source));
+  switch (format ?? sniffText(text)) {
+    case 'text':
+      return yield ok({ source, kind: 'text', body: text, meta: emptyMeta(), ...context(decoded.value) });
+    case 'html':
+      return yield htmlResult(text, source, decoded.value);
+    case 'json':
+      return yield* jsonResults(text, source, decoded.value);
+    case 'jsonl':
+      return yield* textLines(text, source, context(decoded.value));
+  }
+}
+
+function htmlResult(html: string, source: string, decoded: Decoded): InputResult {
+  const page = htmlToInput(html, source);
+  if (!page.body.trim()) return fail(source, errors.htmlWithoutText(source));
+  const diagnostics = [...decoded.diagnostics, ...page.diagnostics];
+  return ok({ source, kind: 'html', body: page.body, meta: page.meta, encoding: decoded.encoding, diagnostics });
+}
+
+/** A JSON document; one that fails to parse but holds one object per line is read as JSON Lines. */
+function* jsonResults(text: string, source: string, decoded: Decoded): Generator<InputResult> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    if (!looksLikeJsonLines(text)) return yield fail(source, errors.invalidJson(source, jsonErrorDetail(e, text)));
+    const note = { stage: 'acquire', rule: 'json-lines-in-json', reason: notes.jsonLinesInJson(source) };
+    return yield* textLines(text, source, { encoding: decoded.encoding, diagnostics: [...decoded.diagnostics, note] });
+  }
+  yield* documentToResults(value, source, context(decoded));
+}
+
+/** JSON Lines already in memory (UTF-16 files, and .json files that turn out to be JSON Lines). */
+function* textLines(text: string, source: string, ctx: RecordContext): Generator<InputResult> {
+  const lines = text.split('\n');
+  let records = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const result = lineToResult(lines[i]!, `${source}#${i + 1}`, ctx);
+    if (result) {
+      records++;
+      yield result;
+    }
+  }
+  if (!records) yield fail(source, errors.whitespaceOnly(source));
+}
+
+function context(decoded: Decoded): RecordContext {
+  return { encoding: decoded.encoding, diagnostics: decoded.diagnostics };
+}
+
+function emptyMeta(): DocMeta {
+  return { title: null, published: null, outlet: null, url: null, author: null };
+}
+
+function ok(input: RawInput): InputResult {
+  return { ok: true, input };
+}
+
+function fail(source: string, error: string): InputResult {
+  return { ok: false, source, error };
+}
