@@ -4,6 +4,7 @@ import type { Span } from '../../core/types.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
 import { findCues, readFrame, type Cue } from './frame.js';
+import { ACCORDING_TO, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
 import { cueOf, isPunct } from './words.js';
 
@@ -60,6 +61,7 @@ export function draftStatements(ctx: Ctx, sentences: Span[]): Draft[] {
     const cues = findCues(toks, inQuote);
     const before = drafts.length;
     draftSentence(ctx, toks, cues, si, para, [ss, se], drafts, consumed);
+    if (drafts.length === before) accordingTo(ctx, toks, si, para, [ss, se], drafts);
     if (drafts.length === before) quoteParagraph(ctx, toks, inQuote, si, para, [ss, se], drafts);
   });
   return drafts;
@@ -77,7 +79,11 @@ function draftSentence(
       // Inside the content of the previous statement: a continuation participle or «كما ذكرت»
       // opens a new statement, unless the previous one is indirect (no quotation yet): then the
       // participle goes on reporting the same proposition («أكدت أن …، مشيرة إلى أنها …»).
-      const newClause = cue.info.participle || cue.kama || (tok.n !== tok.base && isPunct(toks[cue.at - 1], '،,'));
+      // A new clause: a participle, «كما ذكرت», a verb with its own conjunction («وأضاف»، «فأكد»),
+      // or a verb after «فيما»/«بينما»/«ثم»/«قد» (run-on reports without full stops).
+      const prevTok = toks[cue.at - 1];
+      const newClause = cue.info.participle || cue.kama || tok.n !== tok.base ||
+        (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث)$/.test(prevTok.n));
       if (!newClause) continue;
       if (cue.info.participle && !cue.kama && !hasQuote(ctx, open.content[0], tok.start)) continue;
       const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);
@@ -166,6 +172,43 @@ function relativeAt(ctx: Ctx, toks: Token[], i: number): Omit<Draft, 'sentence' 
   if (start === undefined) return null;
   const cue = { at: i, info, after: i + 1, kama: false };
   return { cue, cueSpan: [t.start, t.end], speaker: ante, how: 'relative', content: [start, start] };
+}
+
+const ACCORDING: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: null };
+
+/**
+ * Attribution without a reporting verb at the start of a sentence: «وبحسب بيان رئاسة الإقليم
+ * فإنه "…"»، «ووفقاً لشترايتر، فإن …»، «وجاء في بيان رئيس الإقليم "…"». At the end of a sentence
+ * («… بحسب مصادر طبية») it only sources a fact and is not a statement.
+ */
+function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]: Span, drafts: Draft[]): void {
+  const w = toks.filter((t) => t.word);
+  const first = w[0];
+  if (!first) return;
+  let i = toks.indexOf(first) + 1;
+  if (ACCORDING_TO.has(first.base) || ACCORDING_TO.has(first.n)) {
+    if (toks[i]?.word && toks[i]!.n === 'ل') i++; // «وفقاً لـ شترايتر»
+  } else if (/^(?:جاء|ورد)$/.test(first.base) && toks[i]?.word && /^(?:في|ضمن)$/.test(toks[i]!.n)) i++;
+  else return;
+  const t = toks[i];
+  if (!t || !t.word) return;
+  // «لشترايتر»: the preposition is glued to the name.
+  const shifted = [...toks];
+  if (/^ل[^ا]/.test(t.n) || t.n.startsWith('لل')) {
+    const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
+    shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare };
+  }
+  const speaker = parseSpeaker(ctx.text, shifted, i, toks.length);
+  if (!speaker) return;
+  // Skip the commas and the «فإن» that join the source to what it says.
+  let k = speaker.end;
+  while (k < toks.length && !/["«“”]/.test(toks[k]!.text) && (!toks[k]!.word || /^(?:فان|فانه|فانها|ان|انه|انها|نفسه|ذاته)$/.test(toks[k]!.n))) k++;
+  if (k >= toks.length) return;
+  const cue: Cue = { at: 0, info: ACCORDING, after: i, kama: false };
+  drafts.push({
+    cue, cueSpan: [first.start, first.end], speaker, how: 'according-to',
+    frame: [ss, toks[k]!.start], content: [toks[k]!.start, se], sentence: si, paragraph: para,
+  });
 }
 
 /** A paragraph that is a quotation with no attribution continues the previous speaker. */

@@ -32,6 +32,8 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];
     if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما)$/.test(prev.n) && !info.participle) return;
+    // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
+    if (prev?.word && t.n === t.base && /^[يت]/.test(t.n) && !info.participle && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
     let after = i + 1;
     while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
     out.push({ at: i, info, after, kama: prev?.word === true && /^(?:كما|وكما)$/.test(prev.n) });
@@ -42,6 +44,25 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
 const isOpener = (t: Token | undefined) => !!t && t.word && OPENERS.has(t.n);
 
 const PREPOSITION = /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|خلال|عبر)$/;
+/** Words that open an adverbial of the frame (place, time, occasion, medium), skipped before the content. */
+const ADVERBIAL = /^(?:في|وفي|خلال|لدي|اثناء|عبر|عقب|بعد|قبل|منذ|امام|وسط|ضمن|حول|اليوم|امس|غدا|الليله|اول|الاسبوع|الشهر|العام|صباح|مساء|فجر|ظهر|حين|عند|مساء|اواخر|اوائل|مطلع|نهايه|بدايه|منتصف|علي هامش|حسب|بحسب|وفق|وفقا)$/;
+
+const isRelay = (t: Token) => /^(?:نقل|نقلت|ينقل|تنقل)$/.test(t.base);
+
+/** «نقلت وكالة رويترز عن مسؤول عسكري قوله إن …»: the one quoted is the speaker, not the relay. */
+function relayed(src: string, toks: Token[], cue: Cue, end: number, relay: SpeakerPhrase | null): Frame {
+  const none = { cue, speaker: null, content: -1 };
+  let k = relay ? relay.end : cue.after;
+  while (k < end && k - cue.at < 24 && !(toks[k]!.word && toks[k]!.n === 'عن')) k++;
+  if (k >= end || toks[k]?.n !== 'عن') return none;
+  const p = parseSpeaker(src, toks, k + 1, end);
+  if (!p) return none;
+  let c = p.end;
+  while (c < end && !toks[c]!.word) c++;
+  if (!toks[c] || !/^(?:قوله|قولها|قولهم|القول)$/.test(toks[c]!.n)) return none;
+  const content = contentStart(toks, c + 1, end, 'say', false);
+  return { cue, speaker: p, content: content < 0 ? c + 1 : content };
+}
 
 /**
  * A subject before the verb, after «أن» or at the start of the sentence: «يشار إلى أن نائب
@@ -49,6 +70,15 @@ const PREPOSITION = /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|خ
  * may stand («التحالف الدولي ضد داعش، أكد»), so a clause with a verb of its own is never taken.
  */
 function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase | null {
+  // «وكان السيناتور … تشاك شومر، ديمقراطي من نيويورك، قد أعلن»: the subject follows «كان».
+  if (toks[at - 1]?.n === 'قد') {
+    for (let k = at - 2; k >= 0 && at - k <= 40; k--) {
+      if (!/^(?:كان|وكان|كانت|وكانت)$/.test(toks[k]!.n)) continue;
+      const p = parseSpeaker(src, toks, k + 1, at - 1);
+      if (p) return p;
+      break;
+    }
+  }
   let start = 0;
   for (let k = at - 1; k >= 0 && at - k <= 14; k--) {
     if (isOpener(toks[k]) && !PARTICLE_OPENERS.has(toks[k]!.n)) { start = k + 1; break; }
@@ -70,8 +100,7 @@ function skipAdverbial(toks: Token[], i: number, end: number): number {
     while (k < end && !isPunct(toks[k], ')')) k++;
     return Math.min(end, k + 1);
   }
-  if (!(isStop(t) || isWeekday(t) || isMonth(t) || /^\d/.test(t.n) || /^(?:يوم|ليل|مساء|صباح)/.test(t.n))) return i;
-  if (isOpener(t) && !PARTICLE_OPENERS.has(t.n)) return i;
+  if (!(ADVERBIAL.test(t.n) || isWeekday(t) || isMonth(t) || /^\d/.test(t.n) || /^(?:يوم|ليل|مساء|صباح)/.test(t.n))) return i;
   let k = i + 1;
   while (k < end && !isPunct(toks[k], '،,:') && !isOpener(toks[k]) && !isPunct(toks[k], QUOTE_OPEN)) {
     if (cueOf(toks[k])) break;
@@ -94,6 +123,8 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
       if (t.n === 'علي' && cls === 'object') return k + 1;
     }
     if (isOpener(t) && !PARTICLE_OPENERS.has(t.n)) return k + 1;
+    // «كشف عن هوية …»، «أفادت … بمقتل»، «دعا إلى …»: the verb's own particle opens the content.
+    if (cls === 'object' && t.word && /^(?:عن|الي|من)$/.test(t.n)) return k + 1;
     const s = skipAdverbial(toks, k, end);
     if (s > k) { k = s; continue; }
     if (objectOk && t.word) return k;
@@ -116,6 +147,7 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   if (next && next.word && !isOpener(next) && !isStop(next) && !isWeekday(next)) {
     speaker = parseSpeaker(src, toks, cue.after, end);
   }
+  if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
   if (!speaker && first) speaker = preverbalSubject(src, toks, cue.at);
   let from = speaker ? speaker.end : cue.after;
   // The rest of the subject's clause: «التحالف الدولي بقيادة الولايات المتحدة،».

@@ -1,13 +1,14 @@
 // The statements stage: attributed speech, direct and indirect, with the speaker's fullest name,
 // role, organisation, stance, channel and date, each with its span in document.text.
 import type { ArticleDoc, Channel, DateMention, Span, Stance, Statement } from '../../core/types.js';
-import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING } from '../../lang/ar/lexicon.js';
+import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
 import { matchKey, norm } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
 import { draftStatements, type Draft } from './draft.js';
 import { Registry } from './registry.js';
 import { isKnownOrg, isPlace, isPunct } from './words.js';
+import { parseSpeaker } from './speaker.js';
 
 interface Who {
   name: string;
@@ -81,8 +82,14 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   const d = drafts[i]!;
   const gender = d.cue.info.gender;
   const prev = done[done.length - 1];
-  if (prev && /^(?:participle|kama|quote-paragraph|trailing-participle)$/.test(d.how)) return { ...prev.who, how: d.how };
   const s = d.speaker;
+  if (prev && !s && /^(?:participle|kama|quote-paragraph|trailing-participle)$/.test(d.how)) return { ...prev.who, how: d.how };
+  if (!prev && !s && d.how === 'participle') {
+    // A participle with no statement before it in the sentence: the main clause's subject
+    // («تحفظت قطر على …، مؤكدة دعمها»).
+    const main = mainSubject(doc, toks, d);
+    if (main) return { ...main, gender, how: 'main-clause' };
+  }
   if (!s) return subjectless(doc, toks, d, done, gender);
   const at = s.span[0];
   if (s.kind === 'person' && s.name) {
@@ -102,6 +109,16 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   return { name: printed, role: s.role, org: s.org, person: s.kind !== 'org', gender, how: 'anaphor-unresolved' };
 }
 
+/** The subject right after the sentence's first word, when the sentence opens with its verb. */
+function mainSubject(doc: ArticleDoc, toks: Token[], d: Draft): Omit<Who, 'gender' | 'how'> | null {
+  const [ss] = doc.sentences[d.sentence]!;
+  const i = toks.findIndex((t) => t.start >= ss);
+  if (i < 0) return null;
+  const p = parseSpeaker(doc.text, toks, i + 1, Math.min(toks.length, i + 12));
+  if (!p || p.span[1] > d.cueSpan[0] || !p.name) return null;
+  return { name: p.name, alias: p.alias, role: p.role, org: p.kind === 'org' ? p.name : p.org, person: p.kind === 'person' };
+}
+
 /** A role printed alone, then the holder named in the next statement: «أفاد نائب المتحدث … وقال فيدانت باتيل». */
 function cataphor(drafts: Draft[], i: number): { name: string } | null {
   for (const n of drafts.slice(i + 1, i + 3)) {
@@ -116,6 +133,11 @@ function cataphor(drafts: Draft[], i: number): { name: string } | null {
 function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | null, org: string | null): Who | null {
   const printed = matchKey(text.slice(span[0], span[1]));
   const head = printed.split(' ')[0]!;
+  if (STATEMENT_NOUNS.has(head)) {
+    // «وأضاف البيان»: the issuer of the statement reported last.
+    const issued = [...done].reverse().find((w) => w.channel === 'statement') ?? done[done.length - 1];
+    return issued ? issued.who : null;
+  }
   const orgHead = head.replace(/^ال/, '');
   for (let k = done.length - 1; k >= 0; k--) {
     const w = done[k]!.who;

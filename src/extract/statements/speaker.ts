@@ -10,9 +10,10 @@
 // the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
+import { STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
 import {
-  canContinueName, canStartName, isAdjective, isIndefiniteAdjective, isKnownOrg, isLink, isOrgAnaphor,
-  isOrgHead, isPlace, isPunct, isRoleHead, isTitle,
+  canContinueName, canStartName, isAdjective, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
+  isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle,
 } from './words.js';
 
 export type SpeakerKind = 'person' | 'org' | 'role' | 'anaphor';
@@ -46,6 +47,15 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
     if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
       construct = !definite(t) && (isRoleHead(t) || isOrgHead(t));
       j++;
+    } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && canStartName(t)) {
+      // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي».
+      j++;
+      while (j < end && j - i <= 3 && canStartName(toks[j]) && !isStop(toks[j])) j++;
+      construct = false;
+    } else if (/^ل[^ل]/.test(t.n) && !definite(t) && toks[j + 1]?.word && definite(toks[j + 1]!) && !isLexical(t)) {
+      // «المرصد السوري لحقوق الإنسان»، «لشؤون الشرق الأوسط»
+      j += 2;
+      construct = false;
     } else if (isAdjective(t) || (!definite(toks[i]!) && isIndefiniteAdjective(t))) {
       construct = false;
       j++;
@@ -66,7 +76,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
 export function personName(toks: Token[], i: number, end: number): number {
   if (!canStartName(toks[i])) return i;
   let j = i + 1;
-  while (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i)) j++;
+  while (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
   return j;
 }
 
@@ -102,10 +112,14 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     span: [toks[a]!.start, toks[b - 1]!.end], end: b,
   });
 
+  if (hasStatementNoun(t)) return issuer(src, toks, i, end, make);
   const afterTitles = skipTitles(toks, i, end);
   if (afterTitles > i) {
-    const e = personName(toks, afterTitles, end);
-    return e > afterTitles ? make('person', i, e, { name: text(src, toks, afterTitles, e) }) : null;
+    // After a title even a family name alone is a name: «اللواء التركي».
+    let e = personName(toks, afterTitles, end);
+    if (e === afterTitles && toks[e]?.word && /^ال.{2,}$/.test(toks[e]!.n) && !isLexical(toks[e]!)) e++;
+    if (e === afterTitles) return null;
+    return withApposition(src, toks, i, e, end, { name: text(src, toks, afterTitles, e) }, make);
   }
   if (isRoleHead(t)) return roleFirst(src, toks, i, end, make);
   if (isOrgHead(t) || isKnownOrg(t) || isPlace(t)) {
@@ -116,18 +130,46 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
   }
   const e = personName(toks, i, end);
   if (e === i) return null;
-  // NAME ROLE: «روبرت وايت القائد العام في الجيش الأمريكي»
-  if (e < end && isRoleHead(toks[e])) {
-    const re = nounPhrase(toks, e, end);
-    return make('person', i, re, { name: text(src, toks, i, e), role: text(src, toks, e, re), org: orgInRole(src, toks, e, re) });
-  }
-  return make('person', i, e, { name: text(src, toks, i, e) });
+  return withApposition(src, toks, i, e, end, { name: text(src, toks, i, e) }, make);
 }
 
-function roleFirst(
-  src: string, toks: Token[], i: number, end: number,
-  make: (k: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>) => SpeakerPhrase,
-): SpeakerPhrase {
+type Make = (k: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>) => SpeakerPhrase;
+
+/** NAME ROLE or NAME، ROLE،: «روبرت وايت القائد العام في الجيش الأمريكي»، «منصور التركي، المتحدث الأمني». */
+function withApposition(src: string, toks: Token[], i: number, e: number, end: number, p: Partial<SpeakerPhrase>, make: Make): SpeakerPhrase {
+  const r = isRoleHead(toks[e]) ? e : isPunct(toks[e], '،,') && isRoleHead(toks[e + 1]) ? e + 1 : -1;
+  if (r < 0 || r >= end) return make('person', i, e, p);
+  const re = nounPhrase(toks, r, end);
+  return make('person', i, re, { ...p, role: text(src, toks, r, re), org: orgInRole(src, toks, r, re) });
+}
+
+const hasStatementNoun = (t: Token) => STATEMENT_NOUNS.has(t.n) || STATEMENT_NOUNS.has(t.base);
+
+/**
+ * «بيان للجيش التركي»، «بيان صادر عن وزارة الخارجية»، «بيان رئاسة الإقليم»: the speaker is the
+ * issuer. «البيان» alone refers back to the statement already reported.
+ */
+function issuer(src: string, toks: Token[], i: number, end: number, make: Make): SpeakerPhrase | null {
+  let j = i + 1;
+  while (j < end && toks[j]!.word && /^(?:صادر|الصادر|المنشور|منشور|رسمي|الرسمي|مشترك|المشترك|نفسه|ذاته)$/.test(toks[j]!.n)) j++;
+  if (toks[j]?.word && /^(?:عن|من)$/.test(toks[j]!.n)) j++;
+  const t = toks[j];
+  if (t && t.word && /^ل[^ل]|^لل/.test(t.n) && j === i + 1) {
+    // «بيان للجيش» / «بيان لوزارة الدفاع»: parse the issuer without its preposition.
+    const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
+    const shifted = [...toks];
+    shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare };
+    const p = parseSpeaker(src, shifted, j, end);
+    return p ? { ...p, span: [toks[i]!.start, p.span[1]] } : null;
+  }
+  if (t && t.word && j < end) {
+    const p = parseSpeaker(src, toks, j, end);
+    if (p && p.kind !== 'anaphor') return { ...p, span: [toks[i]!.start, p.span[1]] };
+  }
+  return definite(toks[i]!) ? make('anaphor', i, j, { name: text(src, toks, i, i + 1) }) : null;
+}
+
+function roleFirst(src: string, toks: Token[], i: number, end: number, make: Make): SpeakerPhrase {
   const re = nounPhrase(toks, i, end);
   const role = text(src, toks, i, re);
   const org = orgInRole(src, toks, i, re);

@@ -25,7 +25,12 @@ export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word &
 /** A reporting cue: the token itself or without its و/ف conjunction. */
 export function cueOf(t: Token | undefined): CueInfo | null {
   if (!t || !t.word) return null;
-  return CUES.get(t.n) ?? (t.base !== t.n ? CUES.get(t.base) : undefined) ?? null;
+  const direct = CUES.get(t.n) ?? (t.base !== t.n ? CUES.get(t.base) : undefined);
+  if (direct) return direct;
+  // «ودعاه إلى»، «طالبهم بـ»: a verb taking a person as object carries it as a suffix.
+  const m = /^(.{3,}?)(?:ه|ها|هم)$/.exec(t.base);
+  const bare = m ? CUES.get(m[1]!) : undefined;
+  return bare && bare.cls === 'object' && !bare.participle ? bare : null;
 }
 
 const definite = (t: Token) => /^(?:و|ف)?(?:ال|لل)/.test(t.n);
@@ -60,12 +65,19 @@ export function canStartName(t?: Token): boolean {
 }
 
 /** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
-export function canContinueName(t: Token | undefined, prev: Token, length: number): boolean {
+export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
-  if (isLexical(t)) return false;
-  // A definite word continues a name only as a family name in -ي that is not a nationality («الكاظمي»).
-  if (definite(t)) return /^ال.{2,}ي$/.test(t.n) && !hasExact(NISBA_ADJECTIVES, t) && !hasExact(PHRASE_ADJECTIVES, t);
+  if (isLexical(t) && !(definite(t) && hasExact(NISBA_ADJECTIVES, t))) return false;
+  // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
+  // nationality form is a family name: «منصور التركي», since Arabic puts a role's adjectives
+  // before the name), otherwise only when the phrase ends right after it («عبد القادر الدخيل،»,
+  // «مقتدى الصدر إن») — «أكد سالم التزام الحكومة» has the reported object there instead.
+  if (definite(t)) {
+    if (hasExact(PHRASE_ADJECTIVES, t)) return false;
+    if (/^ال.{2,}ي$/.test(t.n)) return true;
+    return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null;
+  }
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
   // After two words, a ل/ب-prefixed word is a prepositional phrase («باتيل لرووداو»).

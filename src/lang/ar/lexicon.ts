@@ -20,6 +20,9 @@ export interface CueInfo {
 }
 
 // Each family: [stance, class, past-masc forms, with the other forms derived below].
+// Participles that are also everyday nouns or adjectives are left out on purpose: مدينة 'city',
+// داعية 'preacher', مطالبة 'demand', مفيدة 'useful', ذاكرة 'memory', متابعة 'follow-up',
+// لافتة 'banner', مشددة 'tight', معتبرة 'considerable', متوقع 'expected'.
 // Past: قال/قالت; present: يقول/تقول; participle: قائلا/قائلة. Listed explicitly because Arabic
 // verb morphology is irregular (weak roots: نفى/نفت/ينفي، رأى/رأت).
 interface Family {
@@ -37,32 +40,48 @@ const FAMILIES: Family[] = [
   { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد' },
   { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه' },
   { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره' },
-  { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا', pf: 'لافته' },
+  { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا' },
   { stance: 'deny', cls: 'object', m: 'نفي ينفي', f: 'نفت تنفي', pm: 'نافيا', pf: 'نافيه' },
   { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه' },
-  { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا', pf: 'ذاكره' },
+  { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا' },
   { stance: 'assert', cls: 'continue', m: 'اضاف يضيف', f: 'اضافت تضيف', pm: 'مضيفا', pf: 'مضيفه' },
-  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا', pf: 'متابعه' },
+  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا' },
   { stance: 'assert', cls: 'continue', m: 'ختم', f: 'ختمت', pm: 'مختتما', pf: 'مختتمه' },
   { stance: 'assert', cls: 'continue', m: 'استطرد', f: 'استطردت', pm: 'مستطردا', pf: 'مستطرده' },
   // «بين» alone is also the preposition 'between': only the unambiguous forms.
   { stance: 'assert', cls: 'say', m: '', f: 'بينت', pm: 'مبينا', pf: 'مبينه' },
   { stance: 'assert', cls: 'say', m: 'صرح يصرح', f: 'صرحت تصرح', pm: 'مصرحا', pf: 'مصرحه' },
-  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', pf: 'مشدده' },
-  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', pf: 'معتبره' },
+  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا' },
+  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا' },
   { stance: 'assert', cls: 'say', m: 'راي يري', f: 'رات تري', pm: 'رائيا' },
-  { stance: 'assert', cls: 'say', m: 'افاد يفيد', f: 'افادت تفيد', pm: 'مفيدا', pf: 'مفيده' },
-  { stance: 'assert', cls: 'say', m: 'كشف يكشف', f: 'كشفت تكشف', pm: 'كاشفا', pf: 'كاشفه' },
+  { stance: 'assert', cls: 'object', m: 'افاد يفيد', f: 'افادت تفيد' },
+  { stance: 'assert', cls: 'object', m: 'كشف يكشف', f: 'كشفت تكشف', pm: 'كاشفا', pf: 'كاشفه' },
   { stance: 'assert', cls: 'say', m: 'حذر يحذر', f: 'حذرت تحذر', pm: 'محذرا', pf: 'محذره' },
   { stance: 'assert', cls: 'say', m: 'ابلغ', f: 'ابلغت' },
   { stance: 'assert', cls: 'say', m: 'زعم يزعم', f: 'زعمت تزعم', pm: 'زاعما', pf: 'زاعمه' },
   { stance: 'assert', cls: 'say', m: 'غرد', f: 'غردت', pm: 'مغردا', pf: 'مغرده' },
   { stance: 'assert', cls: 'say', m: 'كتب', f: 'كتبت' },
   { stance: 'assert', cls: 'object', m: 'وصف يصف', f: 'وصفت تصف', pm: 'واصفا', pf: 'واصفه' },
-  { stance: 'assert', cls: 'say', m: 'علق يعلق', f: 'علقت تعلق', pm: 'معلقا', pf: 'معلقه' },
+  { stance: 'assert', cls: 'say', m: 'علق يعلق', f: 'علقت تعلق', pm: 'معلقا' },
   { stance: 'commit', cls: 'object', m: 'تعهد يتعهد', f: 'تعهدت تتعهد', pm: 'متعهدا', pf: 'متعهده' },
   { stance: 'assert', cls: 'say', m: 'اعرب يعرب', f: 'اعربت تعرب', pm: 'معربا', pf: 'معربه' },
   { stance: 'assert', cls: 'say', m: 'اتهم يتهم', f: 'اتهمت تتهم', pm: 'متهما', pf: 'متهمه' },
+  { stance: 'assert', cls: 'object', m: 'دعا يدعو', f: 'دعت تدعو', pm: 'داعيا' },
+  { stance: 'assert', cls: 'object', m: 'طالب يطالب', f: 'طالبت تطالب', pm: 'مطالبا' },
+  { stance: 'assert', cls: 'object', m: 'حث يحث', f: 'حثت تحث', pm: 'حاثا' },
+  { stance: 'assert', cls: 'object', m: 'ناشد يناشد', f: 'ناشدت تناشد', pm: 'مناشدا' },
+  { stance: 'assert', cls: 'object', m: 'ابدي يبدي', f: 'ابدت تبدي', pm: 'مبديا', pf: 'مبديه' },
+  { stance: 'assert', cls: 'object', m: 'ادان يدين دان', f: 'ادانت تدين دانت', pm: 'مدينا' },
+  { stance: 'assert', cls: 'object', m: 'استنكر يستنكر', f: 'استنكرت تستنكر', pm: 'مستنكرا', pf: 'مستنكره' },
+  { stance: 'assert', cls: 'object', m: 'رحب يرحب', f: 'رحبت ترحب', pm: 'مرحبا', pf: 'مرحبه' },
+  { stance: 'assert', cls: 'object', m: 'هدد يهدد', f: 'هددت تهدد', pm: 'مهددا', pf: 'مهدده' },
+  { stance: 'deny', cls: 'object', m: 'دحض يدحض فند يفند', f: 'دحضت تدحض فندت تفند', pm: 'مفندا', pf: 'مفنده' },
+  { stance: 'assert', cls: 'say', m: 'توقع يتوقع', f: 'توقعت تتوقع' },
+  { stance: 'assert', cls: 'say', m: 'اكتفي', f: 'اكتفت' },
+  { stance: 'assert', cls: 'continue', m: 'اختتم', f: 'اختتمت' },
+  { stance: 'assert', cls: 'say', m: 'نقل ينقل', f: 'نقلت تنقل' },
+  // Masculine «تحدث» is also the present of حدث 'it happens': only the unambiguous forms.
+  { stance: 'assert', cls: 'object', m: '', f: 'تحدثت', pm: 'متحدثا' },
 ];
 
 /** Reporting cues by normalised surface form (without the و/ف conjunction). */
@@ -83,13 +102,13 @@ export const CUES: Map<string, CueInfo> = (() => {
 })();
 
 /** Words that attach to a cue and belong to it: «جدد التأكيد»، «ختم حديثه بالقول». */
-export const CUE_COMPLEMENTS = set('التاكيد تاكيده تاكيدها حديثه حديثها كلمته كلمتها بالقول القول قوله قولها');
+export const CUE_COMPLEMENTS = set('التاكيد تاكيده تاكيدها حديثه حديثها كلمته كلمتها تصريحاته تصريحاتها تصريحه تصريحها بالقول القول قوله قولها');
 
 /** Forms of ذكر/أشار used impersonally by the journalist («يذكر أن»، «يشار إلى أن»): never a speaker. */
 export const IMPERSONAL = set('يذكر يشار يجدر يلاحظ');
 
 /** Openers of reported content after the frame. */
-export const OPENERS = set('ان انه انها انهم انهن بان بانه بانها لان الي علي');
+export const OPENERS = set('ان انه انها انهم انهن بان بانه بانها لان فان فانه فانها الي علي');
 /** Openers that only count after these particles: «إلى أن», «على أن». */
 export const PARTICLE_OPENERS = set('الي علي');
 
@@ -102,7 +121,10 @@ export const ROLE_HEADS = set(`
   نظيره نظيرته نظيرها نظيرهم النظير مندوب المندوب القاضي النائبه الضابط ضابط الخبير خبير المحلل
   المراسل مراسل الكاتب الصحفي الاعلامي الباحث الناشط ناشط امين عام العام
   مصدر مصادر المصدر شهود الشهود مسؤولون المسؤولون سكان مواطنون الخبراء خبراء محللون
+  دبلوماسي الدبلوماسي المحامي محامي المستشار مستشار الامين القنصل قنصل رئيسا امين
+  شاهد الشاهد مصادر مراقبون المراقبون النائب نائبه الحاكم حاكم العاهل الوالي والي المرشد المرجع
 `);
+for (const w of [...ROLE_HEADS]) if (!w.endsWith('ه') && !w.endsWith('ون') && !w.endsWith('ين')) ROLE_HEADS.add(w + 'ه');
 
 /** Nisba adjectives of nationality and office: after a name they are never a surname. */
 export const NISBA_ADJECTIVES = set(`
@@ -136,6 +158,12 @@ export const ORG_HEADS = set(`
   الخليه السلطات سلطات الادعاء النيابه الرئاسه البيت ديوان الديوان غرفه المرصد
 `);
 
+/** Nouns for a written statement: «قال بيان للجيش»، «وأضاف البيان» — the speaker is its issuer. */
+export const STATEMENT_NOUNS = set('بيان البيان بلاغ البلاغ تقرير التقرير رساله الرساله تعميم التعميم وثيقه الوثيقه');
+
+/** Attribution without a verb at the start of a clause: «بحسب …»، «وفقاً لـ…»، «جاء في بيان …». */
+export const ACCORDING_TO = set('بحسب حسب وفقا وفق طبقا نقلا');
+
 /** Definite heads that refer back to an organisation already named («قالت الوزارة»). */
 export const ORG_ANAPHORS = set('الوزاره القياده الحكومه الهيئه المنظمه الحركه التنظيم الحزب اللجنه السفاره الرئاسه الوكاله البعثه الجبهه المجلس التحالف الجيش القوات الائتلاف الاداره');
 
@@ -150,7 +178,7 @@ export const PLACES = set(`
   العراق سوريا سوريه ايران تركيا روسيا الصين امريكا اميركا اسرائيل لبنان الاردن مصر السعوديه اليمن
   قطر الكويت البحرين الامارات عمان ليبيا تونس الجزائر المغرب السودان فلسطين غزه فرنسا بريطانيا المانيا
   واشنطن بغداد دمشق طهران انقره موسكو بيروت عمان القاهره الرياض لندن باريس برلين اربيل الموصل البصره
-  كركوك نينوي الانبار الفلوجه الرمادي تكريت صلاح ديالي حلب ادلب الرقه دير الحسكه كردستان كوردستان
+  كركوك نينوي الانبار الفلوجه الرمادي تكريت ديالي حلب ادلب الرقه الحسكه كردستان كوردستان
   اقليم قطاع الضفه القدس الخليج اوروبا افريقيا اسيا الولايات المتحده
 `);
 
@@ -159,6 +187,9 @@ export const PHRASE_ADJECTIVES = set(`
   العام العامه الاعلي الرسمي الرسميه المشتركه المشترك الدولي الدوليه الاول الاولي الثاني الاقليمي
   الخاص الخاصه المركزي المركزيه السابق السابقه الحالي الجديد الجديده المساعد الاتحادي الاتحاديه
   الوطني الوطنيه الاعلامي المؤقت المؤقته العليا الاعلي التنفيذي الامني الامنيه العسكري العسكريه
+  الابيض البارز البارزه الكبير الكبيره الاعلي الدائم الدائمه الخاصه المكلف المكلفه المنتهيه العامه
+  الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر الاولي الثانيه الثالثه الرابعه الخامسه
+  السادسه السابعه الثامنه التاسعه العاشره
 `);
 
 /** Prepositions and particles that end a speaker phrase. */

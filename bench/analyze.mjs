@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Benchmark: analyze throughput and peak memory over real articles from ../shared/corpus.
+// Prints figures; asserts nothing. Usage: npm run bench [-- --n 2000]
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = join(root, '..', 'shared', 'corpus', 'saudinewsnet-2015.jsonl.gz');
+const arg = (name, d) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : d;
+};
+const N = arg('--n', 2000);
+
+if (!existsSync(corpus)) {
+  console.log(`bench: ${corpus} is not there; put the shared/ folder beside the project to run the benchmark.`);
+  process.exit(0);
+}
+if (!existsSync(join(root, 'dist', 'core', 'pipeline.js'))) {
+  console.error('bench: build first (npm run build).');
+  process.exit(1);
+}
+
+const { analyzeInput } = await import(join(root, 'dist', 'core', 'pipeline.js'));
+const { readSources } = await import(join(root, 'dist', 'acquire', 'index.js'));
+
+// A subset file of N real articles, so that reading is measured too.
+const lines = [];
+const rl = createInterface({ input: createReadStream(corpus).pipe(createGunzip()) });
+for await (const line of rl) {
+  if (line.trim()) lines.push(line);
+  if (lines.length >= N) break;
+}
+rl.close();
+const dir = mkdtempSync(join(tmpdir(), 'rasd-bench-'));
+const file = join(dir, `corpus-${N}.jsonl`);
+writeFileSync(file, lines.join('\n') + '\n');
+const chars = lines.reduce((n, l) => n + l.length, 0);
+
+// Warm up the JIT on a few articles, then measure one pass on one core.
+let i = 0;
+for await (const r of readSources([file])) {
+  if (r.ok) analyzeInput(r.input);
+  if (++i >= 50) break;
+}
+const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
+let n = 0, statements = 0, failed = 0;
+for await (const r of readSources([file])) {
+  if (!r.ok) { failed++; continue; }
+  const doc = analyzeInput(r.input);
+  statements += doc.statements.length;
+  n++;
+}
+const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpu = process.cpuUsage(cpu0);
+const peak = process.resourceUsage().maxRSS / 1024;
+
+console.log(`rasd analyze benchmark — ${n} real articles (${(chars / 1e6).toFixed(1)} MB of JSON) from ${corpus.replace(root + '/', '')}`);
+console.log(`in-process (read + analyze, one core):  ${(n / secs).toFixed(0)} articles/s   ${(chars / 1e6 / secs).toFixed(2)} MB/s   ${(secs * 1000 / n).toFixed(2)} ms/article   cpu ${((cpu.user + cpu.system) / 1e6 / secs * 100).toFixed(0)}%`);
+console.log(`  statements found: ${statements} (${(statements / n).toFixed(2)} per article), failed records: ${failed}`);
+console.log(`  peak memory (RSS): ${peak.toFixed(0)} MB`);
+
+// End to end: the CLI as a user runs it, output to /dev/null.
+const t1 = process.hrtime.bigint();
+const cli = spawnSync(process.execPath, [join(root, 'bin', 'rasd.js'), 'analyze', '--jsonl', file], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+const s1 = Number(process.hrtime.bigint() - t1) / 1e9;
+console.log(`CLI end to end (rasd analyze --jsonl, incl. start-up and JSON output): ${(n / s1).toFixed(0)} articles/s in ${s1.toFixed(2)} s (exit ${cli.status})`);
+const t2 = process.hrtime.bigint();
+spawnSync(process.execPath, [join(root, 'bin', 'rasd.js'), '--help'], { stdio: 'ignore' });
+console.log(`rasd --help start-up: ${(Number(process.hrtime.bigint() - t2) / 1e6).toFixed(0)} ms`);
+rmSync(dir, { recursive: true, force: true });
