@@ -90,7 +90,8 @@ function draftSentence(
       open.content = [open.content[0], cut];
       clauseStart = cut;
     }
-    const frame = readFrame(ctx.text, toks, cue, toks.length, open === null);
+    // A subject before the verb is looked for at the start of a sentence or of a new clause.
+    const frame = readFrame(ctx.text, toks, cue, toks.length, true);
     const cueSpan: Span = [tok.start, toks[cue.after - 1]!.end];
     if (frame.content < 0 || frame.content >= toks.length) {
       const trailing = trailingParticiple(ctx, cue, toks, para, cueSpan);
@@ -174,7 +175,7 @@ function relativeAt(ctx: Ctx, toks: Token[], i: number): Omit<Draft, 'sentence' 
   return { cue, cueSpan: [t.start, t.end], speaker: ante, how: 'relative', content: [start, start] };
 }
 
-const ACCORDING: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: null };
+const ACCORDING: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: null, present: false };
 
 /**
  * Attribution without a reporting verb at the start of a sentence: «وبحسب بيان رئاسة الإقليم

@@ -33,7 +33,7 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     const prev = toks[i - 1];
     if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما)$/.test(prev.n) && !info.participle) return;
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
-    if (prev?.word && t.n === t.base && /^[يت]/.test(t.n) && !info.participle && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
+    if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
     let after = i + 1;
     while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
     out.push({ at: i, info, after, kama: prev?.word === true && /^(?:كما|وكما)$/.test(prev.n) });
@@ -82,6 +82,8 @@ function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase
   let start = 0;
   for (let k = at - 1; k >= 0 && at - k <= 14; k--) {
     if (isOpener(toks[k]) && !PARTICLE_OPENERS.has(toks[k]!.n)) { start = k + 1; break; }
+    // «كان وزير الخارجية خالد العطية قال …»، «وكانت الوزارة أعلنت …»
+    if (/^(?:كان|وكان|كانت|وكانت)$/.test(toks[k]!.n)) { start = k + 1; break; }
   }
   if (start >= at) return null;
   const p = parseSpeaker(src, toks, start, at);

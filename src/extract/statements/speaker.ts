@@ -13,7 +13,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import { STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
 import {
   canContinueName, canStartName, isAdjective, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
-  isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle,
+  isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isWeekday,
 } from './words.js';
 
 export type SpeakerKind = 'person' | 'org' | 'role' | 'anaphor';
@@ -36,16 +36,20 @@ const text = (src: string, toks: Token[], a: number, b: number): string =>
   b > a ? src.slice(toks[a]!.start, toks[b - 1]!.end) : '';
 
 const definite = (t: Token) => /^(?:ال|لل)/.test(t.n);
+/** Time words end a noun phrase: «قالت مصر اليوم»، «أعلن الجيش الأحد». */
+const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|امس|غدا|الليله|صباح|مساء|فجر|ظهر)$/.test(t.n);
 
 /** A noun phrase headed by a role or organisation word. Returns the index after it. */
 export function nounPhrase(toks: Token[], i: number, end: number): number {
   let j = i + 1;
-  let construct = !definite(toks[i]!); // «وزير» / «وزارة» expect a genitive noun
+  // «وزير» / «وزارة» / «رئيس إقليم» expect a genitive noun; a proper name («مصر») does not.
+  let construct = !definite(toks[i]!) && (isRoleHead(toks[i]) || isOrgHead(toks[i]));
   while (j < end) {
     const t = toks[j]!;
-    if (!t.word) break;
+    if (!t.word || isTimeWord(t)) break;
     if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
-      construct = !definite(t) && (isRoleHead(t) || isOrgHead(t));
+      // An indefinite genitive continues the chain: «رئيس مجلس قضاء الخالدية».
+      construct = !definite(t);
       j++;
     } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && canStartName(t)) {
       // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي».

@@ -1,6 +1,6 @@
 // Word classes for attribution, looked up through the lexicons with clitic variants.
 import {
-  CUES, KNOWN_ORGS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
+  CUE_COMPLEMENTS, CUES, KNOWN_ORGS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
   PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLES, WEEKDAYS, type CueInfo,
 } from '../../lang/ar/lexicon.js';
 import { keys, type Token } from '../../lang/ar/tokenize.js';
@@ -53,7 +53,8 @@ function isNameLike(t: Token): boolean {
 export function isLexical(t: Token): boolean {
   return (
     isRoleHead(t) || isTitle(t) || isOrgHead(t) || isKnownOrg(t) || isPlace(t) || isStop(t) || isLink(t) ||
-    isMonth(t) || cueOf(t) !== null || hasExact(NISBA_ADJECTIVES, t) || hasExact(PHRASE_ADJECTIVES, t)
+    isMonth(t) || cueOf(t) !== null || hasExact(NISBA_ADJECTIVES, t) || hasExact(PHRASE_ADJECTIVES, t) ||
+    CUE_COMPLEMENTS.has(t.n) || /^(?:فيه|فيها|به|بها|عنه|عنها|منه|منها|له|لها)$/.test(t.n)
   );
 }
 

@@ -16,6 +16,8 @@ export interface CueInfo {
   stance: Stance;
   /** Verbal noun / participle forms (مشيرا، مضيفة) open a new statement of the same speaker. */
   participle: boolean;
+  /** Present-tense forms (يقول، تؤكد) describe when they follow a noun («أصوات تطالب»). */
+  present: boolean;
   gender: 'm' | 'f' | null;
 }
 
@@ -71,11 +73,11 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'object', m: 'حث يحث', f: 'حثت تحث', pm: 'حاثا' },
   { stance: 'assert', cls: 'object', m: 'ناشد يناشد', f: 'ناشدت تناشد', pm: 'مناشدا' },
   { stance: 'assert', cls: 'object', m: 'ابدي يبدي', f: 'ابدت تبدي', pm: 'مبديا', pf: 'مبديه' },
-  { stance: 'assert', cls: 'object', m: 'ادان يدين دان', f: 'ادانت تدين دانت', pm: 'مدينا' },
+  { stance: 'assert', cls: 'object', m: 'ادان دان يدين', f: 'ادانت دانت تدين', pm: 'مدينا' },
   { stance: 'assert', cls: 'object', m: 'استنكر يستنكر', f: 'استنكرت تستنكر', pm: 'مستنكرا', pf: 'مستنكره' },
   { stance: 'assert', cls: 'object', m: 'رحب يرحب', f: 'رحبت ترحب', pm: 'مرحبا', pf: 'مرحبه' },
   { stance: 'assert', cls: 'object', m: 'هدد يهدد', f: 'هددت تهدد', pm: 'مهددا', pf: 'مهدده' },
-  { stance: 'deny', cls: 'object', m: 'دحض يدحض فند يفند', f: 'دحضت تدحض فندت تفند', pm: 'مفندا', pf: 'مفنده' },
+  { stance: 'deny', cls: 'object', m: 'دحض فند يدحض يفند', f: 'دحضت فندت تدحض تفند', pm: 'مفندا', pf: 'مفنده' },
   { stance: 'assert', cls: 'say', m: 'توقع يتوقع', f: 'توقعت تتوقع' },
   { stance: 'assert', cls: 'say', m: 'اكتفي', f: 'اكتفت' },
   { stance: 'assert', cls: 'continue', m: 'اختتم', f: 'اختتمت' },
@@ -88,10 +90,11 @@ const FAMILIES: Family[] = [
 export const CUES: Map<string, CueInfo> = (() => {
   const m = new Map<string, CueInfo>();
   for (const fam of FAMILIES) {
+    // In «قال يقول» the first form is the past, the others the present.
     const add = (forms: string | undefined, gender: 'm' | 'f', participle: boolean) => {
-      for (const w of (forms ?? '').split(' ').filter(Boolean)) {
-        if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle, gender });
-      }
+      (forms ?? '').split(' ').filter(Boolean).forEach((w, i) => {
+        if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle, gender, present: !participle && i > 0 && /^[يت]/.test(w) });
+      });
     };
     add(fam.m, 'm', false);
     add(fam.f, 'f', false);
@@ -165,7 +168,7 @@ export const STATEMENT_NOUNS = set('بيان البيان بلاغ البلاغ 
 export const ACCORDING_TO = set('بحسب حسب وفقا وفق طبقا نقلا');
 
 /** Definite heads that refer back to an organisation already named («قالت الوزارة»). */
-export const ORG_ANAPHORS = set('الوزاره القياده الحكومه الهيئه المنظمه الحركه التنظيم الحزب اللجنه السفاره الرئاسه الوكاله البعثه الجبهه المجلس التحالف الجيش القوات الائتلاف الاداره');
+export const ORG_ANAPHORS = new Set([...ORG_HEADS].filter((w) => w.startsWith('ال')));
 
 /** Organisations and states commonly named without a head noun. */
 export const KNOWN_ORGS = set(`
@@ -180,6 +183,12 @@ export const PLACES = set(`
   واشنطن بغداد دمشق طهران انقره موسكو بيروت عمان القاهره الرياض لندن باريس برلين اربيل الموصل البصره
   كركوك نينوي الانبار الفلوجه الرمادي تكريت ديالي حلب ادلب الرقه الحسكه كردستان كوردستان
   اقليم قطاع الضفه القدس الخليج اوروبا افريقيا اسيا الولايات المتحده
+  كربلاء النجف عدن صنعاء تعز الحديده مارب لحج درعا حمص حماه اللاذقيه طرطوس القامشلي منبج كوباني عفرين
+  سامراء بعقوبه الحله الديوانيه الكوت العماره الناصريه السماوه دهوك السليمانيه الخالديه هيت حديثه القائم
+  الرطبه بيجي سنجار تلعفر جده مكه الدمام الطائف نجران جازان ابها تبوك حائل القصيم الدوحه المنامه مسقط
+  ابوظبي دبي الشارقه الخرطوم طرابلس بنغازي مصراته اسطنبول نيويورك جنيف فيينا بروكسل كابول اسلام اباد
+  الهند باكستان افغانستان اليابان كوريا اوكرانيا ايطاليا اسبانيا كندا استراليا نيروبي كينيا الصومال اثيوبيا
+  قضاء ناحيه محافظه منطقه مدينه بلده مخيم ريف شمال جنوب شرق غرب
 `);
 
 /** Adjectives that continue a role or organisation phrase (besides nisba forms ending in ي/يه). */
