@@ -23,6 +23,7 @@ export function toJson(doc: ArticleDoc): Record<string, unknown> {
       kind: s.kind,
       stance: s.stance,
       date: s.date,
+      date_source: s.dateSource,
       channel: s.channel,
       span: s.span,
       cue: s.cue,

@@ -83,6 +83,8 @@ export interface Statement {
   /** Where the speaker was found: span of the mention, and how it was resolved. */
   speakerSpan: Span | null;
   resolution: string;
+  /** How the date was found: frame (stated with the report), speaker (the same speaker's other report), context (the day the surrounding report names), published. */
+  dateSource: string | null;
 }
 
 export type EntityType = 'PER' | 'ORG' | 'GPE' | 'LOC' | 'FAC';

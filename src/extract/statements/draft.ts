@@ -6,7 +6,7 @@ import type { Quote } from '../segment.js';
 import { findCues, readFrame, type Cue } from './frame.js';
 import { ACCORDING_TO, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isPunct } from './words.js';
+import { cueOf, isOrgHead, isPunct } from './words.js';
 
 export interface Draft {
   cue: Cue;
@@ -50,13 +50,40 @@ export function quoteAt(quotes: Quote[], i: number): Quote | null {
   return null;
 }
 
+/**
+ * Quotation marks around a name, not around speech: an outlet after «لـ» («قال مصدر لـ«الشرق
+ * الأوسط»»), a medium after its head noun («قناة “السومرية”»), or a speaker's name right after
+ * the verb («وقال "عسيري"»). At most three words, so a short quoted reply is never taken for one.
+ */
+export function labelQuotes(text: string, quotes: Quote[]): Set<Quote> {
+  const out = new Set<Quote>();
+  for (const q of quotes) {
+    if (q.close === null) continue;
+    const words = text.slice(q.inner[0], q.inner[1]).trim().split(/\s+/).filter(Boolean);
+    if (!words.length || words.length > 3) continue;
+    const before = text.slice(Math.max(0, q.open - 30), q.open);
+    const prevWord = /([\p{L}\p{M}]+)\s*$/u.exec(before)?.[1];
+    const prev = prevWord ? tokenize(prevWord)[0] : undefined;
+    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev && (isOrgHead(prev) || cueOf(prev)))) out.add(q);
+  }
+  return out;
+}
+
+const QUOTE_MARKS = /^["«»“”]$/;
+
 export function draftStatements(ctx: Ctx, sentences: Span[]): Draft[] {
   const drafts: Draft[] = [];
   const consumed = new Set<number>(); // paragraphs taken whole by a trailing participle
+  const labels = labelQuotes(ctx.text, ctx.quotes);
+  const marks = new Set<number>();
+  for (const q of labels) marks.add(q.open).add(q.close!);
+  // Speech quotations only: the label quotes are part of the frame, their marks dropped.
+  const speech = ctx.quotes.filter((q) => !labels.has(q));
+  ctx = { ...ctx, quotes: speech };
   sentences.forEach(([ss, se], si) => {
     const para = paraOf(ctx.paras, ss);
     if (consumed.has(para)) return;
-    const toks = tokenize(ctx.text, ss, se);
+    const toks = tokenize(ctx.text, ss, se).filter((t) => !(QUOTE_MARKS.test(t.text) && marks.has(t.start)));
     const inQuote = (t: Token) => quoteAt(ctx.quotes, t.start) !== null;
     const cues = findCues(toks, inQuote);
     const before = drafts.length;

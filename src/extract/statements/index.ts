@@ -31,6 +31,8 @@ interface Work {
   date: string | null;
   /** Channel/date came from this statement's own frame (not inherited). */
   own: { channel: boolean; date: boolean };
+  /** Where the date came from: frame | speaker | context | published. */
+  dateSource: string | null;
 }
 
 export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[] {
@@ -53,9 +55,11 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
     work.push({
       d, who, span, kind, stance: stanceOf(d, text.slice(span[0], span[1])),
       channel: own.channel, date: own.date, own: { channel: own.channel !== null, date: own.date !== null },
+      dateSource: own.date ? 'frame' : null,
     });
   });
   inherit(work, text);
+  datesFromContext(work, doc);
   return work.map(toStatement(text));
 }
 
@@ -73,6 +77,7 @@ function toStatement(text: string) {
     cue: { text: text.slice(w.d.cueSpan[0], w.d.cueSpan[1]), span: w.d.cueSpan },
     speakerSpan: w.d.speaker?.span ?? null,
     resolution: w.who.how,
+    dateSource: w.dateSource,
   });
 }
 
@@ -252,5 +257,22 @@ function inherit(work: Work[], text: string): void {
       }
       if (best) (w as any)[field] = best[field];
     }
+    if (w.date && !w.dateSource) w.dateSource = 'speaker';
   });
+}
+
+/**
+ * A statement the article does not date is taken to have been made when the report around it
+ * happened: the nearest day named before it outside quotations («الاجتماع
+ * الذي انعقد أمس … وقال»), else the publication day. The source is recorded so that a reader
+ * can tell a stated date from an inferred one.
+ */
+function datesFromContext(work: Work[], doc: ArticleDoc): void {
+  for (const w of work) {
+    if (w.date) continue;
+    const near = doc.dates.filter((m) => m.value && m.span[1] <= w.span[0] && !doc.quotes.some((q) => q.inner[0] <= m.span[0] && m.span[1] <= q.inner[1]));
+    const m = near[near.length - 1];
+    if (m) [w.date, w.dateSource] = [m.value, 'context'];
+    else if (doc.published) [w.date, w.dateSource] = [doc.published, 'published'];
+  }
 }
