@@ -89,6 +89,10 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   const prev = done[done.length - 1];
   const s = d.speaker;
   if (prev && !s && /^(?:participle|kama|quote-paragraph|trailing-participle)$/.test(d.how)) return { ...prev.who, how: d.how };
+  if (prev && !s && d.how === 'cue' && d.cue.info.participle) {
+    // A participle opening its sentence («مضيفاً إنه …») goes on with the last speaker.
+    return { ...prev.who, how: 'participle' };
+  }
   if (!prev && !s && d.how === 'participle') {
     // A participle with no statement before it in the sentence: the main clause's subject
     // («تحفظت قطر على …، مؤكدة دعمها»).

@@ -75,7 +75,8 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   // before the name), otherwise only when the phrase ends right after it («عبد القادر الدخيل،»,
   // «مقتدى الصدر إن») — «أكد سالم التزام الحكومة» has the reported object there instead.
   if (definite(t)) {
-    if (hasExact(PHRASE_ADJECTIVES, t)) return false;
+    // «للصحافيين»، «بالقول»، «والحكومة»: a preposition or conjunction glued to the article ends the name.
+    if (/^(?:لل|بال|وال|فال|كال)/.test(t.n) || hasExact(PHRASE_ADJECTIVES, t)) return false;
     if (/^ال.{2,}ي$/.test(t.n)) return true;
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null;
   }

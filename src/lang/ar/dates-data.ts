@@ -262,6 +262,7 @@ export const RELATIVE_DAYS: readonly (readonly [string, number])[] = [
   ['أمس الأول', -2],
   ['أول أمس', -2],
   ['أول من أمس', -2],
+  ['قبل أمس', -2],
   ['غدا', 1],
   ['يوم غد', 1],
   ['الغد', 1],
@@ -269,6 +270,12 @@ export const RELATIVE_DAYS: readonly (readonly [string, number])[] = [
 ];
 /** الغد alone is also "the future" (حزب الغد); only after a part of day («صباح الغد») is it tomorrow. */
 export const NEEDS_DAY_PART = ['الغد'];
+
+/**
+ * أمسّ followed by a definite noun is the superlative "most in need of" («في أمس الحاجة»), not
+ * "yesterday"; the shadda that tells them apart is usually not written.
+ */
+export const YESTERDAY_NOT_BEFORE = ['الحاجة', 'الحاجه'];
 
 /**
  * اليوم followed by a definite adjective is "the day", not "today": «اليوم الوطني», «اليوم
@@ -282,7 +289,16 @@ export const TODAY_NOT_BEFORE = ['نفسه', 'ذاته', 'عينه'];
  * Dates that name a movement or an anniversary are not dates of the report: «ثورة 25 يناير»,
  * «قوى 14 آذار», «حركة 20 فبراير». Without a year or a relative word after them they are skipped.
  */
-export const EPONYM_HEADS = ['ثورة', 'تيار', 'قوى', 'حركة', 'ائتلاف', 'تحالف', 'شباب', 'ذكرى'];
+export const EPONYM_HEADS = [
+  'ثورة', 'تيار', 'قوى', 'حركة', 'ائتلاف', 'تحالف', 'شباب', 'ذكرى',
+  // Places named after dates: «قصر 22 مايو», «جسر 14 تموز», «ملعب 5 جويلية», «مدينة 6 أكتوبر».
+  'قصر', 'شارع', 'ميدان', 'ساحة', 'جسر', 'ملعب', 'مدينة', 'حي', 'جامعة', 'مستشفى', 'مطار', 'استاد', 'نفق',
+];
+
+/**
+ * «الشهر» followed by an epithet is a named month, not the current one: «الشهر الفضيل» and
+ * «الشهر الكريم» are Ramadan. Only الماضي/الجاري/المقبل make «الشهر» relative.
+ */
 
 /** Words before a date that mark the same date as the other calendar: «الموافق 15 رمضان». */
 export const CONCORDANCE_WORDS = ['الموافق', 'الموافقة', 'ويوافق'];
