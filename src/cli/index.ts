@@ -18,7 +18,7 @@ program
   .description('Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, or - for standard input) and print what they report.')
   .argument('<files...>', 'files to analyse')
   .option('--jsonl', 'print one JSON object per article (the analysis contract) instead of the readable view')
-  .option('--max-bytes <n>', 'refuse files larger than this many bytes (raw or decompressed)', positiveInt, 50 * 1024 * 1024)
+  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed (default 20 MB)', positiveInt, 20 * 1024 * 1024)
   .action(async (files: string[], opts: { jsonl?: boolean; maxBytes: number }) => {
     const { analyzeCommand } = await import('./commands/analyze.js');
     process.exitCode = await analyzeCommand(files, { jsonl: !!opts.jsonl, maxBytes: opts.maxBytes });

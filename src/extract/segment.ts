@@ -44,7 +44,15 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
     for (let i = ps; i < pe; i++) {
       const c = text[i]!;
       const top = stack[stack.length - 1];
-      if (c === '«') stack.push({ mark: c, pos: i });
+      if (c === '«') {
+        // «« does not nest in Arabic print: a second « means the first was never closed. It ends
+        // at its sentence's end (or just before the new mark).
+        if (top?.mark === '«' && stack.length === 1) {
+          const stop = text.slice(top.pos + 1, i).search(/[.!؟?]\s/);
+          closeTop(stop >= 0 ? top.pos + 1 + stop : i, false);
+        }
+        stack.push({ mark: c, pos: i });
+      }
       else if (c === '»') {
         if (top?.mark === '«') closeTop(i, true);
       } else if (c === '"') {

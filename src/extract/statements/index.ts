@@ -50,7 +50,8 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
   drafts.forEach((d, i) => {
     const who = resolve(doc, toks, reg, drafts, i, work);
     const { span, kind } = quoteOf(text, quotes, d.content);
-    if (span[1] - span[0] < 2) return;
+    // No speaker found at all: not an attributable statement.
+    if (span[1] - span[0] < 2 || !who.name.trim()) return;
     const own = frameFacts(text, doc.dates, d.frame);
     work.push({
       d, who, span, kind, stance: stanceOf(d, text.slice(span[0], span[1])),

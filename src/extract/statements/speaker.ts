@@ -70,7 +70,8 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       if (!n || !n.word || !(definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n) || isRoleHead(n))) break;
       if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1) })) break;
       j = k === j ? j + 1 : k + 1;
-      construct = !definite(n) && (isOrgHead(n) || isRoleHead(n));
+      // «في مدينة عدن»: an indefinite noun after the link takes a genitive too.
+      construct = !definite(n);
     } else break;
   }
   return j;

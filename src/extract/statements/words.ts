@@ -1,6 +1,6 @@
 // Word classes for attribution, looked up through the lexicons with clitic variants.
 import {
-  CUE_COMPLEMENTS, CUES, KNOWN_ORGS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
+  CUE_COMPLEMENTS, CUES, KNOWN_ORGS, OBJECT_NOUNS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
   PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLES, WEEKDAYS, type CueInfo,
 } from '../../lang/ar/lexicon.js';
 import { keys, type Token } from '../../lang/ar/tokenize.js';
@@ -62,6 +62,9 @@ export function isLexical(t: Token): boolean {
 export function canStartName(t?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || t.n.length < 2) return false;
   if (isNameLink(t)) return true;
+  if (hasExact(OBJECT_NOUNS, t)) return false;
+  // Abstract nouns in -ية and form-X verbal nouns (استعداد، استمرار) are not names.
+  if ((t.n.length >= 5 && t.n.endsWith('يه')) || (t.n.length >= 6 && t.n.startsWith('است'))) return false;
   return !definite(t) && !isLexical(t);
 }
 

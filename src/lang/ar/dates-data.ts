@@ -185,8 +185,11 @@ export const AFTER_WORDS = ['بعد'];
  * Relative suffixes after a month, weekday, week, month or year. Adjectives agree in gender
  * with the noun (العام الماضي / السنة الماضية), so both forms are listed.
  */
-export const PAST_WORDS = ['الماضي', 'الماضية', 'الفائت', 'الفائتة', 'المنصرم', 'المنصرمة', 'المنقضي', 'المنقضية'];
-export const FUTURE_WORDS = ['المقبل', 'المقبلة', 'القادم', 'القادمة'];
+export const PAST_WORDS = [
+  'الماضي', 'الماضية', 'الفائت', 'الفائتة', 'المنصرم', 'المنصرمة', 'المنقضي', 'المنقضية',
+  'الماضيين', 'الماضيتين', // dual: «يومي الأحد والاثنين الماضيين»
+];
+export const FUTURE_WORDS = ['المقبل', 'المقبلة', 'القادم', 'القادمة', 'المقبلين', 'المقبلتين', 'القادمين'];
 export const CURRENT_WORDS = ['الجاري', 'الجارية', 'الحالي', 'الحالية'];
 /** Demonstratives that make a period the current one: «هذا العام», «هذه السنة». */
 export const THIS_WORDS = ['هذا', 'هذه'];
@@ -276,13 +279,19 @@ export const NEEDS_DAY_PART = ['الغد'];
  * "yesterday"; the shadda that tells them apart is usually not written.
  */
 export const YESTERDAY_NOT_BEFORE = ['الحاجة', 'الحاجه'];
+// Joined to ل, أمس is the verb لامس "touched" («ولامس المؤشر»): only و/ف may precede «أمس».
+
 
 /**
  * اليوم followed by a definite adjective is "the day", not "today": «اليوم الوطني», «اليوم
  * التالي», «اليوم الأول» — except before a weekday («اليوم السبت»). After these words it is
  * "that day" or "the same day" of a story, not the publication date.
  */
-export const TODAY_NOT_AFTER = ['ذلك', 'مثل', 'نفس'];
+export const TODAY_NOT_AFTER = [
+  'ذلك', 'مثل', 'نفس',
+  // Outlets whose name ends in اليوم: «عين اليوم», «المصري اليوم», «روسيا اليوم», «صحيفة اليوم».
+  'عين', 'المصري', 'روسيا', 'صحيفة', 'جريدة',
+];
 export const TODAY_NOT_BEFORE = ['نفسه', 'ذاته', 'عينه'];
 
 /**

@@ -1,0 +1,83 @@
+// The rasd command as a user runs it: contract output, bad input, standard input, exit status.
+// Runs the built program (npm test builds first).
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, writeFileSync, ftruncateSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'rasd.js');
+const rasd = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+
+const article = 'وقال المتحدث باسم الوزارة، العميد سالم عبد الله، في مؤتمر صحفي اليوم: "الوضع مستقر تماماً".\n';
+
+describe('rasd analyze', () => {
+  it('prints one contract object per article with spans into the text', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rasd-cli-'));
+    const f = join(dir, 'a.txt');
+    writeFileSync(f, article);
+    const r = rasd(['analyze', '--jsonl', f]);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout.trim());
+    expect(o.source).toBe(f);
+    expect(Object.keys(o.document)).toEqual(expect.arrayContaining(['title', 'published', 'outlet', 'text']));
+    expect(o.events).toEqual([]);
+    expect(o.entities).toEqual([]);
+    const s = o.statements[0];
+    expect(s).toMatchObject({ speaker: 'سالم عبد الله', kind: 'direct', channel: 'press_conference', stance: 'assert' });
+    expect(o.document.text.slice(s.span[0], s.span[1])).toBe(s.quote);
+  });
+
+  it('gives every bad file one clear message, analyses the others, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rasd-bad-'));
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, article);
+    const empty = join(dir, 'empty.txt');
+    writeFileSync(empty, '');
+    const binary = join(dir, 'photo.txt');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]));
+    const invalid = join(dir, 'latin.txt');
+    writeFileSync(invalid, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe, 0x41, 0x42]));
+    const huge = join(dir, 'huge.txt');
+    const fd = openSync(huge, 'w');
+    ftruncateSync(fd, 50 * 1024 * 1024); // sparse: 50 MB on paper, nothing on disk
+    closeSync(fd);
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    const missing = join(dir, 'missing.txt');
+    const files = [empty, binary, good, invalid, huge, folder, missing];
+    const r = rasd(['analyze', '--jsonl', ...files]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.source)).toEqual(files);
+    expect(lines[2].statements.length).toBe(1);
+    for (const i of [0, 1, 3, 4, 5, 6]) expect(typeof lines[i].error).toBe('string');
+    expect(lines[4].error).toMatch(/--max-bytes/);
+    expect(lines[5].error).toMatch(/directory/);
+    expect(lines[6].error).toMatch(/does not exist/);
+    const messages = r.stderr.trim().split('\n');
+    expect(messages).toHaveLength(6);
+  });
+
+  it('reads standard input with -', () => {
+    const r = rasd(['analyze', '--jsonl', '-'], article);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).statements).toHaveLength(1);
+  });
+
+  it('shows a readable view grouped by speaker', () => {
+    const r = rasd(['analyze', '-'], article + 'وأضاف عبد الله أن "الطرق مفتوحة".\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('سالم عبد الله');
+    expect(r.stdout.match(/سالم عبد الله/g)).toHaveLength(1);
+    expect(r.stdout).toContain('«الطرق مفتوحة»');
+  });
+
+  it('refuses a bad option value with a message and status 1', () => {
+    const r = rasd(['analyze', '--max-bytes', 'lots', 'x.txt']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/max-bytes/);
+  });
+});
