@@ -2,14 +2,16 @@
 // document.text. After this stage the text never changes: every later span points into it.
 import type { ArticleDoc, RemovedLine } from '../core/types.js';
 import { matchKey, norm } from '../lang/ar/normalize.js';
+import { wordCount } from '../lang/ar/tokenize.js';
 import { HEADLINE_WORDS, KICKER_MAX_WORDS, LINE_RULES } from './rules.js';
 
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
 /** The rule that marks a line as boilerplate, or null. */
-export function boilerplateRule(line: string): string | null {
+const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
+
+export function boilerplateRule(line: string, words = wordCount(line)): string | null {
+  if (words > MAX_RULE_WORDS) return null; // content lines are never furniture: skip the work
   const key = norm(line).toLowerCase().replace(/\s+/g, ' ').trim();
-  const words = wordCount(key);
   for (const r of LINE_RULES) if (words <= r.maxWords && r.pattern.test(key)) return r.name;
   return null;
 }
@@ -22,6 +24,7 @@ const isHeadline = (line: string): boolean => {
 interface Line {
   text: string;
   blankBefore: boolean;
+  words: number;
 }
 
 export function clean(doc: ArticleDoc): ArticleDoc {
@@ -31,7 +34,7 @@ export function clean(doc: ArticleDoc): ArticleDoc {
   const keep = new Array<boolean>(lines.length).fill(true);
 
   lines.forEach((l, i) => {
-    const rule = boilerplateRule(l.text);
+    const rule = boilerplateRule(l.text, l.words);
     if (rule) {
       keep[i] = false;
       drop(i, rule);
@@ -42,7 +45,7 @@ export function clean(doc: ArticleDoc): ArticleDoc {
   let title = doc.title;
   let first = keep.indexOf(true);
   // A short brand or section kicker above the headline or lede («رووداو ديجيتال»).
-  while (first >= 0 && wordCount(lines[first]!.text) <= KICKER_MAX_WORDS && !/[.؟?!]$/.test(lines[first]!.text)) {
+  while (first >= 0 && lines[first]!.words <= KICKER_MAX_WORDS && !/[.؟?!]$/.test(lines[first]!.text)) {
     keep[first] = false;
     drop(first, 'kicker');
     first = keep.indexOf(true);
@@ -56,12 +59,14 @@ export function clean(doc: ArticleDoc): ArticleDoc {
   const titleKey = title ? matchKey(title) : null;
   lines.forEach((l, i) => {
     if (!keep[i]) return;
-    const k = matchKey(l.text);
+    // Headlines and subheadings repeat with small spelling changes: compare them folded. A long
+    // paragraph printed twice repeats to the letter, so its key is the text itself (cheaper).
+    const k = l.words <= 30 ? matchKey(l.text) : l.text.replace(/\s+/g, ' ');
     if (!k) return;
     if (k === titleKey) {
       keep[i] = false;
       drop(i, 'headline');
-    } else if (seen.has(k) && wordCount(k) >= 2) {
+    } else if (seen.has(k) && l.words >= 2) {
       keep[i] = false;
       drop(i, 'repeated-line');
     } else seen.add(k);
@@ -81,7 +86,8 @@ function splitLines(raw: string): Line[] {
       blank = true;
       continue;
     }
-    out.push({ text: l.trim(), blankBefore: blank });
+    const text = l.trim();
+    out.push({ text, blankBefore: blank, words: wordCount(text) });
     blank = false;
   }
   return out;
@@ -96,7 +102,7 @@ function dropWidgetTail(lines: Line[], keep: boolean[], drop: (i: number, rule: 
       inTail = true;
       continue;
     }
-    if (inTail && wordCount(lines[i]!.text) <= 6) {
+    if (inTail && lines[i]!.words <= 6) {
       keep[i] = false;
       drop(i, 'widget-tail');
     } else inTail = false;

@@ -42,6 +42,9 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
   for (let p = 0; p < paras.length; p++) {
     const [ps, pe] = paras[p]!;
     for (let i = ps; i < pe; i++) {
+      const code = text.charCodeAt(i);
+      // Only " « » “ ” matter; skip everything else without building a string.
+      if (code !== 0x22 && code !== 0xab && code !== 0xbb && code !== 0x201c && code !== 0x201d) continue;
       const c = text[i]!;
       const top = stack[stack.length - 1];
       if (c === '«') {

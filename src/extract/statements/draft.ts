@@ -71,7 +71,19 @@ export function labelQuotes(text: string, quotes: Quote[]): Set<Quote> {
 
 const QUOTE_MARKS = /^["«»“”]$/;
 
-export function draftStatements(ctx: Ctx, sentences: Span[]): Draft[] {
+/** The tokens of [s, e) from the document's tokens (sorted by offset). */
+function tokensIn(all: Token[], s: number, e: number): Token[] {
+  let lo = 0, hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < s) lo = mid + 1; else hi = mid;
+  }
+  let k = lo;
+  while (k < all.length && all[k]!.end <= e) k++;
+  return all.slice(lo, k);
+}
+
+export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = tokenize(ctx.text)): Draft[] {
   const drafts: Draft[] = [];
   const consumed = new Set<number>(); // paragraphs taken whole by a trailing participle
   const labels = labelQuotes(ctx.text, ctx.quotes);
@@ -83,7 +95,7 @@ export function draftStatements(ctx: Ctx, sentences: Span[]): Draft[] {
   sentences.forEach(([ss, se], si) => {
     const para = paraOf(ctx.paras, ss);
     if (consumed.has(para)) return;
-    const toks = tokenize(ctx.text, ss, se).filter((t) => !(QUOTE_MARKS.test(t.text) && marks.has(t.start)));
+    const toks = tokensIn(all, ss, se).filter((t) => !(marks.has(t.start) && QUOTE_MARKS.test(t.text)));
     const inQuote = (t: Token) => quoteAt(ctx.quotes, t.start) !== null;
     const cues = findCues(toks, inQuote);
     const before = drafts.length;

@@ -37,9 +37,9 @@ interface Work {
 
 export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[] {
   const text = doc.text;
-  const drafts = draftStatements({ text, quotes, paras: doc.paragraphs }, doc.sentences);
-  if (!drafts.length) return [];
   const toks = tokenize(text);
+  const drafts = draftStatements({ text, quotes, paras: doc.paragraphs }, doc.sentences, toks);
+  if (!drafts.length) return [];
   const reg = new Registry();
   reg.scan(text, toks);
   for (const d of drafts) {
@@ -198,7 +198,14 @@ function clauseSubject(text: string, toks: Token[], from: number, to: number): s
 /** Direct when the content is mostly inside quotation marks; the span then runs from the first to the last quoted word. */
 function quoteOf(text: string, quotes: Quote[], [a, b]: Span): { span: Span; kind: 'direct' | 'indirect' } {
   const inside = quotes.filter((q) => q.open >= a && q.open < b);
-  const letters = (s: number, e: number) => (text.slice(s, e).match(/[\p{L}\p{N}]/gu) ?? []).length;
+  const letters = (s: number, e: number) => {
+    let n = 0;
+    for (let i = s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && !(c >= 0x21 && c <= 0x2f) && c !== 0x60c && c !== 0xab && c !== 0xbb && c !== 0x201c && c !== 0x201d) n++;
+    }
+    return n;
+  };
   const total = letters(a, b);
   const quoted = inside.reduce((n, q) => n + letters(q.inner[0], Math.min(q.inner[1], b)), 0);
   if (inside.length && quoted / Math.max(1, total) >= 0.5) {
@@ -240,10 +247,10 @@ function frameFacts(text: string, dates: DateMention[], [a, b]: Span): { channel
  */
 function inherit(work: Work[], text: string): void {
   // Two statements are related when they share a speaker, or one speaks for the other's organisation.
-  const names = (w: Work) => [w.who.name, w.who.alias, w.who.org].filter((x): x is string => !!x).map(matchKey);
+  const keys = new Map<Work, string[]>(work.map((w) => [w, [w.who.name, w.who.alias, w.who.org].filter((x): x is string => !!x).map(matchKey)]));
   const related = (a: Work, b: Work) => {
-    const nb = names(b);
-    return names(a).some((n) => nb.includes(n));
+    const nb = keys.get(b)!;
+    return keys.get(a)!.some((n) => nb.includes(n));
   };
   work.forEach((w, i) => {
     const cont = /^(?:participle|kama|quote-paragraph|trailing-participle|continuation)$/.test(w.who.how) ||

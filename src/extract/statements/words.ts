@@ -28,7 +28,10 @@ export function cueOf(t: Token | undefined): CueInfo | null {
   const direct = CUES.get(t.n) ?? (t.base !== t.n ? CUES.get(t.base) : undefined);
   if (direct) return direct;
   // «ودعاه إلى»، «طالبهم بـ»: a verb taking a person as object carries it as a suffix.
-  const m = /^(.{3,}?)(?:ه|ها|هم)$/.exec(t.base);
+  const b = t.base;
+  const last = b.charCodeAt(b.length - 1);
+  if (b.length < 4 || (last !== 0x647 && last !== 0x627 && last !== 0x645)) return null; // ه ا م
+  const m = /^(.{3,}?)(?:ه|ها|هم)$/.exec(b);
   const bare = m ? CUES.get(m[1]!) : undefined;
   return bare && bare.cls === 'object' && !bare.participle ? bare : null;
 }

@@ -90,6 +90,11 @@ export const WEEKDAYS: readonly (readonly string[])[] = [
 
 /** Words after which الأحد / الاثنين mean "the one / the two", not a weekday. */
 export const WEEKDAY_NOT_BEFORE = ['بين', 'كلا', 'كلتا', 'هذين', 'هذان'];
+/**
+ * Words after which any weekday is a name or a habit, not a day of the report: «مسجد الخميس»,
+ * «سوق الجمعة» (places), «أيام الخميس والجمعة», «كل جمعة» (every week).
+ */
+export const WEEKDAY_NOT_AFTER_ANY = ['مسجد', 'جامع', 'سوق', 'أيام', 'كل', 'ليالي'];
 /** Words before which الأحد / الاثنين mean a number: «الأحد عشر», «الاثنين معا». */
 export const WEEKDAY_NOT_AFTER = ['عشر', 'عشرة', 'معا', 'منهما', 'منهم'];
 
@@ -177,9 +182,11 @@ export const UNIT_WORDS: readonly UnitWord[] = [
 /** Words that make منذ / قبل / بعد + count approximate but still resolvable: «منذ نحو أسبوعين». */
 export const APPROX_WORDS = ['نحو', 'حوالي', 'حوالى', 'قرابة', 'زهاء', 'أكثر من', 'أقل من', 'ما يقرب من'];
 
-/** The words for "ago / before", "after" that count back or forward from the publication date. */
+/**
+ * The words for "ago" that count back from the publication date. «بعد يومين» "two days later"
+ * is left out on purpose: in news it mostly counts from an event in the story, not from today.
+ */
 export const AGO_WORDS = ['منذ', 'قبل'];
-export const AFTER_WORDS = ['بعد'];
 
 /**
  * Relative suffixes after a month, weekday, week, month or year. Adjectives agree in gender
@@ -239,6 +246,12 @@ export const MONTH_CUE_WORDS = ['في', 'خلال', 'منذ', 'حتى', 'قبل'
 /** Words that introduce a bare year: «في 2014», «منذ 2003». */
 export const YEAR_CUE_WORDS = ['في', 'منذ', 'حتى', 'خلال', 'قبل', 'بعد', 'مطلع', 'منتصف', 'أواخر', 'أوائل', 'نهاية', 'بداية'];
 
+/**
+ * After a bare year number («في 2014»), the words that show it is a year and not a count
+ * («في 2000 موقع»): conjunctions and prepositions that start a new phrase.
+ */
+export const YEAR_FOLLOWERS = ['ثم', 'حين', 'عندما', 'حيث', 'إلى', 'حتى', 'بعد', 'قبل', 'على', 'عن', 'ضد', 'لكن', 'إلا'];
+
 /** Nouns that introduce a year number: «عام 2021», «العام 2021», «سنة 2021», «عامي 2014 و2017». */
 export const YEAR_NOUNS = ['عام', 'العام', 'سنة', 'السنة', 'عامي', 'سنتي'];
 
@@ -269,10 +282,14 @@ export const RELATIVE_DAYS: readonly (readonly [string, number])[] = [
   ['غدا', 1],
   ['يوم غد', 1],
   ['الغد', 1],
+  ['غد', 1],
   ['بعد غد', 2],
 ];
-/** الغد alone is also "the future" (حزب الغد); only after a part of day («صباح الغد») is it tomorrow. */
-export const NEEDS_DAY_PART = ['الغد'];
+/**
+ * الغد alone is also "the future" (حزب الغد), and غد without -اً is only tomorrow in a phrase
+ * («عصر غدٍ», «مساء غد»): after a part of day they are tomorrow.
+ */
+export const NEEDS_DAY_PART = ['الغد', 'غد'];
 
 /**
  * أمسّ followed by a definite noun is the superlative "most in need of" («في أمس الحاجة»), not

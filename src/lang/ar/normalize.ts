@@ -8,6 +8,9 @@
 // - ى → ي and ة → ه: final yeh/alef maqsura and taa marbuta are swapped by many writers;
 // - Persian ی ک → ي ك: Kurdish and Persian keyboards produce them in Arabic text (عناوین);
 // - Arabic-Indic and Extended Arabic-Indic digits → ASCII; Latin letters lower-cased.
+//
+// norm() runs on every token of every article, so it is a table lookup with a fast path for
+// strings that need no change.
 
 export interface NormText {
   /** The normalised text. */
@@ -16,52 +19,75 @@ export interface NormText {
   map: Int32Array;
 }
 
-const FOLD: Record<string, string> = {
-  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
-  'ى': 'ي', 'ی': 'ي', 'ي': 'ي', 'ة': 'ه', 'ک': 'ك',
-};
+const DELETE = -1;
+/** Folded code for every code point below U+0700; DELETE for marks that are dropped. */
+const TABLE = (() => {
+  const t = new Int32Array(0x700);
+  for (let c = 0; c < t.length; c++) t[c] = c;
+  for (let c = 65; c <= 90; c++) t[c] = c + 32;
+  const del = (a: number, b: number) => { for (let c = a; c <= b; c++) t[c] = DELETE; };
+  del(0x064b, 0x065f);
+  del(0x0610, 0x061a);
+  del(0x06d6, 0x06ed);
+  t[0x0670] = DELETE;
+  t[0x0640] = DELETE;
+  for (const ch of 'أإآٱ') t[ch.charCodeAt(0)] = 'ا'.charCodeAt(0);
+  t['ى'.charCodeAt(0)] = 'ي'.charCodeAt(0);
+  t['ی'.charCodeAt(0)] = 'ي'.charCodeAt(0);
+  t['ة'.charCodeAt(0)] = 'ه'.charCodeAt(0);
+  t['ک'.charCodeAt(0)] = 'ك'.charCodeAt(0);
+  for (let d = 0; d < 10; d++) {
+    t[0x0660 + d] = 48 + d;
+    t[0x06f0 + d] = 48 + d;
+  }
+  return t;
+})();
 
-function isDeleted(c: number): boolean {
-  return (
-    (c >= 0x064b && c <= 0x065f) ||
-    c === 0x0670 ||
-    c === 0x0640 ||
-    (c >= 0x0610 && c <= 0x061a) ||
-    (c >= 0x06d6 && c <= 0x06ed)
-  );
-}
-
-function foldChar(ch: string, c: number): string {
-  if (c >= 0x0660 && c <= 0x0669) return String.fromCharCode(48 + c - 0x0660);
-  if (c >= 0x06f0 && c <= 0x06f9) return String.fromCharCode(48 + c - 0x06f0);
-  if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
-  return FOLD[ch] ?? ch;
-}
+const fold = (c: number): number => (c < 0x700 ? TABLE[c]! : c);
 
 /** Normalise with an offset map back to the original. */
 export function normalizeWithMap(s: string): NormText {
-  const out: string[] = [];
+  const codes = new Uint16Array(s.length);
   const map = new Int32Array(s.length + 1);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isDeleted(c)) continue;
-    out.push(foldChar(s[i]!, c));
+    const f = fold(s.charCodeAt(i));
+    if (f === DELETE) continue;
+    codes[n] = f;
     map[n++] = i;
   }
   map[n] = s.length;
-  return { text: out.join(''), map: map.subarray(0, n + 1) };
+  return { text: fromCodes(codes, n), map: map.subarray(0, n + 1) };
 }
 
 /** Normalise a string for comparison (no map). */
 export function norm(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isDeleted(c)) continue;
-    out += foldChar(s[i]!, c);
+    if (fold(c) !== c) break;
   }
-  return out;
+  if (i === s.length) return s; // nothing to fold: most tokens
+  const codes = new Uint16Array(s.length);
+  let n = 0;
+  for (let k = 0; k < i; k++) codes[n++] = s.charCodeAt(k);
+  for (; i < s.length; i++) {
+    const f = fold(s.charCodeAt(i));
+    if (f !== DELETE) codes[n++] = f;
+  }
+  return fromCodes(codes, n);
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function fromCodes(codes: Uint16Array, n: number): string {
+  if (n < 24) {
+    let out = '';
+    for (let i = 0; i < n; i++) out += String.fromCharCode(codes[i]!);
+    return out;
+  }
+  // Little-endian is what every platform Node runs on uses for typed arrays.
+  return UTF16.decode(codes.subarray(0, n));
 }
 
 /** Map a half-open span in normalised text back to the original text. */
@@ -72,7 +98,9 @@ export function toOriginal(nt: NormText, start: number, end: number): [number, n
   return [s, e];
 }
 
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+
 /** Normalised comparison key: folded, punctuation to spaces, spaces collapsed. */
 export function matchKey(s: string): string {
-  return norm(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return norm(s).replace(NON_WORD, ' ').trim();
 }

@@ -16,18 +16,34 @@ export interface Token {
   word: boolean;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu;
-const WORDCHAR = /[\p{L}\p{N}]/u;
+const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
+
+/** Letters, marks and digits make words; Arabic punctuation (، ؛ ؟ ٪ ٫ ٬ ۔) does not. */
+function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0x0600 && c <= 0x06ff) {
+    return !(c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4 || (c >= 0x066a && c <= 0x066d) || c === 0x060d || c === 0x061e);
+  }
+  if (c === 0x200c || c === 0x200d) return true; // zero-width (non-)joiners inside Persian-style words
+  return OTHER_WORD.test(String.fromCharCode(c));
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
-    const t = m[0];
-    const n = norm(t);
-    const word = WORDCHAR.test(t[0]!) || (t.length > 1 && WORDCHAR.test(t[1]!));
-    out.push({ start: from + m.index, end: from + m.index + t.length, text: t, n, base: stripConj(n), word });
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    let j = i + 1;
+    const word = isWordCode(c);
+    if (word) while (j < to && isWordCode(text.charCodeAt(j))) j++;
+    else if (c >= 0xd800 && c <= 0xdbff && j < to) j++; // keep a surrogate pair together
+    const t = text.slice(i, j);
+    const n = word ? norm(t) : t;
+    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t) });
+    i = j;
   }
   return out;
 }
@@ -39,12 +55,24 @@ export function stripConj(n: string): string {
 
 /** Candidate lexicon keys for a token: itself, without conjunction, without a preposition before ال. */
 export function keys(n: string): string[] {
-  const out = [n];
   const c = stripConj(n);
-  if (c !== n) out.push(c);
-  for (const w of [n, c]) {
-    if (/^(?:ب|ل|ك)ال/.test(w)) out.push(w.slice(1));
-    if (w.startsWith('لل')) out.push('ال' + w.slice(2));
+  const out = c !== n ? [n, c] : [n];
+  for (const w of out.slice()) {
+    const c0 = w.charCodeAt(0);
+    // ب ل ك + ال → ال…; لل… → ال…
+    if ((c0 === 0x628 || c0 === 0x644 || c0 === 0x643) && w.charCodeAt(1) === 0x627 && w.charCodeAt(2) === 0x644) out.push(w.slice(1));
+    else if (c0 === 0x644 && w.charCodeAt(1) === 0x644) out.push('ال' + w.slice(2));
   }
   return out;
+}
+
+/** Number of words (runs of letters and digits) in a string. */
+export function wordCount(s: string): number {
+  let n = 0, inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const w = isWordCode(s.charCodeAt(i));
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
 }
