@@ -43,7 +43,8 @@ function bySpeaker(statements: Statement[]): Map<string, Statement[]> {
 
 const ellipsis = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s).replace(/\s+/g, ' ');
 
-export const renderError = (source: string, error: string) => `rasd: ${source}: ${error}\n`;
+/** Reader messages already name the file; others get it in front. */
+export const renderError = (source: string, error: string) => `rasd: ${error.includes(source) ? error : `${source}: ${error}`}\n`;
 
 export const renderSummary = (ok: number, failed: number) =>
   dim(`${ok} article${ok === 1 ? '' : 's'} analysed${failed ? `, ${failed} failed` : ''}.`) + '\n';
