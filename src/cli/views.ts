@@ -20,7 +20,7 @@ export function renderDoc(doc: ArticleDoc): string {
   lines.push(dim(`   ${meta.join(' · ')}`));
   for (const [speaker, list] of bySpeaker(doc.statements)) {
     const first = list[0]!;
-    const who = [first.role, first.organization && first.organization !== speaker ? first.organization : null].filter(Boolean).join(' — ');
+    const who = [first.role !== speaker ? first.role : null, first.organization && first.organization !== speaker ? first.organization : null].filter(Boolean).join(' — ');
     lines.push('', `  ${bold(speaker || '(unknown speaker)')}${who ? dim(`  ${who}`) : ''}`);
     for (const s of list) {
       const tags = [s.stance, STANCE_AR[s.stance], s.kind, s.channel !== 'unknown' ? s.channel : null, s.date].filter(Boolean).join(' · ');

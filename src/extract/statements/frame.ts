@@ -151,7 +151,8 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
   if (!speaker && first) speaker = preverbalSubject(src, toks, cue.at);
-  let from = speaker ? speaker.end : cue.after;
+  // A subject before the verb leaves the content to start after the verb.
+  let from = speaker && speaker.end > cue.at ? speaker.end : cue.after;
   // The rest of the subject's clause: «التحالف الدولي بقيادة الولايات المتحدة،».
   if (speaker && toks[from]?.word && /^(?:بقياده|برئاسه|بزعامه|ومقره|ومقرها)$/.test(toks[from]!.n)) {
     while (from < end && !isPunct(toks[from], '،,:')) from++;

@@ -208,6 +208,8 @@ function quoteOf(text: string, quotes: Quote[], [a, b]: Span): { span: Span; kin
   };
   const total = letters(a, b);
   const quoted = inside.reduce((n, q) => n + letters(q.inner[0], Math.min(q.inner[1], b)), 0);
+  // Direct when most of the reported words are inside quotation marks; a scare-quote or two
+  // («التزامه بـ"دعم القوات" لمنع …») leaves indirect speech indirect.
   if (inside.length && quoted / Math.max(1, total) >= 0.5) {
     return { span: trim(text, inside[0]!.inner[0], Math.min(inside[inside.length - 1]!.inner[1], b)), kind: 'direct' };
   }

@@ -95,7 +95,12 @@ function orgInRole(src: string, toks: Token[], a: number, b: number): string | n
   for (let k = a; k < b; k++) {
     const t = toks[k]!;
     if (isLink(t) && k + 1 < b) return text(src, toks, k + 1, b);
-    if (/^لل/.test(t.n) && k > a) return src.slice(t.start + 1, toks[b - 1]!.end).replace(/^ل/, 'ال');
+    if (/^لل/.test(t.n) && k > a) {
+      // «الممثلة الخاصة للأمين العام في العراق»: the organisation ends at the next link.
+      let e = k + 1;
+      while (e < b && !isLink(toks[e])) e++;
+      return src.slice(t.start + 1, toks[e - 1]!.end).replace(/^ل/, 'ال');
+    }
   }
   return null;
 }

@@ -82,7 +82,7 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   // «مقتدى الصدر إن») — «أكد سالم التزام الحكومة» has the reported object there instead.
   if (definite(t)) {
     // «للصحافيين»، «بالقول»، «والحكومة»: a preposition or conjunction glued to the article ends the name.
-    if (/^(?:لل|بال|وال|فال|كال)/.test(t.n) || hasExact(PHRASE_ADJECTIVES, t)) return false;
+    if (/^(?:لل|بال|وال|فال|كال)/.test(t.n) || hasExact(PHRASE_ADJECTIVES, t) || hasExact(OBJECT_NOUNS, t)) return false;
     if (/^ال.{2,}ي$/.test(t.n)) return true;
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null;
   }

@@ -5,6 +5,9 @@ describe('normalisation for matching', () => {
   it('folds hamza seats, alef maqsura, taa marbuta, Persian letters and digits', () => {
     expect(norm('أإآٱ ى ة ی ک ٢٠٢١ ۱')).toBe('اااا ي ه ي ك 2021 1');
   });
+  it('folds Arabic presentation forms to base letters', () => {
+    expect(norm('ﻳﻮﻟﻴﻮ')).toBe('يوليو');
+  });
   it('deletes harakat and tatweel', () => {
     expect(norm('الولايات المتّحدة القتاليّة')).toBe('الولايات المتحده القتاليه');
     expect(norm('الـعراق')).toBe('العراق');

@@ -43,7 +43,21 @@ const TABLE = (() => {
   return t;
 })();
 
-const fold = (c: number): number => (c < 0x700 ? TABLE[c]! : c);
+/**
+ * Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFF) that some old sites and PDFs emit
+ * («ﻳﻮﻟﻴﻮ») fold to their base letter when NFKC gives exactly one character, so the map stays 1:1.
+ */
+const PRESENTATION = (() => {
+  const t = new Int32Array(0xff00 - 0xfb50);
+  for (let c = 0xfb50; c < 0xff00; c++) {
+    const k = String.fromCharCode(c).normalize('NFKC');
+    const f = k.length === 1 ? k.charCodeAt(0) : c;
+    t[c - 0xfb50] = f < 0x700 ? TABLE[f]! : f;
+  }
+  return t;
+})();
+
+const fold = (c: number): number => (c < 0x700 ? TABLE[c]! : c >= 0xfb50 && c < 0xff00 ? PRESENTATION[c - 0xfb50]! : c);
 
 /** Normalise with an offset map back to the original. */
 export function normalizeWithMap(s: string): NormText {
