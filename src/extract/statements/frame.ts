@@ -3,7 +3,7 @@
 import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isMonth, isPunct, isStop, isWeekday } from './words.js';
+import { cueOf, isLexical, isMonth, isPunct, isStop, isWeekday } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -46,6 +46,17 @@ const isOpener = (t: Token | undefined) => !!t && t.word && OPENERS.has(t.n);
 const PREPOSITION = /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|خلال|عبر)$/;
 /** Words that open an adverbial of the frame (place, time, occasion, medium), skipped before the content. */
 const ADVERBIAL = /^(?:في|وفي|خلال|لدي|اثناء|عبر|عقب|بعد|قبل|منذ|امام|وسط|ضمن|حول|اليوم|امس|غدا|الليله|اول|الاسبوع|الشهر|العام|صباح|مساء|فجر|ظهر|حين|عند|مساء|اواخر|اوائل|مطلع|نهايه|بدايه|منتصف|علي هامش|حسب|بحسب|وفق|وفقا)$/;
+
+/**
+ * «وذكرت النصرة أن»: one definite word that no lexicon knows, right before «أن» or a comma, is a
+ * short name of an organisation the article has named in full (جبهة النصرة); resolved later.
+ */
+function definiteAnaphor(src: string, toks: Token[], i: number): SpeakerPhrase | null {
+  const t = toks[i]!;
+  const n = toks[i + 1];
+  if (!/^ال.{3,}/.test(t.n) || isLexical(t) || !(n && (isOpener(n) || isPunct(n, '،,:') || isStop(n)))) return null;
+  return { kind: 'anaphor', name: src.slice(t.start, t.end), role: null, org: null, alias: null, span: [t.start, t.end], end: i + 1 };
+}
 
 const isRelay = (t: Token) => /^(?:نقل|نقلت|ينقل|تنقل)$/.test(t.base);
 
@@ -146,8 +157,9 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
 export function readFrame(src: string, toks: Token[], cue: Cue, end: number, first: boolean): Frame {
   const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
-  if (next && next.word && !isOpener(next) && !isStop(next) && !isWeekday(next)) {
-    speaker = parseSpeaker(src, toks, cue.after, end);
+  // A participle («مشيراً»، «متهماً») has no subject of its own: what follows is its object.
+  if (next && next.word && !cue.info.participle && !isOpener(next) && !isStop(next) && !isWeekday(next)) {
+    speaker = parseSpeaker(src, toks, cue.after, end) ?? definiteAnaphor(src, toks, cue.after);
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
   if (!speaker && first) speaker = preverbalSubject(src, toks, cue.at);

@@ -8,7 +8,7 @@ import type { Quote } from '../segment.js';
 import { draftStatements, type Draft } from './draft.js';
 import { Registry } from './registry.js';
 import { isKnownOrg, isPlace, isPunct } from './words.js';
-import { parseSpeaker } from './speaker.js';
+import { parseSpeaker, withKnownNames } from './speaker.js';
 
 interface Who {
   name: string;
@@ -38,10 +38,10 @@ interface Work {
 export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[] {
   const text = doc.text;
   const toks = tokenize(text);
-  const drafts = draftStatements({ text, quotes, paras: doc.paragraphs }, doc.sentences, toks);
-  if (!drafts.length) return [];
   const reg = new Registry();
   reg.scan(text, toks);
+  const drafts = withKnownNames(reg.nameWords(), () => draftStatements({ text, quotes, paras: doc.paragraphs }, doc.sentences, toks));
+  if (!drafts.length) return [];
   for (const d of drafts) {
     const s = d.speaker;
     if (s?.kind === 'person' && s.name && s.name.split(/\s+/).length > 1) reg.add(s.name, s.role, s.org, s.span[0]);
@@ -59,6 +59,8 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
       dateSource: own.date ? 'frame' : null,
     });
   });
+  settingSentences(work, doc);
+  trailingAttribution(work, doc);
   inherit(work, text);
   datesFromContext(work, doc);
   return work.map(toStatement(text));
@@ -113,8 +115,14 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
     if (p) return { name: p.name, role: s.role, org: s.org, person: true, gender, how: 'role' };
     return { name: s.role, role: s.role, org: s.org, person: true, gender, how: 'role-unnamed' };
   }
+  // A definite family name alone («قال الحوثي»، «وأضاف العطية») is a person named in full elsewhere.
+  const printedName = doc.text.slice(s.span[0], s.span[1]);
+  const person = s.kind === 'anaphor' && s.name === printedName ? reg.fullest(printedName, at) : null;
+  if (person && person.words.length > 1) return { name: person.name, role: person.role, org: person.org, person: true, gender, how: 'name' };
   const ana = anaphor(doc.text, s.span, done, gender, s.org);
   if (ana) return { ...ana, gender: ana.gender ?? gender, how: 'anaphor' };
+  const org = reg.orgFor(doc.text.slice(s.span[0], s.span[1]));
+  if (org) return { name: org, role: null, org, person: false, gender, how: 'anaphor' };
   const printed = doc.text.slice(s.span[0], s.span[1]);
   return { name: printed, role: s.role, org: s.org, person: s.kind !== 'org', gender, how: 'anaphor-unresolved' };
 }
@@ -240,6 +248,48 @@ function frameFacts(text: string, dates: DateMention[], [a, b]: Span): { channel
   for (const [c, re] of CHANNEL_CUES) if (re.test(f)) { channel = c; break; }
   const dm = dates.find((m) => m.span[0] >= a && m.span[1] <= b && m.value);
   return { channel, date: dm?.value ?? null };
+}
+
+/**
+ * «جاء ذلك في مؤتمر صحفي عقده أمس …»: a sentence that sets the scene of the statements before it.
+ * Its channel and date go to the statements of the same and the previous paragraph that have none.
+ */
+const SETTING = /^و?(?:جاء|جاءت) (?:ذلك|هذا|هذه|تصريحات|تصريح|حديث|كلام|اقوال)/;
+
+function settingSentences(work: Work[], doc: ArticleDoc): void {
+  doc.sentences.forEach(([ss, se]) => {
+    if (!SETTING.test(norm(doc.text.slice(ss, Math.min(se, ss + 40))))) return;
+    const facts = frameFacts(doc.text, doc.dates, [ss, se]);
+    if (!facts.channel && !facts.date) return;
+    const para = doc.paragraphs.findIndex(([a, b]) => a <= ss && ss <= b);
+    for (const w of work) {
+      if (w.span[0] >= ss || w.d.paragraph < para - 1) continue;
+      if (!w.channel && facts.channel) [w.channel, w.own.channel] = [facts.channel, true];
+      if (!w.date && facts.date) [w.date, w.own.date, w.dateSource] = [facts.date, true, 'frame'];
+    }
+  });
+}
+
+/** «…، وفق بيان لوزارة الخارجية»: an attribution after the words gives their channel. */
+const TRAILING = /(?:^|\s)(?:وفق|وفقا ل|بحسب|حسب|نقلا عن|في)\s?(?:ما جاء في )?(?:بيان|تصريح|تصريحات|مؤتمر|ايجاز|تغريد|مقابله|حديث)/;
+
+const TRAILING_CUT = /[،,]\s*(?:وفق|وفقا ل|وفقاً ل|بحسب|حسب|نقلا عن|نقلاً عن)/;
+
+function trailingAttribution(work: Work[], doc: ArticleDoc): void {
+  for (const w of work) {
+    const [, se] = doc.sentences[w.d.sentence]!;
+    // An indirect report ends where the source is named: «…، وفق بيان لوزارة الخارجية».
+    if (w.kind === 'indirect') {
+      const cut = TRAILING_CUT.exec(doc.text.slice(w.span[0], w.span[1]));
+      if (cut && cut.index > 0) w.span = [w.span[0], w.span[0] + cut.index];
+    }
+    if (w.channel) continue;
+    const tail = norm(doc.text.slice(w.span[1], se));
+    const m = TRAILING.exec(tail);
+    if (!m) continue;
+    const c = frameFacts(doc.text, doc.dates, [w.span[1] + m.index, se]).channel;
+    if (c) [w.channel, w.own.channel] = [c, true];
+  }
 }
 
 /**

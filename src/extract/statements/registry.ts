@@ -4,8 +4,8 @@
 import type { Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { parseSpeaker } from './speaker.js';
-import { isRoleHead, isTitle } from './words.js';
+import { nounPhrase, parseSpeaker } from './speaker.js';
+import { isOrgHead, isRoleHead, isTitle } from './words.js';
 
 export interface Person {
   name: string;
@@ -21,6 +21,8 @@ const roleKey = (role: string): Set<string> =>
 
 export class Registry {
   persons: Person[] = [];
+  /** Organisations named with a head noun («جبهة النصرة»), for short references («النصرة»). */
+  orgs: Array<{ name: string; words: string[] }> = [];
 
   add(name: string, role: string | null, org: string | null, at: number): void {
     const words = matchKey(name).split(' ').filter(Boolean);
@@ -34,9 +36,29 @@ export class Registry {
     this.persons.push({ name, words, role, org, at });
   }
 
-  /** Register the people named after titles and roles anywhere in the text. */
+  /** Words of every registered person's name: evidence that a bare word is a name. */
+  nameWords(): Set<string> {
+    return new Set(this.persons.flatMap((p) => p.words));
+  }
+
+  /** The organisation a short definite name refers to: «النصرة» → «جبهة النصرة». */
+  orgFor(short: string): string | null {
+    const k = matchKey(short);
+    const bare = k.replace(/^ال/, '');
+    const hit = this.orgs.find((o) => o.words.length > 1 && o.words.slice(1).some((w) => w === k || w === bare));
+    return hit?.name ?? null;
+  }
+
+  /** Register the people named after titles and roles anywhere in the text, and the organisations. */
   scan(text: string, toks: Token[]): void {
     for (let i = 0; i < toks.length; i++) {
+      if (isOrgHead(toks[i]) && !isOrgHead(toks[i - 1])) {
+        const e = nounPhrase(toks, i, Math.min(toks.length, i + 8));
+        if (e > i + 1) {
+          const name = text.slice(toks[i]!.start, toks[e - 1]!.end);
+          this.orgs.push({ name, words: matchKey(name).split(' ') });
+        }
+      }
       if (!isTitle(toks[i]) && !isRoleHead(toks[i])) continue;
       if (i > 0 && (isTitle(toks[i - 1]) || isRoleHead(toks[i - 1]))) continue;
       const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));

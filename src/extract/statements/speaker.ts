@@ -10,10 +10,11 @@
 // the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
+import { CUE_COMPLEMENTS, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
+import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
-  canContinueName, canStartName, isAdjective, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
-  isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isWeekday,
+  canContinueName, canStartName, cueOf, isAdjective, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
+  isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
 export type SpeakerKind = 'person' | 'org' | 'role' | 'anaphor';
@@ -52,10 +53,12 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       construct = !definite(t);
       j++;
     } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && canStartName(t)) {
-      // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي».
+      // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي»;
+      // a common noun in construct takes a genitive in turn: «وكالة أنباء الشرق الأوسط».
       j++;
+      const start = j;
       while (j < end && j - i <= 3 && canStartName(toks[j]) && !isStop(toks[j])) j++;
-      construct = false;
+      construct = j === start;
     } else if (/^ل[^ل]/.test(t.n) && !definite(t) && toks[j + 1]?.word && definite(toks[j + 1]!) && !isLexical(t)) {
       // «المرصد السوري لحقوق الإنسان»، «لشؤون الشرق الأوسط»
       j += 2;
@@ -77,6 +80,41 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   return j;
 }
 
+/**
+ * Words already known as (parts of) person names in this document: names printed after a title
+ * or a role. Set by the statements stage around one document's extraction.
+ */
+let known: ReadonlySet<string> = new Set();
+export function withKnownNames<T>(names: ReadonlySet<string>, fn: () => T): T {
+  const before = known;
+  known = names;
+  try {
+    return fn();
+  } finally {
+    known = before;
+  }
+}
+
+/** What may follow a name: punctuation, «أن»، a preposition or adverbial, a role, a verb, a quotation. */
+function boundaryAt(toks: Token[], j: number): boolean {
+  const t = toks[j];
+  if (!t || !t.word) return true;
+  return isStop(t) || isRoleHead(t) || isTitle(t) || isTimeWord(t) || cueOf(t) !== null || CUE_COMPLEMENTS.has(t.n) ||
+    /^(?:لل|ل(?=[^ا])|ب(?=[^ا]))/.test(t.n) && !canContinueName(t, toks[j - 1]!, 1);
+}
+
+/**
+ * A name with no title in front must show it is one: a known given name or a name already seen
+ * in the document, or a boundary right after it. «أكد الوزير المصري تطابق رؤية الجانبين» has
+ * neither, so «تطابق رؤية» is the reported content, not a name.
+ */
+function solidName(toks: Token[], a: number, b: number): boolean {
+  const first = toks[a]!;
+  if (GIVEN_NAMES.has(first.n) || GIVEN_NAMES.has(first.base) || known.has(first.n)) return true;
+  if (b - a === 1 && known.has(first.n)) return true;
+  return boundaryAt(toks, b);
+}
+
 /** A person's name starting at i (after any titles): up to four words. */
 export function personName(toks: Token[], i: number, end: number): number {
   if (!canStartName(toks[i])) return i;
@@ -86,7 +124,8 @@ export function personName(toks: Token[], i: number, end: number): number {
 }
 
 function skipTitles(toks: Token[], i: number, end: number): number {
-  while (i < end && isTitle(toks[i])) i++;
+  const start = i;
+  while (i < end && (isTitle(toks[i]) || (i > start && isTitleContinuation(toks[i])))) i++;
   return i;
 }
 
@@ -115,6 +154,11 @@ function alias(src: string, toks: Token[], j: number, end: number): { alias: str
 
 /** Parse the speaker phrase at token i (no further than `end`). */
 export function parseSpeaker(src: string, toks: Token[], i: number, end: number): SpeakerPhrase | null {
+  // «ما تسمى مؤسسة الكنانة»، «ما يعرف بـ…»: the journalist's distance, not part of the name.
+  if (toks[i]?.n === 'ما' && /^(?:تسمي|يسمي|يعرف|تعرف|سمي)$/.test(toks[i + 1]?.n ?? '')) {
+    const p = parseSpeaker(src, toks, toks[i + 2]?.n === 'ب' ? i + 3 : i + 2, end);
+    return p && { ...p, span: [toks[i]!.start, p.span[1]] };
+  }
   const t = toks[i];
   if (!t || !t.word) return null;
   const make = (kind: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>): SpeakerPhrase => ({
@@ -139,7 +183,7 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: text(src, toks, i, e), alias: a?.alias ?? null });
   }
   const e = personName(toks, i, end);
-  if (e === i) return null;
+  if (e === i || !solidName(toks, i, e)) return null;
   return withApposition(src, toks, i, e, end, { name: text(src, toks, i, e) }, make);
 }
 
@@ -188,7 +232,7 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   if (isPunct(toks[k], '،,') ) k++;
   const nameStart = skipTitles(toks, k, end);
   const ne = personName(toks, nameStart, end);
-  if (ne > nameStart && (k === re || nameStart > k || isPunct(toks[ne], '،,:') || ne - nameStart >= 2)) {
+  if (ne > nameStart && (nameStart > k || solidName(toks, nameStart, ne))) {
     return make('person', i, ne, { name: text(src, toks, nameStart, ne), role, org });
   }
   // «المسؤولة في البنتاغون»، «المسؤول» — a definite role alone refers back to a person.

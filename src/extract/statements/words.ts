@@ -1,7 +1,7 @@
 // Word classes for attribution, looked up through the lexicons with clitic variants.
 import {
   CUE_COMPLEMENTS, CUES, KNOWN_ORGS, OBJECT_NOUNS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
-  PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLES, WEEKDAYS, type CueInfo,
+  PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLE_CONTINUATIONS, TITLES, WEEKDAYS, type CueInfo,
 } from '../../lang/ar/lexicon.js';
 import { keys, type Token } from '../../lang/ar/tokenize.js';
 import { MONTH_WORDS } from '../../lang/ar/months.js';
@@ -10,7 +10,9 @@ const has = (s: Set<string>, t: Token | undefined): boolean => !!t && t.word && 
 const hasExact = (s: Set<string>, t: Token | undefined): boolean => !!t && t.word && (s.has(t.n) || s.has(t.base));
 
 export const isRoleHead = (t?: Token) => hasExact(ROLE_HEADS, t);
-export const isTitle = (t?: Token) => hasExact(TITLES, t);
+// Titles by exact form only: «فاول» without its «ف» would read as the title «أول».
+export const isTitle = (t?: Token) => !!t && t.word && TITLES.has(t.n);
+export const isTitleContinuation = (t?: Token) => !!t && t.word && TITLE_CONTINUATIONS.has(t.n);
 export const isOrgHead = (t?: Token) => hasExact(ORG_HEADS, t);
 export const isOrgAnaphor = (t?: Token) => hasExact(ORG_ANAPHORS, t);
 export const isKnownOrg = (t?: Token) => has(KNOWN_ORGS, t);
