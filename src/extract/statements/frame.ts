@@ -96,6 +96,8 @@ function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase
     // «كان وزير الخارجية خالد العطية قال …»، «وكانت الوزارة أعلنت …»
     if (/^(?:كان|وكان|كانت|وكانت)$/.test(toks[k]!.n)) { start = k + 1; break; }
   }
+  // «لكن وزير الخارجية … أكد»، «بينما الوزارة أعلنت»: a clause particle before the subject.
+  while (start < at && /^(?:لكن|ولكن|بينما|فيما|وفيما|كما|وكما|ثم|الا|غير|بل|حيث)$/.test(toks[start]!.n)) start++;
   if (start >= at) return null;
   const p = parseSpeaker(src, toks, start, at);
   if (!p || p.end > at) return null;

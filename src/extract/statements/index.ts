@@ -1,7 +1,7 @@
 // The statements stage: attributed speech, direct and indirect, with the speaker's fullest name,
 // role, organisation, stance, channel and date, each with its span in document.text.
 import type { ArticleDoc, Channel, DateMention, Span, Stance, Statement } from '../../core/types.js';
-import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
+import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { matchKey, norm } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
@@ -111,7 +111,8 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   }
   if (s.kind === 'org' && s.name) return { name: s.name, alias: s.alias, role: null, org: s.name, person: false, gender, how: 'organisation' };
   if (s.kind === 'role' && s.role) {
-    const p = reg.byRole(s.role) ?? cataphor(drafts, i);
+    const unnamed = UNNAMED_SOURCES.has(matchKey(s.role).split(' ')[0]!);
+    const p = unnamed ? null : reg.byRole(s.role) ?? cataphor(drafts, i);
     if (p) return { name: p.name, role: s.role, org: s.org, person: true, gender, how: 'role' };
     return { name: s.role, role: s.role, org: s.org, person: true, gender, how: 'role-unnamed' };
   }

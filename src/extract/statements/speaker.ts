@@ -161,6 +161,10 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
   }
   const t = toks[i];
   if (!t || !t.word) return null;
+  // A family name the article printed in full before («المخلافي»، «البرزاني»): a person.
+  if (known.has(t.n) && /^ال/.test(t.n) && !isLexical(t) && boundaryAt(toks, i + 1)) {
+    return { kind: 'person', name: src.slice(t.start, t.end), role: null, org: null, alias: null, span: [t.start, t.end], end: i + 1 };
+  }
   const make = (kind: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>): SpeakerPhrase => ({
     kind, name: null, role: null, org: null, alias: null, ...p,
     span: [toks[a]!.start, toks[b - 1]!.end], end: b,
