@@ -23,7 +23,8 @@ export function paragraphs(text: string): Span[] {
   return out;
 }
 
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+// Tatweel is a letter to Unicode but only stretches the preceding one («لـ”داعش”»): not a word char here.
+const isLetter = (c: string | undefined): boolean => c !== undefined && c !== '\u0640' && /[\p{L}\p{N}]/u.test(c);
 
 interface Open {
   mark: string;
