@@ -26,6 +26,10 @@ describe('boilerplate rules', () => {
     ['الكلمات المفتاحية: العراق، الانتخابات', 'label'],
     ['PM:12:36:26/07/2021', 'timestamp'],
     ['2023-05-19 08:30', 'timestamp'],
+    ['18:10 ت م', 'timestamp'],
+    ['// انتهى //', 'wire-end'],
+    ['بغداد 3 رجب 1445 هـ الموافق 15 يناير 2024 م واع', 'dateline'],
+    ['رابط الخبر بصحيفة المدى: عنوان الخبر هنا', 'label'],
   ])('%s → %s', (line, rule) => {
     expect(boilerplateRule(line)).toBe(rule);
   });

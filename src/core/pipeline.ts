@@ -30,7 +30,8 @@ export const STAGES: Stage[] = [
     version: 1,
     run: (doc) => {
       if (!doc.published) {
-        const p = inferPublication(doc.text) ?? (doc.title === null ? null : inferPublication(doc.raw));
+        // The cleaned text first; then the raw page, whose timestamp lines the cleaner dropped.
+        const p = inferPublication(doc.text) ?? inferPublication(doc.raw);
         if (p) {
           doc.published = p.value;
           doc.publishedFrom = p.rule;
