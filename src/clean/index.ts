@@ -61,7 +61,7 @@ export function clean(doc: ArticleDoc): ArticleDoc {
     if (!keep[i]) return;
     // Headlines and subheadings repeat with small spelling changes: compare them folded. A long
     // paragraph printed twice repeats to the letter, so its key is the text itself (cheaper).
-    const k = l.words <= 30 ? matchKey(l.text) : l.text.replace(/\s+/g, ' ');
+    const k = l.words <= 30 ? matchKey(l.text) : l.text;
     if (!k) return;
     if (k === titleKey) {
       keep[i] = false;

@@ -113,7 +113,8 @@ function innerClose(text: string, [s, e]: Span): number | null {
   return null;
 }
 
-const END = /[.!?؟…]/;
+/** . ! ? ؟ … */
+const isEnd = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x61f || c === 0x2026;
 
 /** Sentences: split after . ! ? ؟ … outside quotations, and at paragraph ends outside quotations. */
 export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] {
@@ -128,7 +129,7 @@ export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] 
   for (const [ps, pe] of paras) {
     if (start === null) start = ps;
     for (let i = ps; i < pe; i++) {
-      if (!END.test(text[i]!)) continue;
+      if (!isEnd(text.charCodeAt(i))) continue;
       if (i + 1 < pe && !/\s/.test(text[i + 1]!)) continue;
       if (insideQuote(i)) continue;
       push(out, text, start, i + 1);

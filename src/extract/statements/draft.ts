@@ -194,7 +194,7 @@ function relativeAt(ctx: Ctx, toks: Token[], i: number): Omit<Draft, 'sentence' 
   const prev = toks[i - 1]!;
   if (!t.word || !prev.word || !/^(?:الذي|التي)$/.test(prev.n)) return null;
   const m = RELATIVE_CUE.exec(t.n);
-  const info = m ? cueOf({ ...t, n: m[1]!, base: m[1]! }) : null;
+  const info = m ? cueOf({ ...t, n: m[1]!, base: m[1]!, m: undefined }) : null;
   if (!info) return null;
   // The antecedent: the organisation or person phrase that ends right before «، الذي».
   let ante: SpeakerPhrase | null = null;
@@ -236,7 +236,7 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
   const shifted = [...toks];
   if (/^ل[^ا]/.test(t.n) || t.n.startsWith('لل')) {
     const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
-    shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare };
+    shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
   }
   const speaker = parseSpeaker(ctx.text, shifted, i, toks.length);
   if (!speaker) return;

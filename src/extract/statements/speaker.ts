@@ -71,7 +71,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       const k = /^(?:لل|بال)/.test(t.n) ? j : j + 1;
       const n = toks[k];
       if (!n || !n.word || !(definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n) || isRoleHead(n))) break;
-      if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1) })) break;
+      if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1), m: undefined })) break;
       j = k === j ? j + 1 : k + 1;
       // «في مدينة عدن»: an indefinite noun after the link takes a genitive too.
       construct = !definite(n);
@@ -216,7 +216,7 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
     // «بيان للجيش» / «بيان لوزارة الدفاع»: parse the issuer without its preposition.
     const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
     const shifted = [...toks];
-    shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare };
+    shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
     const p = parseSpeaker(src, shifted, j, end);
     return p ? { ...p, span: [toks[i]!.start, p.span[1]] } : null;
   }

@@ -6,22 +6,68 @@ import {
 import { keys, type Token } from '../../lang/ar/tokenize.js';
 import { MONTH_WORDS } from '../../lang/ar/months.js';
 
-const has = (s: Set<string>, t: Token | undefined): boolean => !!t && t.word && keys(t.n).some((k) => s.has(k));
-const hasExact = (s: Set<string>, t: Token | undefined): boolean => !!t && t.word && (s.has(t.n) || s.has(t.base));
+// Every class is looked up once per token and kept as a bit mask on it: the parsers ask the
+// same questions of the same tokens many times.
+const B = {
+  role: 1, title: 2, titleCont: 4, org: 8, orgAna: 16, known: 32, place: 64, phraseStop: 128, weekday: 256,
+  opener: 512, link: 1024, nameLink: 2048, month: 4096, nisba: 8192, adj: 16384, cueComp: 32768, object: 65536,
+} as const;
 
-export const isRoleHead = (t?: Token) => hasExact(ROLE_HEADS, t);
-// Titles by exact form only: «فاول» without its «ف» would read as the title «أول».
-export const isTitle = (t?: Token) => !!t && t.word && TITLES.has(t.n);
-export const isTitleContinuation = (t?: Token) => !!t && t.word && TITLE_CONTINUATIONS.has(t.n);
-export const isOrgHead = (t?: Token) => hasExact(ORG_HEADS, t);
-export const isOrgAnaphor = (t?: Token) => hasExact(ORG_ANAPHORS, t);
-export const isKnownOrg = (t?: Token) => has(KNOWN_ORGS, t);
-export const isPlace = (t?: Token) => has(PLACES, t);
-export const isStop = (t?: Token) => hasExact(PHRASE_STOPS, t) || hasExact(WEEKDAYS, t) || hasExact(OPENERS, t);
-export const isLink = (t?: Token) => hasExact(PHRASE_LINKS, t);
-export const isNameLink = (t?: Token) => hasExact(NAME_LINKS, t);
-export const isWeekday = (t?: Token) => hasExact(WEEKDAYS, t);
-export const isMonth = (t?: Token) => has(MONTH_WORDS, t);
+function classes(n: string, base: string): number {
+  const ex = (s: Set<string>) => s.has(n) || s.has(base);
+  const any = (s: Set<string>) => keys(n).some((k) => s.has(k));
+  let m = 0;
+  if (ex(ROLE_HEADS)) m |= B.role;
+  if (TITLES.has(n)) m |= B.title; // exact form only: «فاول» without its «ف» would read as the title «أول»
+  if (TITLE_CONTINUATIONS.has(n)) m |= B.titleCont;
+  if (ex(ORG_HEADS)) m |= B.org;
+  if (ex(ORG_ANAPHORS)) m |= B.orgAna;
+  if (any(KNOWN_ORGS)) m |= B.known;
+  if (any(PLACES)) m |= B.place;
+  if (ex(PHRASE_STOPS)) m |= B.phraseStop;
+  if (ex(WEEKDAYS)) m |= B.weekday;
+  if (ex(OPENERS)) m |= B.opener;
+  if (ex(PHRASE_LINKS)) m |= B.link;
+  if (ex(NAME_LINKS)) m |= B.nameLink;
+  if (any(MONTH_WORDS)) m |= B.month;
+  if (ex(NISBA_ADJECTIVES)) m |= B.nisba;
+  if (ex(PHRASE_ADJECTIVES)) m |= B.adj;
+  if (CUE_COMPLEMENTS.has(n)) m |= B.cueComp;
+  if (ex(OBJECT_NOUNS)) m |= B.object;
+  return m;
+}
+
+const CACHE = new Map<string, number>();
+function mask(t: Token | undefined): number {
+  if (!t || !t.word) return 0;
+  if (t.m !== undefined && t.m >= 0) return t.m;
+  const key = t.n;
+  let m = CACHE.get(key);
+  if (m === undefined) {
+    m = classes(t.n, t.base);
+    if (CACHE.size > 200_000) CACHE.clear(); // bounded: a long run over many articles
+    CACHE.set(key, m);
+  }
+  t.m = m;
+  return m;
+}
+const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
+
+export const isRoleHead = is(B.role);
+export const isTitle = is(B.title);
+export const isTitleContinuation = is(B.titleCont);
+export const isOrgHead = is(B.org);
+export const isOrgAnaphor = is(B.orgAna);
+export const isKnownOrg = is(B.known);
+export const isPlace = is(B.place);
+export const isStop = is(B.phraseStop | B.weekday | B.opener);
+export const isLink = is(B.link);
+export const isNameLink = is(B.nameLink);
+export const isWeekday = is(B.weekday);
+export const isMonth = is(B.month);
+const isNisba = is(B.nisba);
+const isPhraseAdjective = is(B.adj);
+const isObjectNoun = is(B.object);
 export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
 
 /** A reporting cue: the token itself or without its و/ف conjunction. */
@@ -43,7 +89,7 @@ const definite = (t: Token) => /^(?:و|ف)?(?:ال|لل)/.test(t.n);
 /** Adjectives that continue a role or organisation phrase: listed ones, or a definite nisba (…ي، …يه). */
 export function isAdjective(t?: Token): boolean {
   if (!t || !t.word) return false;
-  if (hasExact(PHRASE_ADJECTIVES, t) || hasExact(NISBA_ADJECTIVES, t)) return true;
+  if (isPhraseAdjective(t) || isNisba(t)) return true;
   return /^ال.{2,}(?:ي|يه|يين|يون|يان)$/.test(t.n);
 }
 
@@ -58,8 +104,8 @@ function isNameLike(t: Token): boolean {
 export function isLexical(t: Token): boolean {
   return (
     isRoleHead(t) || isTitle(t) || isOrgHead(t) || isKnownOrg(t) || isPlace(t) || isStop(t) || isLink(t) ||
-    isMonth(t) || cueOf(t) !== null || hasExact(NISBA_ADJECTIVES, t) || hasExact(PHRASE_ADJECTIVES, t) ||
-    CUE_COMPLEMENTS.has(t.n) || /^(?:فيه|فيها|به|بها|عنه|عنها|منه|منها|له|لها)$/.test(t.n)
+    isMonth(t) || cueOf(t) !== null || isNisba(t) || isPhraseAdjective(t) ||
+    (mask(t) & B.cueComp) !== 0 || /^(?:فيه|فيها|به|بها|عنه|عنها|منه|منها|له|لها)$/.test(t.n)
   );
 }
 
@@ -67,7 +113,7 @@ export function isLexical(t: Token): boolean {
 export function canStartName(t?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || t.n.length < 2) return false;
   if (isNameLink(t)) return true;
-  if (hasExact(OBJECT_NOUNS, t)) return false;
+  if (isObjectNoun(t)) return false;
   // Abstract nouns in -ية and form-X verbal nouns (استعداد، استمرار) are not names.
   if ((t.n.length >= 5 && t.n.endsWith('يه')) || (t.n.length >= 6 && t.n.startsWith('است'))) return false;
   return !definite(t) && !isLexical(t);
@@ -77,14 +123,14 @@ export function canStartName(t?: Token): boolean {
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
-  if (isLexical(t) && !(definite(t) && hasExact(NISBA_ADJECTIVES, t))) return false;
+  if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
   // nationality form is a family name: «منصور التركي», since Arabic puts a role's adjectives
   // before the name), otherwise only when the phrase ends right after it («عبد القادر الدخيل،»,
   // «مقتدى الصدر إن») — «أكد سالم التزام الحكومة» has the reported object there instead.
   if (definite(t)) {
     // «للصحافيين»، «بالقول»، «والحكومة»: a preposition or conjunction glued to the article ends the name.
-    if (/^(?:لل|بال|وال|فال|كال)/.test(t.n) || hasExact(PHRASE_ADJECTIVES, t) || hasExact(OBJECT_NOUNS, t)) return false;
+    if (/^(?:لل|بال|وال|فال|كال)/.test(t.n) || isPhraseAdjective(t) || isObjectNoun(t)) return false;
     if (/^ال.{2,}ي$/.test(t.n)) return true;
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null;
   }

@@ -17,6 +17,8 @@ export interface NormText {
   text: string;
   /** map[i] is the offset in the original of normalised char i; map[text.length] = original length. */
   map: Int32Array;
+  /** inv[j] is the offset in the normalised text of original char j (of the next kept char if j was deleted). */
+  inv: Int32Array;
 }
 
 const DELETE = -1;
@@ -61,18 +63,27 @@ const fold = (c: number): number => (c < 0x700 ? TABLE[c]! : c >= 0xfb50 && c < 
 
 /** Normalise with an offset map back to the original. */
 export function normalizeWithMap(s: string): NormText {
+  if (s === last?.source) return last.nt;
   const codes = new Uint16Array(s.length);
   const map = new Int32Array(s.length + 1);
+  const inv = new Int32Array(s.length + 1);
   let n = 0;
   for (let i = 0; i < s.length; i++) {
+    inv[i] = n;
     const f = fold(s.charCodeAt(i));
     if (f === DELETE) continue;
     codes[n] = f;
     map[n++] = i;
   }
   map[n] = s.length;
-  return { text: fromCodes(codes, n), map: map.subarray(0, n + 1) };
+  inv[s.length] = n;
+  const nt = { text: fromCodes(codes, n), map: map.subarray(0, n + 1), inv };
+  // Stages run one article at a time and several normalise the same text: keep the last one.
+  last = { source: s, nt };
+  return nt;
 }
+
+let last: { source: string; nt: NormText } | null = null;
 
 /** Normalise a string for comparison (no map). */
 export function norm(s: string): string {

@@ -1,7 +1,7 @@
 // Word tokeniser with offsets. Arabic attaches conjunctions (و ف), prepositions (ب ل ك) and the
 // article (ال) to the word, so every token also carries `base`: the normalised form without a
 // leading conjunction, which is what lexicon lookups use («وأضاف» → «اضاف»).
-import { norm } from './normalize.js';
+import { norm, normalizeWithMap } from './normalize.js';
 
 export interface Token {
   start: number;
@@ -14,6 +14,8 @@ export interface Token {
   base: string;
   /** True for a word (letters/digits), false for punctuation. */
   word: boolean;
+  /** Lexicon classes, filled in on first use by the attribution parser (-1: not yet). */
+  m?: number;
 }
 
 const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -32,6 +34,8 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c 
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
+  // A whole text is normalised once and tokens take slices of it; a fragment normalises per word.
+  const nt = from === 0 && to === text.length && text.length > 200 ? normalizeWithMap(text) : null;
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -41,8 +45,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (word) while (j < to && isWordCode(text.charCodeAt(j))) j++;
     else if (c >= 0xd800 && c <= 0xdbff && j < to) j++; // keep a surrogate pair together
     const t = text.slice(i, j);
-    const n = word ? norm(t) : t;
-    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t) });
+    const n = !word ? t : nt ? nt.text.slice(nt.inv[i], nt.inv[j]) : norm(t);
+    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t), m: -1 });
     i = j;
   }
   return out;
