@@ -5,7 +5,7 @@ import type { Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
 import { nounPhrase, parseSpeaker } from './speaker.js';
-import { isOrgHead, isRoleHead, isTitle } from './words.js';
+import { isOrgHead, isRoleHead, isTitle, maybeHead } from './words.js';
 
 export interface Person {
   name: string;
@@ -52,6 +52,7 @@ export class Registry {
   /** Register the people named after titles and roles anywhere in the text, and the organisations. */
   scan(text: string, toks: Token[]): void {
     for (let i = 0; i < toks.length; i++) {
+      if (!maybeHead(toks[i])) continue;
       if (isOrgHead(toks[i]) && !isOrgHead(toks[i - 1])) {
         const e = nounPhrase(toks, i, Math.min(toks.length, i + 8));
         if (e > i + 1) {

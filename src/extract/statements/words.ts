@@ -53,6 +53,10 @@ function mask(t: Token | undefined): number {
 }
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
 
+/** Every form of a title, role or organisation head: a small set to test every token against cheaply. */
+const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);
+export const maybeHead = (t: Token | undefined): boolean => !!t && t.word && (HEADS.has(t.n) || HEADS.has(t.base));
+
 export const isRoleHead = is(B.role);
 export const isTitle = is(B.title);
 export const isTitleContinuation = is(B.titleCont);
