@@ -55,29 +55,35 @@ export function quoteAt(quotes: Quote[], i: number): Quote | null {
  * الأوسط»»), a medium after its head noun («قناة “السومرية”»), or a speaker's name right after
  * the verb («وقال "عسيري"»). At most three words, so a short quoted reply is never taken for one.
  */
-export function labelQuotes(text: string, quotes: Quote[]): Set<Quote> {
+export function labelQuotes(text: string, quotes: Quote[], all: Token[]): Set<Quote> {
   const out = new Set<Quote>();
   for (const q of quotes) {
-    if (q.close === null) continue;
+    if (q.close === null || q.inner[1] - q.inner[0] > 40) continue;
     const words = text.slice(q.inner[0], q.inner[1]).trim().split(/\s+/).filter(Boolean);
     if (!words.length || words.length > 3) continue;
     const before = text.slice(Math.max(0, q.open - 30), q.open);
-    const prevWord = /([\p{L}\p{M}]+)\s*$/u.exec(before)?.[1];
-    const prev = prevWord ? tokenize(prevWord)[0] : undefined;
-    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev && (isOrgHead(prev) || cueOf(prev)))) out.add(q);
+    const i = tokenIndexAt(all, q.open);
+    const prev = i > 0 ? all[i - 1] : undefined;
+    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev)))) out.add(q);
   }
   return out;
+}
+
+/** Index of the first token starting at or after `pos`. */
+function tokenIndexAt(all: Token[], pos: number): number {
+  let lo = 0, hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (all[mid]!.start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 const QUOTE_MARKS = /^["«»“”]$/;
 
 /** The tokens of [s, e) from the document's tokens (sorted by offset). */
 function tokensIn(all: Token[], s: number, e: number): Token[] {
-  let lo = 0, hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (all[mid]!.start < s) lo = mid + 1; else hi = mid;
-  }
+  const lo = tokenIndexAt(all, s);
   let k = lo;
   while (k < all.length && all[k]!.end <= e) k++;
   return all.slice(lo, k);
@@ -86,7 +92,7 @@ function tokensIn(all: Token[], s: number, e: number): Token[] {
 export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = tokenize(ctx.text)): Draft[] {
   const drafts: Draft[] = [];
   const consumed = new Set<number>(); // paragraphs taken whole by a trailing participle
-  const labels = labelQuotes(ctx.text, ctx.quotes);
+  const labels = labelQuotes(ctx.text, ctx.quotes, all);
   const marks = new Set<number>();
   for (const q of labels) marks.add(q.open).add(q.close!);
   // Speech quotations only: the label quotes are part of the frame, their marks dropped.

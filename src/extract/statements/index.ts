@@ -259,6 +259,8 @@ const SETTING = /^و?(?:جاء|جاءت) (?:ذلك|هذا|هذه|تصريحات|
 
 function settingSentences(work: Work[], doc: ArticleDoc): void {
   doc.sentences.forEach(([ss, se]) => {
+    const head = doc.text.slice(ss, ss + 4);
+    if (!head.includes('جاء')) return; // cheap test before normalising
     if (!SETTING.test(norm(doc.text.slice(ss, Math.min(se, ss + 40))))) return;
     const facts = frameFacts(doc.text, doc.dates, [ss, se]);
     if (!facts.channel && !facts.date) return;

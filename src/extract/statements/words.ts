@@ -81,10 +81,10 @@ export function cueOf(t: Token | undefined): CueInfo | null {
   if (direct) return direct;
   // «ودعاه إلى»، «طالبهم بـ»: a verb taking a person as object carries it as a suffix.
   const b = t.base;
-  const last = b.charCodeAt(b.length - 1);
-  if (b.length < 4 || (last !== 0x647 && last !== 0x627 && last !== 0x645)) return null; // ه ا م
-  const m = /^(.{3,}?)(?:ه|ها|هم)$/.exec(b);
-  const bare = m ? CUES.get(m[1]!) : undefined;
+  if (b.length < 4) return null;
+  const last = b.charCodeAt(b.length - 1), prev = b.charCodeAt(b.length - 2);
+  const cut = last === 0x647 ? 1 : prev === 0x647 && (last === 0x627 || last === 0x645) ? 2 : 0; // ه، ها، هم
+  const bare = cut && b.length - cut >= 3 ? CUES.get(b.slice(0, -cut)) : undefined;
   return bare && bare.cls === 'object' && !bare.participle ? bare : null;
 }
 
