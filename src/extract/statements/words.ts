@@ -3,7 +3,7 @@ import {
   CUE_COMPLEMENTS, CUES, KNOWN_ORGS, OBJECT_NOUNS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
   PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLE_CONTINUATIONS, TITLES, WEEKDAYS, type CueInfo,
 } from '../../lang/ar/lexicon.js';
-import { keys, type Token } from '../../lang/ar/tokenize.js';
+import type { Token } from '../../lang/ar/tokenize.js';
 import { MONTH_WORDS } from '../../lang/ar/months.js';
 
 // Every class is looked up once per token and kept as a bit mask on it: the parsers ask the
@@ -13,43 +13,49 @@ const B = {
   opener: 512, link: 1024, nameLink: 2048, month: 4096, nisba: 8192, adj: 16384, cueComp: 32768, object: 65536,
 } as const;
 
+/** Every lexicon form → its class bits, for lookups by the exact form (or without و/ف). */
+const EXACT = new Map<string, number>();
+/** Classes looked up through clitic variants too («بالعراق»، «لداعش»). */
+const VARIANT = new Map<string, number>();
+const put = (map: Map<string, number>, words: Iterable<string>, bit: number) => {
+  for (const w of words) map.set(w, (map.get(w) ?? 0) | bit);
+};
+put(EXACT, ROLE_HEADS, B.role);
+put(EXACT, ORG_HEADS, B.org);
+put(EXACT, ORG_ANAPHORS, B.orgAna);
+put(EXACT, PHRASE_STOPS, B.phraseStop);
+put(EXACT, WEEKDAYS, B.weekday);
+put(EXACT, OPENERS, B.opener);
+put(EXACT, PHRASE_LINKS, B.link);
+put(EXACT, NAME_LINKS, B.nameLink);
+put(EXACT, NISBA_ADJECTIVES, B.nisba);
+put(EXACT, PHRASE_ADJECTIVES, B.adj);
+put(EXACT, OBJECT_NOUNS, B.object);
+put(VARIANT, KNOWN_ORGS, B.known);
+put(VARIANT, PLACES, B.place);
+put(VARIANT, MONTH_WORDS, B.month);
+/** Matched on the printed form only: «فاول» without its «ف» would read as the title «أول». */
+const LITERAL = new Map<string, number>();
+put(LITERAL, TITLES, B.title);
+put(LITERAL, TITLE_CONTINUATIONS, B.titleCont);
+put(LITERAL, CUE_COMPLEMENTS, B.cueComp);
+
 function classes(n: string, base: string): number {
-  const ex = (s: Set<string>) => s.has(n) || s.has(base);
-  const any = (s: Set<string>) => keys(n).some((k) => s.has(k));
-  let m = 0;
-  if (ex(ROLE_HEADS)) m |= B.role;
-  if (TITLES.has(n)) m |= B.title; // exact form only: «فاول» without its «ف» would read as the title «أول»
-  if (TITLE_CONTINUATIONS.has(n)) m |= B.titleCont;
-  if (ex(ORG_HEADS)) m |= B.org;
-  if (ex(ORG_ANAPHORS)) m |= B.orgAna;
-  if (any(KNOWN_ORGS)) m |= B.known;
-  if (any(PLACES)) m |= B.place;
-  if (ex(PHRASE_STOPS)) m |= B.phraseStop;
-  if (ex(WEEKDAYS)) m |= B.weekday;
-  if (ex(OPENERS)) m |= B.opener;
-  if (ex(PHRASE_LINKS)) m |= B.link;
-  if (ex(NAME_LINKS)) m |= B.nameLink;
-  if (any(MONTH_WORDS)) m |= B.month;
-  if (ex(NISBA_ADJECTIVES)) m |= B.nisba;
-  if (ex(PHRASE_ADJECTIVES)) m |= B.adj;
-  if (CUE_COMPLEMENTS.has(n)) m |= B.cueComp;
-  if (ex(OBJECT_NOUNS)) m |= B.object;
+  let m = (EXACT.get(n) ?? 0) | (LITERAL.get(n) ?? 0) | (VARIANT.get(n) ?? 0);
+  if (base !== n) m |= (EXACT.get(base) ?? 0) | (VARIANT.get(base) ?? 0);
+  for (const w of base !== n ? [n, base] : [n]) {
+    const c0 = w.charCodeAt(0);
+    // ب ل ك + ال → ال…; لل… → ال…
+    if ((c0 === 0x628 || c0 === 0x644 || c0 === 0x643) && w.charCodeAt(1) === 0x627 && w.charCodeAt(2) === 0x644) m |= VARIANT.get(w.slice(1)) ?? 0;
+    else if (c0 === 0x644 && w.charCodeAt(1) === 0x644) m |= VARIANT.get('ال' + w.slice(2)) ?? 0;
+  }
   return m;
 }
 
-const CACHE = new Map<string, number>();
 function mask(t: Token | undefined): number {
   if (!t || !t.word) return 0;
   if (t.m !== undefined && t.m >= 0) return t.m;
-  const key = t.n;
-  let m = CACHE.get(key);
-  if (m === undefined) {
-    m = classes(t.n, t.base);
-    if (CACHE.size > 200_000) CACHE.clear(); // bounded: a long run over many articles
-    CACHE.set(key, m);
-  }
-  t.m = m;
-  return m;
+  return (t.m = classes(t.n, t.base));
 }
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
 
