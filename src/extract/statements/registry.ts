@@ -21,8 +21,10 @@ const roleKey = (role: string): Set<string> =>
 
 export class Registry {
   persons: Person[] = [];
-  /** Organisations named with a head noun («جبهة النصرة»), for short references («النصرة»). */
-  orgs: Array<{ name: string; words: string[] }> = [];
+  /** Organisations named with a head noun («جبهة النصرة»), for short references («النصرة»); keyed lazily. */
+  private orgSpans: Array<[number, number]> = [];
+  private orgKeys: Array<{ name: string; words: string[] }> | null = null;
+  private text = '';
 
   add(name: string, role: string | null, org: string | null, at: number): void {
     const words = matchKey(name).split(' ').filter(Boolean);
@@ -45,20 +47,22 @@ export class Registry {
   orgFor(short: string): string | null {
     const k = matchKey(short);
     const bare = k.replace(/^ال/, '');
-    const hit = this.orgs.find((o) => o.words.length > 1 && o.words.slice(1).some((w) => w === k || w === bare));
+    this.orgKeys ??= this.orgSpans.map(([a, b]) => {
+      const name = this.text.slice(a, b);
+      return { name, words: matchKey(name).split(' ') };
+    });
+    const hit = this.orgKeys.find((o) => o.words.length > 1 && o.words.slice(1).some((w) => w === k || w === bare));
     return hit?.name ?? null;
   }
 
   /** Register the people named after titles and roles anywhere in the text, and the organisations. */
   scan(text: string, toks: Token[]): void {
+    this.text = text;
     for (let i = 0; i < toks.length; i++) {
       if (!maybeHead(toks[i])) continue;
       if (isOrgHead(toks[i]) && !isOrgHead(toks[i - 1])) {
         const e = nounPhrase(toks, i, Math.min(toks.length, i + 8));
-        if (e > i + 1) {
-          const name = text.slice(toks[i]!.start, toks[e - 1]!.end);
-          this.orgs.push({ name, words: matchKey(name).split(' ') });
-        }
+        if (e > i + 1) this.orgSpans.push([toks[i]!.start, toks[e - 1]!.end]);
       }
       if (!isTitle(toks[i]) && !isRoleHead(toks[i])) continue;
       if (i > 0 && (isTitle(toks[i - 1]) || isRoleHead(toks[i - 1]))) continue;

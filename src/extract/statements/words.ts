@@ -100,11 +100,20 @@ const definite = (t: Token) => /^(?:و|ف)?(?:ال|لل)/.test(t.n);
 export function isAdjective(t?: Token): boolean {
   if (!t || !t.word) return false;
   if (isPhraseAdjective(t) || isNisba(t)) return true;
-  return /^ال.{2,}(?:ي|يه|يين|يون|يان)$/.test(t.n);
+  return t.n.length > 4 && t.n.charCodeAt(0) === 0x627 && t.n.charCodeAt(1) === 0x644 && nisbaEnding(t.n);
+}
+
+/** Ends in ي، يه، يين، يون، يان (the nisba adjective and its inflections). */
+function nisbaEnding(n: string): boolean {
+  const l = n.length, last = n.charCodeAt(l - 1), prev = n.charCodeAt(l - 2);
+  if (last === 0x64a) return true; // ي
+  if (last === 0x647) return prev === 0x64a; // يه
+  return (last === 0x646) && (prev === 0x64a || prev === 0x648 || prev === 0x627) && n.charCodeAt(l - 3) === 0x64a; // يين يون يان
 }
 
 /** An indefinite nisba after an indefinite head: «مصدر أمني»، «مسؤول عراقي». */
-export const isIndefiniteAdjective = (t?: Token) => !!t && t.word && !definite(t) && /^.{2,}(?:ي|يه)$/.test(t.n) && !isNameLike(t);
+export const isIndefiniteAdjective = (t?: Token) =>
+  !!t && t.word && t.n.length > 2 && !definite(t) && (t.n.endsWith('ي') || t.n.endsWith('يه')) && !isNameLike(t);
 
 function isNameLike(t: Token): boolean {
   return isPlace(t) || isKnownOrg(t);
