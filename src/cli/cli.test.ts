@@ -75,6 +75,12 @@ describe('rasd analyze', () => {
     expect(r.stdout).toContain('«الطرق مفتوحة»');
   });
 
+  it('stops quietly when the reader of its output goes away', () => {
+    const many = Array.from({ length: 400 }, () => article).join('\n');
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" analyze --jsonl - | head -c 100 > /dev/null`], { input: many, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('refuses a bad option value with a message and status 1', () => {
     const r = rasd(['analyze', '--max-bytes', 'lots', 'x.txt']);
     expect(r.status).not.toBe(0);

@@ -1,6 +1,12 @@
 // Command-line entry. Commands load their modules lazily so that `rasd --help` stays fast.
 import { Command, InvalidArgumentError } from 'commander';
 
+// `rasd analyze … | head` closes the pipe early: stop quietly, as other Unix tools do.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 const program = new Command();
 program
   .name('rasd')
