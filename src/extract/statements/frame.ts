@@ -125,7 +125,7 @@ function skipAdverbial(toks: Token[], i: number, end: number): number {
 }
 
 /** Where the reported content starts, scanning from `i`. */
-function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean): number {
+function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean, bare = false): number {
   let k = i;
   while (k < end) {
     const t = toks[k]!;
@@ -151,7 +151,8 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
       if (isOpener(u) && !PARTICLE_OPENERS.has(u.n)) return m + 1;
       if (cueOf(u) && m > k) break;
     }
-    return -1;
+    // «قال» always reports speech, and some outlets drop the «إن»: «وقال المرصد تحطمت الطائرة …».
+    return bare && t.word ? k : -1;
   }
   return -1;
 }
@@ -172,6 +173,7 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
     while (from < end && !isPunct(toks[from], '،,:')) from++;
   }
   const objectOk = cue.info.cls === 'object';
-  const content = contentStart(toks, from, end, cue.info.cls, objectOk);
+  const bare = speaker !== null && /^(?:قال|قالت)$/.test(toks[cue.at]!.base);
+  const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare);
   return { cue, speaker, content };
 }

@@ -172,7 +172,25 @@ function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | nul
 const isPersonRole = (head: string): boolean => /^(?:المسؤول|المسؤوله|المتحدث|المتحدثه|الناطق|الناطقه|الوزير|الوزيره|المصدر)$/.test(head);
 
 /** No subject after the verb: the subject of the clause before it in the sentence, else the last speaker. */
+/** «بيان أصدره الأمين العام …، قال فيه»: the issuer of the statement the verb says «in it». */
+function issuerBefore(doc: ArticleDoc, toks: Token[], from: number, cueAt: number): Omit<Who, 'gender' | 'how'> | null {
+  const i = toks.findIndex((t) => t.start >= cueAt);
+  if (i < 0 || !/^(?:فيه|فيها)$/.test(toks[i + 1]?.n ?? '')) return null;
+  for (let k = i - 1; k >= 0 && toks[k]!.start >= from; k--) {
+    if (!ISSUED.test(toks[k]!.n)) continue;
+    let j = k + 1;
+    if (/^(?:اصدر|القا|نشر|وجه|بث|اطلق)(?:ه|ها|ته|تها)$/.test(toks[j]?.n ?? '')) j++;
+    const p = parseSpeaker(doc.text, toks, j, i);
+    if (p?.name) return { name: p.name, alias: p.alias, role: p.role, org: p.kind === 'org' ? p.name : p.org, person: p.kind === 'person' };
+    return null;
+  }
+  return null;
+}
+const ISSUED = /^(?:بيان|بيانا|البيان|كلمه|الكلمه|خطاب|الخطاب|رساله|الرساله|مقابله|حديث|تصريح|تصريحات)$/;
+
 function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gender: 'm' | 'f' | null): Who {
+  const issuer = issuerBefore(doc, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);
+  if (issuer) return { ...issuer, gender, how: 'issuer' };
   const same = done.filter((w) => w.d.sentence === d.sentence);
   if (!same.length) {
     const local = clauseSubject(doc.text, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);

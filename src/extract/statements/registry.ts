@@ -5,7 +5,7 @@ import type { Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
 import { nounPhrase, parseSpeaker } from './speaker.js';
-import { isOrgHead, isRoleHead, isTitle, maybeHead } from './words.js';
+import { isGivenName, isOrgHead, isRoleHead, isTitle, maybeHead } from './words.js';
 
 export interface Person {
   name: string;
@@ -59,6 +59,12 @@ export class Registry {
   scan(text: string, toks: Token[]): void {
     this.text = text;
     for (let i = 0; i < toks.length; i++) {
+      // «سامح شكري وزير الخارجية المصري»: a given name followed by a role names the holder.
+      if (isGivenName(toks[i]) && !isGivenName(toks[i - 1]) && !maybeHead(toks[i - 1])) {
+        const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));
+        if (p?.kind === 'person' && p.name && p.role) this.add(p.name, p.role, p.org, p.span[0]);
+        continue;
+      }
       if (!maybeHead(toks[i])) continue;
       if (isOrgHead(toks[i]) && !isOrgHead(toks[i - 1])) {
         const e = nounPhrase(toks, i, Math.min(toks.length, i + 8));

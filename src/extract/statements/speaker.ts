@@ -13,7 +13,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
-  canContinueName, canStartName, cueOf, isAdjective, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
+  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
   isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
@@ -99,6 +99,7 @@ export function withKnownNames<T>(names: ReadonlySet<string>, fn: () => T): T {
 function boundaryAt(toks: Token[], j: number): boolean {
   const t = toks[j];
   if (!t || !t.word) return true;
+  if (t.n !== t.base && t.n.startsWith('و')) return true; // «الجبير ولافروف»: a second subject
   return isStop(t) || isRoleHead(t) || isTitle(t) || isTimeWord(t) || cueOf(t) !== null || CUE_COMPLEMENTS.has(t.n) ||
     /^(?:لل|ل(?=[^ا])|ب(?=[^ا]))/.test(t.n) && !canContinueName(t, toks[j - 1]!, 1);
 }
@@ -161,6 +162,11 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
   }
   const t = toks[i];
   if (!t || !t.word) return null;
+  // An epithet before a given name («المخلوع علي عبد الله صالح»): skip it like a title.
+  if (/^ال/.test(t.n) && !isLexical(t) && isGivenName(toks[i + 1])) {
+    const p = parseSpeaker(src, toks, i + 1, end);
+    if (p?.kind === 'person') return { ...p, span: [t.start, p.span[1]] };
+  }
   // A family name the article printed in full before («المخلافي»، «البرزاني»): a person.
   if (known.has(t.n) && /^ال/.test(t.n) && !isLexical(t) && boundaryAt(toks, i + 1)) {
     return { kind: 'person', name: src.slice(t.start, t.end), role: null, org: null, alias: null, span: [t.start, t.end], end: i + 1 };

@@ -4,6 +4,7 @@ import {
   PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLE_CONTINUATIONS, TITLES, WEEKDAYS, type CueInfo,
 } from '../../lang/ar/lexicon.js';
 import type { Token } from '../../lang/ar/tokenize.js';
+import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import { MONTH_WORDS } from '../../lang/ar/months.js';
 
 // Every class is looked up once per token and kept as a bit mask on it: the parsers ask the
@@ -58,6 +59,8 @@ function mask(t: Token | undefined): number {
   return (t.m = classes(t.n, t.base));
 }
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
+
+export const isGivenName = (t: Token | undefined): boolean => !!t && t.word && (GIVEN_NAMES.has(t.n) || GIVEN_NAMES.has(t.base));
 
 /** Every form of a title, role or organisation head: a small set to test every token against cheaply. */
 const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);
