@@ -120,6 +120,11 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   const printedName = doc.text.slice(s.span[0], s.span[1]);
   const person = s.kind === 'anaphor' && s.name === printedName ? reg.fullest(printedName, at) : null;
   if (person && person.words.length > 1) return { name: person.name, role: person.role, org: person.org, person: true, gender, how: 'name' };
+  // «الوزير الأمريكي»، «المسؤولة في البنتاغون»: a role with a qualifier names the holder whose role it fits.
+  if (s.role && matchKey(s.role).split(' ').length > 1) {
+    const holder = reg.byRole(s.role, at);
+    if (holder) return { name: holder.name, role: holder.role, org: holder.org, person: true, gender, how: 'anaphor' };
+  }
   const ana = anaphor(doc.text, s.span, done, gender, s.org);
   if (ana) return { ...ana, gender: ana.gender ?? gender, how: 'anaphor' };
   const org = reg.orgFor(doc.text.slice(s.span[0], s.span[1]));

@@ -90,18 +90,24 @@ export class Registry {
     return c.reduce((b, p) => (before.length ? (p.at > b.at ? p : b) : p.at < b.at ? p : b));
   }
 
-  /** The person whose role matches a role printed alone. */
-  byRole(role: string): Person | null {
+  /**
+   * The person whose role matches a role printed alone: the words printed must nearly all be in
+   * the holder's role («الوزير الأمريكي» ⊂ «وزير الخارجية الأمريكي»); the closest match wins, and
+   * among equals the one named nearest before `at`.
+   */
+  byRole(role: string, at = Infinity): Person | null {
     const want = roleKey(role);
+    if (!want.size) return null;
     let best: Person | null = null, bestScore = 0;
     for (const p of this.persons) {
       if (!p.role) continue;
       const have = roleKey(p.role);
       const common = [...want].filter((w) => have.has(w)).length;
-      const score = common / Math.max(want.size, have.size);
+      if (common / want.size < 0.75) continue;
+      const score = common / Math.max(want.size, have.size) + (p.at <= at ? p.at / 1e9 : 0);
       if (score > bestScore) [best, bestScore] = [p, score];
     }
-    return bestScore >= 0.75 ? best : null;
+    return best;
   }
 }
 

@@ -48,6 +48,11 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   while (j < end) {
     const t = toks[j]!;
     if (!t.word || isTimeWord(t)) break;
+    // «المتحدث باسمه»: the spokesman of someone named before; the phrase ends here.
+    if (/^باسم(?:ه|ها|هم)$/.test(t.n)) {
+      j++;
+      break;
+    }
     if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
       // An indefinite genitive continues the chain: «رئيس مجلس قضاء الخالدية».
       construct = !definite(t);

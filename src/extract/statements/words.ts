@@ -97,7 +97,8 @@ export function cueOf(t: Token | undefined): CueInfo | null {
   return bare && bare.cls === 'object' && !bare.participle ? bare : null;
 }
 
-const definite = (t: Token) => /^(?:و|ف)?(?:ال|لل)/.test(t.n);
+/** Definite, with or without a glued conjunction or preposition: «الوزير»، «والوزير»، «بالإعلان»، «للصحافيين». */
+const definite = (t: Token) => /^(?:و|ف)?(?:[بكل]?ال|لل)/.test(t.n);
 
 /** Adjectives that continue a role or organisation phrase: listed ones, or a definite nisba (…ي، …يه). */
 export function isAdjective(t?: Token): boolean {
