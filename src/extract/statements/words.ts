@@ -43,7 +43,8 @@ put(LITERAL, CUE_COMPLEMENTS, B.cueComp);
 
 function classes(n: string, base: string): number {
   let m = (EXACT.get(n) ?? 0) | (LITERAL.get(n) ?? 0) | (VARIANT.get(n) ?? 0);
-  if (base !== n) m |= (EXACT.get(base) ?? 0) | (VARIANT.get(base) ?? 0);
+  // Without its و/ف only when enough is left to be a word of its own: «فاول» is not «ف» + «أول».
+  if (base !== n && base.length >= 4) m |= (EXACT.get(base) ?? 0) | (VARIANT.get(base) ?? 0);
   for (const w of base !== n ? [n, base] : [n]) {
     const c0 = w.charCodeAt(0);
     // ب ل ك + ال → ال…; لل… → ال…
