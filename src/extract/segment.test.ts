@@ -25,6 +25,10 @@ describe('quotations', () => {
     const q = findQuotes(t, paragraphs(t), () => true);
     expect(t.slice(q[0]!.inner[0], q[0]!.inner[1])).toContain('تأمين الطرق');
   });
+  it('reads a quotation typed with reversed guillemets', () => {
+    expect(quoted('وقال:» لا تراجع عن القرار« وغادر.')).toEqual([' لا تراجع عن القرار']);
+    expect(quoted('وقال:» لا عودة عن القرار. وقال:» الحكومة فشلت».')).toEqual([' لا عودة عن القرار', ' الحكومة فشلت']);
+  });
   it('takes a second « as the end of an unclosed first one', () => {
     const t = 'وذكر المكتب أن «الاجتماع يعقد غداً. وانطلقت تظاهرات، وطالب المحتجون بـ«الإصلاح».';
     expect(quoted(t)).toEqual(['الاجتماع يعقد غداً', 'الإصلاح']);

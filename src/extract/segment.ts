@@ -48,17 +48,26 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
       if (code !== 0x22 && code !== 0xab && code !== 0xbb && code !== 0x201c && code !== 0x201d) continue;
       const c = text[i]!;
       const top = stack[stack.length - 1];
-      if (c === '«') {
+      if (c === '«' && top?.mark === '»') closeTop(i, true); // a reversed pair: »…«
+      else if (c === '«') {
         // «« does not nest in Arabic print: a second « means the first was never closed. It ends
         // at its sentence's end (or just before the new mark).
-        if (top?.mark === '«' && stack.length === 1) {
-          const stop = text.slice(top.pos + 1, i).search(/[.!؟?]\s/);
-          closeTop(stop >= 0 ? top.pos + 1 + stop : i, false);
-        }
+        if (top?.mark === '«' && stack.length === 1) closeTop(unclosedEnd(text, top.pos, i), false);
         stack.push({ mark: c, pos: i });
       }
       else if (c === '»') {
         if (top?.mark === '«') closeTop(i, true);
+        // Typed right to left, some writers open with »: «وقال:» لا عمالة …». Only where a quotation
+        // can start (after a colon, a space or the line start) and before words.
+        else if (top?.mark === '»') {
+          // » used for both ends: after a word it closes; after «:» or a space it opens anew.
+          const opens = /[:\s]/.test(text[i - 1] ?? ' ');
+          if (!opens) closeTop(i, true);
+          else {
+            closeTop(unclosedEnd(text, top.pos, i), false);
+            stack.push({ mark: c, pos: i });
+          }
+        } else if (!top && /[:\s]/.test(text[i - 1] ?? ' ') && /\s?[\p{L}]/u.test(text.slice(i + 1, i + 3))) stack.push({ mark: c, pos: i });
       } else if (c === '"') {
         if (top?.mark === '"') closeTop(i, true);
         else stack.push({ mark: c, pos: i });
@@ -97,6 +106,12 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
     }
   }
   return out;
+}
+
+/** Where a quotation left open ends when the next one starts: at its sentence's end, else just before. */
+function unclosedEnd(text: string, open: number, next: number): number {
+  const stop = text.slice(open + 1, next).search(/[.!؟?](?:\s|$)/);
+  return stop >= 0 ? open + 1 + stop : next;
 }
 
 /** In a paragraph that continues an open quotation: the first closing mark not balanced by an opening one. */
