@@ -101,7 +101,9 @@ export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = toke
   sentences.forEach(([ss, se], si) => {
     const para = paraOf(ctx.paras, ss);
     if (consumed.has(para)) return;
-    const toks = tokensIn(all, ss, se).filter((t) => !(marks.has(t.start) && QUOTE_MARKS.test(t.text)));
+    const raw = tokensIn(all, ss, se);
+    if (!mayReport(raw, ctx.text, ss)) return; // most sentences of an article report no one
+    const toks = raw.filter((t) => !(marks.has(t.start) && QUOTE_MARKS.test(t.text)));
     const inQuote = (t: Token) => quoteAt(ctx.quotes, t.start) !== null;
     const cues = findCues(toks, inQuote);
     const before = drafts.length;
@@ -110,6 +112,15 @@ export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = toke
     if (drafts.length === before) quoteParagraph(ctx, toks, inQuote, si, para, [ss, se], drafts);
   });
   return drafts;
+}
+
+/** Could this sentence hold a statement at all: a cue, a relative «الذي قاله», «بحسب …», or a leading quotation? */
+function mayReport(toks: Token[], text: string, ss: number): boolean {
+  if (/["«»“”]/.test(text[ss] ?? '')) return true;
+  const first = toks.find((t) => t.word);
+  if (first && (ACCORDING_TO.has(first.base) || ACCORDING_TO.has(first.n) || /^(?:جاء|ورد)$/.test(first.base))) return true;
+  for (const t of toks) if (t.word && (cueOf(t) || t.n === 'الذي' || t.n === 'التي')) return true;
+  return false;
 }
 
 function draftSentence(

@@ -12,6 +12,7 @@ import { MONTH_WORDS } from '../../lang/ar/months.js';
 const B = {
   role: 1, title: 2, titleCont: 4, org: 8, orgAna: 16, known: 32, place: 64, phraseStop: 128, weekday: 256,
   opener: 512, link: 1024, nameLink: 2048, month: 4096, nisba: 8192, adj: 16384, cueComp: 32768, object: 65536,
+  given: 131072,
 } as const;
 
 /** Every lexicon form → its class bits, for lookups by the exact form (or without و/ف). */
@@ -40,6 +41,7 @@ const LITERAL = new Map<string, number>();
 put(LITERAL, TITLES, B.title);
 put(LITERAL, TITLE_CONTINUATIONS, B.titleCont);
 put(LITERAL, CUE_COMPLEMENTS, B.cueComp);
+put(EXACT, GIVEN_NAMES, B.given);
 
 function classes(n: string, base: string): number {
   let m = (EXACT.get(n) ?? 0) | (LITERAL.get(n) ?? 0) | (VARIANT.get(n) ?? 0);
@@ -61,7 +63,7 @@ function mask(t: Token | undefined): number {
 }
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
 
-export const isGivenName = (t: Token | undefined): boolean => !!t && t.word && (GIVEN_NAMES.has(t.n) || GIVEN_NAMES.has(t.base));
+export const isGivenName = is(B.given);
 
 /** Every form of a title, role or organisation head: a small set to test every token against cheaply. */
 const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);
