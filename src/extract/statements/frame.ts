@@ -3,7 +3,7 @@
 import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isLexical, isMonth, isPunct, isStop, isWeekday } from './words.js';
+import { cueOf, isLexical, isMonth, isOrgHead, isPunct, isStop, isWeekday } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -108,21 +108,34 @@ function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase
 }
 
 /** Skip an adverbial: a prepositional phrase, a date, a weekday, a parenthesis, up to a comma. */
-function skipAdverbial(toks: Token[], i: number, end: number): number {
+function skipAdverbial(toks: Token[], i: number, end: number, objectOnly = false): number {
   const t = toks[i]!;
   if (isPunct(t, '(')) {
     let k = i + 1;
     while (k < end && !isPunct(toks[k], ')')) k++;
     return Math.min(end, k + 1);
   }
-  if (!(ADVERBIAL.test(t.n) || isWeekday(t) || isMonth(t) || /^\d/.test(t.n) || /^(?:يوم|ليل|مساء|صباح)/.test(t.n))) return i;
+  const time = isWeekday(t) || isMonth(t) || /^\d/.test(t.n) || TIME.test(t.n);
+  if (!(ADVERBIAL.test(t.n) || time)) return i;
+  // A time expression is only its own words: «السبت»، «أمس الأول»، «14 آب 2024»، «(15 آب 2024)».
+  if (time) {
+    let k = i + 1;
+    while (k < end && (isWeekday(toks[k]) || isMonth(toks[k]) || /^\d/.test(toks[k]!.n) || TIME.test(toks[k]!.n) || isPunct(toks[k], '()/'))) k++;
+    return k;
+  }
   let k = i + 1;
   while (k < end && !isPunct(toks[k], '،,:') && !isOpener(toks[k]) && !isPunct(toks[k], QUOTE_OPEN)) {
     if (cueOf(toks[k])) break;
     k++;
   }
-  return k;
+  if (k < end || !objectOnly) return k;
+  // An object verb with no comma after its adverbial: «ودعا البرزاني في بيانه حزب العمال …» — the
+  // adverbial is the preposition and its noun (with adjectives), the object follows.
+  k = i + 2;
+  while (k < end && toks[k]!.word && /^ال/.test(toks[k]!.n) && !isOrgHead(toks[k])) k++;
+  return Math.min(k, end);
 }
+const TIME = /^(?:يوم|ليل|مساء|صباح|اليوم|امس|غدا|الليله|الماضي|المقبل|القادم|الجاري|الفائت|الموافق|اول|الاول)$/;
 
 /** Where the reported content starts, scanning from `i`. */
 function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean, bare = false): number {
@@ -140,7 +153,7 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     if (isOpener(t) && !PARTICLE_OPENERS.has(t.n)) return k + 1;
     // «كشف عن هوية …»، «أفادت … بمقتل»، «دعا إلى …»: the verb's own particle opens the content.
     if (cls === 'object' && t.word && /^(?:عن|الي|من)$/.test(t.n)) return k + 1;
-    const s = skipAdverbial(toks, k, end);
+    const s = skipAdverbial(toks, k, end, objectOk);
     if (s > k) { k = s; continue; }
     if (objectOk && t.word) return k;
     // A say-verb needs an opener: look further in this clause.
@@ -161,7 +174,8 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
   // A participle («مشيراً»، «متهماً») has no subject of its own: what follows is its object.
-  if (next && next.word && !cue.info.participle && !isOpener(next) && !isStop(next) && !isWeekday(next)) {
+  const soCalled = next?.n === 'ما' && /^(?:تسمي|يسمي|يعرف|تعرف|سمي)$/.test(toks[cue.after + 1]?.n ?? '');
+  if (next && next.word && !cue.info.participle && !isOpener(next) && (soCalled || !isStop(next)) && !isWeekday(next)) {
     speaker = parseSpeaker(src, toks, cue.after, end) ?? definiteAnaphor(src, toks, cue.after);
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);

@@ -45,6 +45,9 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   let j = i + 1;
   // «وزير» / «وزارة» / «رئيس إقليم» expect a genitive noun; a proper name («مصر») does not.
   let construct = !definite(toks[i]!) && (isRoleHead(toks[i]) || isOrgHead(toks[i]));
+  // Once a definite word is in, the phrase is definite: «مصدر أمني» takes an indefinite adjective,
+  // «مؤسسة الكنانة الإعلامية» does not take «مسؤولية» after it.
+  let isDefinite = definite(toks[i]!);
   while (j < end) {
     const t = toks[j]!;
     if (!t.word || isTimeWord(t)) break;
@@ -56,6 +59,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
     if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
       // An indefinite genitive continues the chain: «رئيس مجلس قضاء الخالدية».
       construct = !definite(t);
+      isDefinite ||= definite(t) || isPlace(t) || isKnownOrg(t);
       j++;
     } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && canStartName(t)) {
       // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي»;
@@ -68,7 +72,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       // «المرصد السوري لحقوق الإنسان»، «لشؤون الشرق الأوسط»
       j += 2;
       construct = false;
-    } else if (isAdjective(t) || (!definite(toks[i]!) && isIndefiniteAdjective(t))) {
+    } else if (isAdjective(t) || (!isDefinite && isIndefiniteAdjective(t))) {
       construct = false;
       j++;
     } else if (isLink(t) || /^(?:لل|بال)/.test(t.n)) {
@@ -121,9 +125,13 @@ function solidName(toks: Token[], a: number, b: number): boolean {
   return boundaryAt(toks, b);
 }
 
-/** A person's name starting at i (after any titles): up to four words. */
-export function personName(toks: Token[], i: number, end: number): number {
-  if (!canStartName(toks[i])) return i;
+/**
+ * A person's name starting at i (after any titles): up to four words. Where a name is expected
+ * (after a title, a role or an epithet) a given name starts it even if it is also a common word:
+ * «علي» is the name Ali there, though elsewhere it is the preposition على.
+ */
+export function personName(toks: Token[], i: number, end: number, expected = false): number {
+  if (!canStartName(toks[i]) && !(expected && isGivenName(toks[i]))) return i;
   let j = i + 1;
   while (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
   return j;
@@ -167,11 +175,6 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
   }
   const t = toks[i];
   if (!t || !t.word) return null;
-  // An epithet before a given name («المخلوع علي عبد الله صالح»): skip it like a title.
-  if (/^ال/.test(t.n) && !isLexical(t) && isGivenName(toks[i + 1])) {
-    const p = parseSpeaker(src, toks, i + 1, end);
-    if (p?.kind === 'person') return { ...p, span: [t.start, p.span[1]] };
-  }
   // A family name the article printed in full before («المخلافي»، «البرزاني»): a person.
   if (known.has(t.n) && /^ال/.test(t.n) && !isLexical(t) && boundaryAt(toks, i + 1)) {
     return { kind: 'person', name: src.slice(t.start, t.end), role: null, org: null, alias: null, span: [t.start, t.end], end: i + 1 };
@@ -181,11 +184,17 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     span: [toks[a]!.start, toks[b - 1]!.end], end: b,
   });
 
+  // An epithet before a given name («المخلوع علي عبد الله صالح»): skip it like a title.
+  if (/^ال/.test(t.n) && !isLexical(t) && isGivenName(toks[i + 1])) {
+    const e = personName(toks, i + 1, end, true);
+    if (e > i + 1) return withApposition(src, toks, i, e, end, { name: text(src, toks, i + 1, e) }, make);
+  }
+
   if (hasStatementNoun(t)) return issuer(src, toks, i, end, make);
   const afterTitles = skipTitles(toks, i, end);
   if (afterTitles > i) {
     // After a title even a family name alone is a name: «اللواء التركي».
-    let e = personName(toks, afterTitles, end);
+    let e = personName(toks, afterTitles, end, true);
     if (e === afterTitles && toks[e]?.word && /^ال.{2,}$/.test(toks[e]!.n) && !isLexical(toks[e]!)) e++;
     if (e === afterTitles) return null;
     return withApposition(src, toks, i, e, end, { name: text(src, toks, afterTitles, e) }, make);
@@ -246,7 +255,7 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   let k = re;
   if (isPunct(toks[k], '،,') ) k++;
   const nameStart = skipTitles(toks, k, end);
-  const ne = personName(toks, nameStart, end);
+  const ne = personName(toks, nameStart, end, true);
   if (ne > nameStart && (nameStart > k || solidName(toks, nameStart, ne))) {
     return make('person', i, ne, { name: text(src, toks, nameStart, ne), role, org });
   }
