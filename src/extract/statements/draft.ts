@@ -25,6 +25,8 @@ interface Ctx {
   text: string;
   quotes: Quote[];
   paras: Span[];
+  /** Spans of the date expressions: adverbials of the frame, never its content. */
+  dates?: Span[];
 }
 
 const paraOf = (paras: Span[], pos: number): number => {
@@ -147,7 +149,7 @@ function draftSentence(
       clauseStart = cut;
     }
     // A subject before the verb is looked for at the start of a sentence or of a new clause.
-    const frame = readFrame(ctx.text, toks, cue, toks.length, true);
+    const frame = readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates);
     const cueSpan: Span = [tok.start, toks[cue.after - 1]!.end];
     if (frame.content < 0 || frame.content >= toks.length) {
       const trailing = trailingParticiple(ctx, cue, toks, para, cueSpan);

@@ -1,6 +1,7 @@
 // The attribution frame of one reporting cue: who speaks, where the reported words start and
 // end, and the adverbials in between (channel, date). Works on the tokens of one sentence.
 import type { Token } from '../../lang/ar/tokenize.js';
+import type { Span } from '../../core/types.js';
 import { CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
 import { cueOf, isLexical, isMonth, isOrgHead, isPunct, isStop, isWeekday } from './words.js';
@@ -138,10 +139,16 @@ function skipAdverbial(toks: Token[], i: number, end: number, objectOnly = false
 const TIME = /^(?:يوم|ليل|مساء|صباح|اليوم|امس|غدا|الليله|الماضي|المقبل|القادم|الجاري|الفائت|الموافق|اول|الاول)$/;
 
 /** Where the reported content starts, scanning from `i`. */
-function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean, bare = false): number {
+function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean, bare = false, dates: Span[] = []): number {
   let k = i;
   while (k < end) {
     const t = toks[k]!;
+    // A date expression («في الخامس من كانون الثاني الجاري») is an adverbial as a whole.
+    const d = dates.find(([a, b]) => a <= t.start && t.start < b) ?? (t.n === 'في' && toks[k + 1] ? dates.find(([a, b]) => a <= toks[k + 1]!.start && toks[k + 1]!.start < b) : undefined);
+    if (d) {
+      while (k < end && toks[k]!.start < d[1]) k++;
+      continue;
+    }
     if (isPunct(t, '،,')) { k++; continue; }
     if (isPunct(t, ':')) return k + 1;
     if (isPunct(t, QUOTE_OPEN)) return k;
@@ -170,7 +177,7 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
   return -1;
 }
 
-export function readFrame(src: string, toks: Token[], cue: Cue, end: number, first: boolean): Frame {
+export function readFrame(src: string, toks: Token[], cue: Cue, end: number, first: boolean, dates: Span[] = []): Frame {
   const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
   // A participle («مشيراً»، «متهماً») has no subject of its own: what follows is its object.
@@ -188,6 +195,6 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   }
   const objectOk = cue.info.cls === 'object';
   const bare = speaker !== null && /^(?:قال|قالت)$/.test(toks[cue.at]!.base);
-  const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare);
+  const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare, dates);
   return { cue, speaker, content };
 }

@@ -40,7 +40,7 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
   const toks = tokenize(text);
   const reg = new Registry();
   reg.scan(text, toks);
-  const drafts = withKnownNames(reg.nameWords(), () => draftStatements({ text, quotes, paras: doc.paragraphs }, doc.sentences, toks));
+  const drafts = withKnownNames(reg.nameWords(), () => draftStatements({ text, quotes, paras: doc.paragraphs, dates: doc.dates.map((d) => d.span) }, doc.sentences, toks));
   if (!drafts.length) return [];
   for (const d of drafts) {
     const s = d.speaker;
