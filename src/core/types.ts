@@ -109,11 +109,18 @@ export interface NewsEvent {
   type: EventType;
   date: string | null;
   location: string | null;
+  /** Coordinates of the location when the gazetteer knows it. */
+  coordinates: { lat: number; lon: number } | null;
   actors: string[];
   killed: number | null;
   injured: number | null;
   count: number | null;
   span: Span;
+  /** The PLOVER event type (e.g. ASSAULT, COERCE) and the ACLED event / sub-event type. */
+  plover: string;
+  acled: { event_type: string; sub_event_type: string };
+  /** The trigger word or phrase, and its span. */
+  trigger: { text: string; span: Span };
 }
 
 export interface ArticleDoc {
