@@ -94,6 +94,10 @@ export interface Entity {
   type: EntityType;
   aliases: string[];
   mentions: Span[];
+  /** Coordinates for places the gazetteer knows. */
+  coordinates?: { lat: number; lon: number } | null;
+  /** Where the identity comes from: gazetteer:<GeoNames id>, actors:<kind>, or the article itself. */
+  source?: string;
 }
 
 export type EventType =

@@ -1,0 +1,217 @@
+// The entities stage: persons, organisations, states, places and facilities named in the article,
+// each under one canonical name with every surface form it takes and every mention's span.
+//
+// Mentions come from three sources, in this order at each position: the curated actors and the
+// gazetteer (longest match, clitics و ب ل ك ف stripped), then names and organisation phrases
+// parsed like speakers (titles and roles are kept apart from the name), then given names.
+// Mentions are grouped within the article: a surname joins the full name printed elsewhere
+// («ماروتو» → «وين ماروتو»), a bare definite head refers back («التنظيم» → «تنظيم داعش»).
+import type { ArticleDoc, Entity, EntityType, Span } from '../../core/types.js';
+import { matchKey } from '../../lang/ar/normalize.js';
+import { tokenize, type Token } from '../../lang/ar/tokenize.js';
+import { parseSpeaker, personName } from '../statements/speaker.js';
+import { isGivenName, isOrgAnaphor, isOrgHead, isPlace, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
+import { lookup, MAX_WORDS, type LexiconHit } from './lexicon.js';
+
+interface Mention {
+  span: Span;
+  surface: string;
+  type: EntityType;
+  /** Grouping key: the lexicon's canonical name, or the folded surface. */
+  key: string;
+  canonical: string | null;
+  coordinates: { lat: number; lon: number } | null;
+  source: string;
+  /** A bare definite head («التنظيم») that refers back to an entity named in full. */
+  anaphor: boolean;
+}
+
+/** Organisation heads strong enough to make a named organisation of their phrase. */
+const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حركه|حزب|جبهه|لجنه|مجلس|جامعه|وكاله|صحيفه|قناه|مؤسسه|رابطه|كتله|ائتلاف|تحالف|مفوضيه|بعثه|سفاره|شركه|مرصد|مكتب|مديريه|خليه|رئاسه|ديوان|تنظيم)$/;
+
+const CLITIC = /^(?:و|ف)?(?:ب|ل|ك)?(?=ال)|^(?:و|ف)(?=[^ا])|^(?:ب|ل)(?=[^ا])/;
+
+export function extractEntities(doc: ArticleDoc): Entity[] {
+  const text = doc.text;
+  const toks = tokenize(text);
+  const mentions: Mention[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i]!;
+    if (!t.word) { i++; continue; }
+    const lex = lexiconAt(text, toks, i);
+    if (lex) {
+      mentions.push(lex.mention);
+      i = lex.end;
+      continue;
+    }
+    const parsed = phraseAt(text, toks, i);
+    if (parsed) {
+      mentions.push(...parsed.mentions);
+      i = parsed.end;
+      continue;
+    }
+    if (isOrgAnaphor(t) && !isOrgHead(toks[i + 1])) {
+      mentions.push({ span: [t.start, t.end], surface: t.text, type: 'ORG', key: t.n, canonical: null, coordinates: null, source: 'article', anaphor: true });
+    }
+    i++;
+  }
+  return group(mentions);
+}
+
+/** The longest actor or place name starting at token i, within a clause (no punctuation inside). */
+function lexiconAt(text: string, toks: Token[], i: number): { mention: Mention; end: number } | null {
+  let last = i;
+  while (last + 1 < toks.length && last - i + 1 < MAX_WORDS && toks[last + 1]!.word) last++;
+  for (let e = last; e >= i; e--) {
+    const surface = text.slice(toks[i]!.start, toks[e]!.end);
+    const key = matchKey(surface);
+    for (const [k, cut] of variants(key, toks[i]!)) {
+      const hit = lookup(k);
+      if (!hit) continue;
+      const start = toks[i]!.start + cut;
+      return { mention: fromHit(hit, [start, toks[e]!.end], text.slice(start, toks[e]!.end)), end: e + 1 };
+    }
+  }
+  return null;
+}
+
+/** The key itself, then without a glued clitic (with how many characters the clitic takes). */
+function variants(key: string, first: Token): Array<[string, number]> {
+  const out: Array<[string, number]> = [[key, 0]];
+  const m = CLITIC.exec(first.n);
+  if (m && m[0].length && first.n.length - m[0].length >= 2) out.push([key.slice(m[0].length), clitChars(first.text, m[0].length)]);
+  if (first.n.startsWith('لل')) out.push(['ال' + key.slice(2), 1]);
+  return out;
+}
+
+/** Characters of the printed token that the first n normalised letters take (harakat included). */
+function clitChars(printed: string, n: number): number {
+  let seen = 0, k = 0;
+  while (k < printed.length && seen < n) {
+    const c = printed.charCodeAt(k);
+    if (!((c >= 0x064b && c <= 0x065f) || c === 0x0640 || c === 0x0670)) seen++;
+    k++;
+  }
+  return k;
+}
+
+function fromHit(hit: LexiconHit, span: Span, surface: string): Mention {
+  return { span, surface, type: hit.type, key: matchKey(hit.canonical), canonical: hit.canonical, coordinates: hit.coordinates, source: hit.source, anaphor: false };
+}
+
+/** A person or organisation phrase parsed like a speaker phrase; roles themselves are not entities. */
+function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]; end: number } | null {
+  const t = toks[i]!;
+  if (!(maybeHead(t) || isGivenName(t) || isTitle(t))) return null;
+  const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));
+  if (!p || !p.name) {
+    if (!isGivenName(t) || isRoleHead(t)) return null;
+    const e = personName(toks, i, Math.min(toks.length, i + 5), true);
+    if (e <= i + 1) return null; // a given name alone is too weak
+    const span: Span = [t.start, toks[e - 1]!.end];
+    return { mentions: [person(text, span)], end: e };
+  }
+  const at = text.indexOf(p.name, p.span[0]);
+  if (at < 0) return null;
+  const span: Span = [at, at + p.name.length];
+  if (p.kind === 'person') {
+    // Roles stay apart from the name; an organisation inside the role is scanned on its own.
+    const end = toks.findIndex((x) => x.start >= span[1]);
+    return { mentions: [person(text, span)], end: end < 0 ? toks.length : Math.max(i + 1, p.role && p.span[0] < span[0] ? end : end) };
+  }
+  if (p.kind === 'org') {
+    const words = matchKey(p.name).split(' ');
+    if (words.length < 2 || !STRONG_ORG.test(words[0]!)) return null;
+    const type: EntityType = isPlace(toks[i]) ? 'GPE' : 'ORG';
+    const out: Mention[] = [{ span, surface: p.name, type, key: matchKey(p.name), canonical: null, coordinates: null, source: 'article', anaphor: false }];
+    if (p.alias) {
+      const a = text.indexOf(p.alias, span[1]);
+      if (a >= 0) out.push({ span: [a, a + p.alias.length], surface: p.alias, type, key: matchKey(p.name), canonical: null, coordinates: null, source: 'article', anaphor: false });
+    }
+    return { mentions: out, end: p.end };
+  }
+  return null;
+}
+
+function person(text: string, span: Span): Mention {
+  const surface = text.slice(span[0], span[1]);
+  return { span, surface, type: 'PER', key: matchKey(surface), canonical: null, coordinates: null, source: 'article', anaphor: false };
+}
+
+// ---------- grouping ----------
+
+interface Group {
+  type: EntityType;
+  key: string;
+  words: string[];
+  canonical: string | null;
+  surfaces: Map<string, string>; // folded → printed
+  mentions: Span[];
+  coordinates: { lat: number; lon: number } | null;
+  source: string;
+  last: number;
+}
+
+function group(mentions: Mention[]): Entity[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group>();
+  // Full names first, so that a surname met before its full name still finds it.
+  const order = [...mentions].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || a.span[0] - b.span[0]);
+  for (const m of order) {
+    if (m.anaphor) continue;
+    let g = byKey.get(m.key) ?? (m.type === 'PER' ? personFor(groups, m) : undefined);
+    if (!g) {
+      g = { type: m.type, key: m.key, words: m.key.split(' '), canonical: m.canonical, surfaces: new Map(), mentions: [], coordinates: m.coordinates, source: m.source, last: -1 };
+      groups.push(g);
+      byKey.set(m.key, g);
+    }
+    add(g, m);
+  }
+  // A bare definite head refers back to the nearest entity before it whose name starts with it.
+  for (const m of mentions) {
+    if (!m.anaphor) continue;
+    const head = m.key.replace(/^ال/, '');
+    const g = groups
+      .filter((x) => x.type === 'ORG' && x.words.length > 1 && (x.words[0] === m.key || x.words[0] === head) && x.mentions.some((s) => s[0] < m.span[0]))
+      .sort((a, b) => b.last - a.last)[0];
+    if (g) add(g, m);
+  }
+  return groups
+    .sort((a, b) => Math.min(...a.mentions.map((s) => s[0])) - Math.min(...b.mentions.map((s) => s[0])))
+    .map(toEntity);
+}
+
+/** The person whose name contains this one's words in order («ماروتو» in «وين ماروتو»). */
+function personFor(groups: Group[], m: Mention): Group | undefined {
+  const w = m.key.split(' ');
+  return groups.find((g) => g.type === 'PER' && g.words.length > w.length && contains(g.words, w));
+}
+
+function contains(hay: string[], needle: string[]): boolean {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+function add(g: Group, m: Mention): void {
+  const folded = matchKey(m.surface);
+  if (!g.surfaces.has(folded)) g.surfaces.set(folded, m.surface);
+  if (!g.mentions.some((s) => s[0] === m.span[0])) g.mentions.push(m.span);
+  g.last = Math.max(g.last, m.span[0]);
+}
+
+function toEntity(g: Group): Entity {
+  const surfaces = [...g.surfaces.values()];
+  const longest = surfaces.reduce((a, b) => (matchKey(b).split(' ').length > matchKey(a).split(' ').length ? b : a));
+  const name = g.canonical ?? longest;
+  return {
+    name,
+    type: g.type,
+    aliases: [...new Set([name, ...surfaces])],
+    mentions: g.mentions.sort((a, b) => a[0] - b[0]),
+    coordinates: g.coordinates,
+    source: g.source,
+  };
+}
