@@ -23,8 +23,8 @@ describe('rasd analyze', () => {
     const o = JSON.parse(r.stdout.trim());
     expect(o.source).toBe(f);
     expect(Object.keys(o.document)).toEqual(expect.arrayContaining(['title', 'published', 'outlet', 'text']));
-    expect(o.events).toEqual([]);
-    expect(o.entities).toEqual([]);
+    expect(Array.isArray(o.events)).toBe(true);
+    expect(o.entities.find((e: { type: string }) => e.type === 'PER')).toMatchObject({ name: 'سالم عبد الله' });
     const s = o.statements[0];
     expect(s).toMatchObject({ speaker: 'سالم عبد الله', kind: 'direct', channel: 'press_conference', stance: 'assert' });
     expect(o.document.text.slice(s.span[0], s.span[1])).toBe(s.quote);
@@ -71,7 +71,8 @@ describe('rasd analyze', () => {
     const r = rasd(['analyze', '-'], article + 'وأضاف عبد الله أن "الطرق مفتوحة".\n');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('سالم عبد الله');
-    expect(r.stdout.match(/سالم عبد الله/g)).toHaveLength(1);
+    const statementsPart = r.stdout.split('entities')[0]!;
+    expect(statementsPart.match(/سالم عبد الله/g)).toHaveLength(1);
     expect(r.stdout).toContain('«الطرق مفتوحة»');
   });
 

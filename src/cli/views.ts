@@ -27,6 +27,21 @@ export function renderDoc(doc: ArticleDoc): string {
       lines.push(`    ${dim(`[${tags}]`)} «${ellipsis(s.quote, 220)}» ${dim(`@${s.span[0]}–${s.span[1]}`)}`);
     }
   }
+  if (doc.events.length) {
+    lines.push('', `  ${bold('events')}`);
+    for (const e of doc.events) {
+      const facts = [e.date, e.location, e.killed != null ? `killed ${e.killed}` : null, e.injured != null ? `injured ${e.injured}` : null, e.count != null ? `count ${e.count}` : null]
+        .filter(Boolean).join(' · ');
+      lines.push(`    ${e.type}${facts ? dim(`  ${facts}`) : ''}${e.actors.length ? dim(`  — ${e.actors.join('، ')}`) : ''}`);
+      lines.push(`      «${ellipsis(doc.text.slice(e.span[0], e.span[1]), 160)}» ${dim(`@${e.span[0]}–${e.span[1]}`)}`);
+    }
+  }
+  if (doc.entities.length) {
+    lines.push('', `  ${bold('entities')}`);
+    const byType = new Map<string, string[]>();
+    for (const e of doc.entities) byType.set(e.type, [...(byType.get(e.type) ?? []), e.aliases.length > 1 ? `${e.name} (${e.aliases.filter((a) => a !== e.name).join('، ')})` : e.name]);
+    for (const [type, names] of byType) lines.push(`    ${dim(type.padEnd(4))}${names.join(' · ')}`);
+  }
   for (const d of doc.diagnostics) lines.push(dim(`  ! ${d.stage}/${d.rule}: ${d.reason}`));
   return lines.join('\n') + '\n\n';
 }

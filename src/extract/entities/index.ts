@@ -55,7 +55,28 @@ export function extractEntities(doc: ArticleDoc): Entity[] {
     }
     i++;
   }
-  return group(mentions);
+  return group(withSurnames(text, toks, mentions));
+}
+
+/**
+ * A person named in full is later called by the last word of the name alone («وأضاف الحلبي»):
+ * every lone token equal to such a surname is a mention of that person too.
+ */
+function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention[] {
+  const surnames = new Map<string, Mention>();
+  for (const m of mentions) {
+    const w = m.key.split(' ');
+    if (m.type === 'PER' && w.length > 1 && w[w.length - 1]!.length > 2) surnames.set(w[w.length - 1]!, m);
+  }
+  if (!surnames.size) return mentions;
+  const taken = mentions.map((m) => m.span).sort((a, b) => a[0] - b[0]);
+  const inside = (p: number) => taken.some(([a, b]) => a <= p && p < b);
+  const out = [...mentions];
+  for (const t of toks) {
+    if (!t.word || !surnames.has(t.n) || inside(t.start)) continue;
+    out.push(person(text, [t.start, t.end]));
+  }
+  return out;
 }
 
 /** The longest actor or place name starting at token i, within a clause (no punctuation inside). */
@@ -96,7 +117,8 @@ function clitChars(printed: string, n: number): number {
 }
 
 function fromHit(hit: LexiconHit, span: Span, surface: string): Mention {
-  return { span, surface, type: hit.type, key: matchKey(hit.canonical), canonical: hit.canonical, coordinates: hit.coordinates, source: hit.source, anaphor: false };
+  const canonical = hit.canonical || null;
+  return { span, surface, type: hit.type, key: matchKey(hit.canonical || surface), canonical, coordinates: hit.coordinates, source: hit.source, anaphor: false };
 }
 
 /** A person or organisation phrase parsed like a speaker phrase; roles themselves are not entities. */
@@ -114,14 +136,19 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
   const at = text.indexOf(p.name, p.span[0]);
   if (at < 0) return null;
   const span: Span = [at, at + p.name.length];
+  const end = toks.findIndex((x) => x.start >= span[1]);
+  const next = end < 0 ? toks.length : Math.max(i + 1, end);
   if (p.kind === 'person') {
+    // A «name» the lexicons know is an organisation or place («مدير مكتب رووداو»).
+    const hit = lookup(matchKey(p.name));
+    if (hit) return { mentions: [fromHit(hit, span, p.name)], end: next };
     // Roles stay apart from the name; an organisation inside the role is scanned on its own.
-    const end = toks.findIndex((x) => x.start >= span[1]);
-    return { mentions: [person(text, span)], end: end < 0 ? toks.length : Math.max(i + 1, p.role && p.span[0] < span[0] ? end : end) };
+    return { mentions: [person(text, span)], end: next };
   }
   if (p.kind === 'org') {
     const words = matchKey(p.name).split(' ');
-    if (words.length < 2 || !STRONG_ORG.test(words[0]!)) return null;
+    // A named organisation: a strong head and at least one definite or proper word after it.
+    if (words.length < 2 || !STRONG_ORG.test(words[0]!) || !words.slice(1).some((w) => /^ال/.test(w) || lookup(w))) return null;
     const type: EntityType = isPlace(toks[i]) ? 'GPE' : 'ORG';
     const out: Mention[] = [{ span, surface: p.name, type, key: matchKey(p.name), canonical: null, coordinates: null, source: 'article', anaphor: false }];
     if (p.alias) {

@@ -12,11 +12,12 @@ export interface LexiconHit {
   source: string;
 }
 
-/** Look up a normalised key (matchKey of a surface form). */
+/** Look up a normalised key (matchKey of a surface form). The built-in lists hold folded forms only,
+ * so their canonical name is left to the article's own spelling (canonical: ''). */
 export function lookup(key: string): LexiconHit | null {
-  if (KNOWN_ORGS.has(key)) return { type: 'ORG', canonical: key, coordinates: null, source: 'lexicon' };
+  if (KNOWN_ORGS.has(key)) return { type: 'ORG', canonical: '', coordinates: null, source: 'lexicon' };
   if (PLACES.has(key) && !/^(?:قضاء|ناحيه|محافظه|منطقه|مدينه|بلده|مخيم|ريف|شمال|جنوب|شرق|غرب|اقليم|قطاع)$/.test(key)) {
-    return { type: 'GPE', canonical: key, coordinates: null, source: 'lexicon' };
+    return { type: 'GPE', canonical: '', coordinates: null, source: 'lexicon' };
   }
   return null;
 }

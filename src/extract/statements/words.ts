@@ -63,7 +63,8 @@ function mask(t: Token | undefined): number {
 }
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
 
-export const isGivenName = is(B.given);
+// «على» (the preposition) folds to «علي» (the name Ali): the printed ى tells them apart.
+export const isGivenName = (t: Token | undefined): boolean => is(B.given)(t) && !t!.text.endsWith('ى');
 
 /** Every form of a title, role or organisation head: a small set to test every token against cheaply. */
 const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);

@@ -1,0 +1,34 @@
+// Entities on sentences written for these tests.
+import { describe, expect, it } from 'vitest';
+import { analyzeInput } from '../../core/pipeline.js';
+
+const meta = { title: null, published: '2023-03-15', outlet: null, url: null, author: null };
+const analyse = (text: string) => analyzeInput({ source: 't.txt', kind: 'text', body: text, meta, encoding: 'utf-8', diagnostics: [] });
+const entities = (text: string) => analyse(text).entities;
+
+describe('entities', () => {
+  it('keeps titles and roles apart from names and groups a surname with the full name', () => {
+    const e = entities('وقال المتحدث باسم الوزارة، العميد سامر الحلبي، إن الوضع مستقر.\nوأضاف الحلبي أن الدوريات مستمرة.');
+    const p = e.find((x) => x.type === 'PER')!;
+    expect(p.name).toBe('سامر الحلبي');
+    expect(p.aliases).toEqual(expect.arrayContaining(['سامر الحلبي', 'الحلبي']));
+    expect(p.mentions).toHaveLength(2);
+    expect(e.some((x) => /العميد|المتحدث/.test(x.name))).toBe(false);
+  });
+  it('finds named organisations with their parenthesised alias and strips clitics from places', () => {
+    const text = 'أعلنت هيئة الحشد الشعبي (الحشد) انطلاق عملية أمنية قرب بغداد، ووصلت التعزيزات لبغداد.';
+    const e = entities(text);
+    const org = e.find((x) => x.type === 'ORG' && x.name.startsWith('هيئة'))!;
+    expect(org.aliases).toContain('الحشد');
+    const place = e.find((x) => x.name === 'بغداد')!;
+    expect(place.mentions).toHaveLength(2);
+    for (const [a, b] of place.mentions) expect(text.slice(a, b)).toBe('بغداد');
+  });
+  it('does not take the preposition «على» for the name Ali', () => {
+    expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
+  });
+  it('every mention span is the surface form of one of its aliases', () => {
+    const doc = analyse('التقى وزير الخارجية فؤاد سامي نظيره التركي في أنقرة.\nوقال سامي إن المحادثات كانت مثمرة.');
+    for (const e of doc.entities) for (const [a, b] of e.mentions) expect(e.aliases).toContain(doc.text.slice(a, b));
+  });
+});
