@@ -11,7 +11,7 @@ import { matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { parseSpeaker, personName } from '../statements/speaker.js';
 import { isGivenName, isOrgAnaphor, isOrgHead, isPlace, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
-import { lookup, MAX_WORDS, type LexiconHit } from './lexicon.js';
+import { lookup, MAX_WORDS, startsName, type LexiconHit } from './lexicon.js';
 
 interface Mention {
   span: Span;
@@ -69,11 +69,13 @@ function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention
     if (m.type === 'PER' && w.length > 1 && w[w.length - 1]!.length > 2) surnames.set(w[w.length - 1]!, m);
   }
   if (!surnames.size) return mentions;
-  const taken = mentions.map((m) => m.span).sort((a, b) => a[0] - b[0]);
-  const inside = (p: number) => taken.some(([a, b]) => a <= p && p < b);
+  const spans = mentions.map((m) => m.span).sort((a, b) => a[0] - b[0]);
   const out = [...mentions];
+  let k = 0;
   for (const t of toks) {
-    if (!t.word || !surnames.has(t.n) || inside(t.start)) continue;
+    while (k < spans.length && spans[k]![1] <= t.start) k++;
+    const covered = k < spans.length && spans[k]![0] <= t.start;
+    if (!t.word || covered || !surnames.has(t.n)) continue;
     out.push(person(text, [t.start, t.end]));
   }
   return out;
@@ -81,27 +83,31 @@ function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention
 
 /** The longest actor or place name starting at token i, within a clause (no punctuation inside). */
 function lexiconAt(text: string, toks: Token[], i: number): { mention: Mention; end: number } | null {
+  const first = toks[i]!;
+  const starts = variants(first).filter(([w]) => startsName(w));
+  if (!starts.length) return null;
   let last = i;
   while (last + 1 < toks.length && last - i + 1 < MAX_WORDS && toks[last + 1]!.word) last++;
   for (let e = last; e >= i; e--) {
-    const surface = text.slice(toks[i]!.start, toks[e]!.end);
-    const key = matchKey(surface);
-    for (const [k, cut] of variants(key, toks[i]!)) {
-      const hit = lookup(k);
+    let rest = '';
+    for (let k = i + 1; k <= e; k++) rest += ' ' + toks[k]!.n;
+    for (const [w, cut] of starts) {
+      const hit = lookup(w + rest);
       if (!hit) continue;
-      const start = toks[i]!.start + cut;
+      const start = first.start + cut;
       return { mention: fromHit(hit, [start, toks[e]!.end], text.slice(start, toks[e]!.end)), end: e + 1 };
     }
   }
   return null;
 }
 
-/** The key itself, then without a glued clitic (with how many characters the clitic takes). */
-function variants(key: string, first: Token): Array<[string, number]> {
-  const out: Array<[string, number]> = [[key, 0]];
-  const m = CLITIC.exec(first.n);
-  if (m && m[0].length && first.n.length - m[0].length >= 2) out.push([key.slice(m[0].length), clitChars(first.text, m[0].length)]);
-  if (first.n.startsWith('لل')) out.push(['ال' + key.slice(2), 1]);
+/** The first word itself, then without a glued clitic (with how many printed characters the clitic takes). */
+function variants(first: Token): Array<[string, number]> {
+  const n = first.n;
+  const out: Array<[string, number]> = [[n, 0]];
+  const m = CLITIC.exec(n);
+  if (m && m[0].length && n.length - m[0].length >= 2) out.push([n.slice(m[0].length), clitChars(first.text, m[0].length)]);
+  if (n.startsWith('لل')) out.push(['ال' + n.slice(2), 1]);
   return out;
 }
 
@@ -203,9 +209,8 @@ function group(mentions: Mention[]): Entity[] {
       .sort((a, b) => b.last - a.last)[0];
     if (g) add(g, m);
   }
-  return groups
-    .sort((a, b) => Math.min(...a.mentions.map((s) => s[0])) - Math.min(...b.mentions.map((s) => s[0])))
-    .map(toEntity);
+  const firstAt = (g: Group) => g.mentions.reduce((m, s) => Math.min(m, s[0]), Infinity);
+  return groups.map((g) => [firstAt(g), g] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => toEntity(g));
 }
 
 /** The person whose name contains this one's words in order («ماروتو» in «وين ماروتو»). */

@@ -25,4 +25,8 @@ export function lookup(key: string): LexiconHit | null {
 /** The longest name in the lexicons, in words. */
 export const MAX_WORDS = 6;
 
+/** First words of every lexicon name: a token that is none of them starts no lexicon match. */
+const FIRST = new Set<string>([...KNOWN_ORGS, ...PLACES].map((k) => k.split(' ')[0]!));
+export const startsName = (word: string): boolean => FIRST.has(word);
+
 export { matchKey };

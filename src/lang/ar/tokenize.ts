@@ -32,7 +32,21 @@ function isWordCode(c: number): boolean {
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
 
+let lastWhole: { text: string; tokens: Token[] } | null = null;
+
+/**
+ * Tokens of text[from, to). The tokens of a whole article are kept for the next caller (the
+ * statements and entities stages tokenise the same text): treat the array as read-only.
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const whole = from === 0 && to === text.length;
+  if (whole && lastWhole?.text === text) return lastWhole.tokens;
+  const out = tokenizeRange(text, from, to);
+  if (whole) lastWhole = { text, tokens: out };
+  return out;
+}
+
+function tokenizeRange(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   // A whole text is normalised once and tokens take slices of it; a fragment normalises per word.
   const nt = from === 0 && to === text.length && text.length > 200 ? normalizeWithMap(text) : null;
