@@ -10,7 +10,8 @@ import type { ArticleDoc, Entity, EntityType, Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { parseSpeaker, personName } from '../statements/speaker.js';
-import { isGivenName, isOrgAnaphor, isOrgHead, isPlace, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
+import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
+import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
 import { lookup, MAX_WORDS, startsName, type LexiconHit } from './lexicon.js';
 
 interface Mention {
@@ -29,6 +30,9 @@ interface Mention {
 /** Organisation heads strong enough to make a named organisation of their phrase. */
 const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حركه|حزب|جبهه|لجنه|مجلس|جامعه|وكاله|صحيفه|قناه|مؤسسه|رابطه|كتله|ائتلاف|تحالف|مفوضيه|بعثه|سفاره|شركه|مرصد|مكتب|مديريه|خليه|رئاسه|ديوان|تنظيم)$/;
 
+/** State bodies that are an organisation once their nationality is given. */
+const STATE_BODY = /^(?:ال)?(?:جيش|حكومه|قوات|سلطات|شرطه|برلمان|مخابرات|استخبارات|امن|بحريه|داخليه|خارجيه)$/;
+
 const CLITIC = /^(?:و|ف)?(?:ب|ل|ك)?(?=ال)|^(?:و|ف)(?=[^ا])|^(?:ب|ل)(?=[^ا])/;
 
 export function extractEntities(doc: ArticleDoc): Entity[] {
@@ -42,6 +46,12 @@ export function extractEntities(doc: ArticleDoc): Entity[] {
     if (lex) {
       mentions.push(lex.mention);
       i = lex.end;
+      continue;
+    }
+    const named = headedPlaceAt(text, toks, i);
+    if (named) {
+      mentions.push(named.mention);
+      i = named.end;
       continue;
     }
     const parsed = phraseAt(text, toks, i);
@@ -101,6 +111,52 @@ function lexiconAt(text: string, toks: Token[], i: number): { mention: Mention; 
   return null;
 }
 
+/**
+ * A place or facility named with its head noun: «مدينة الصدر»، «محافظة كركوك» (which is the same
+ * entity as «كركوك»), «قاعدة القيارة»، «معسكر K1»، and compass phrases «شمال شرق سوريا».
+ */
+function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Mention; end: number } | null {
+  const t = toks[i]!;
+  const head = variants(t).find(([w]) => PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || DIRECTIONS.has(w));
+  if (!head) return null;
+  const [w, cut] = head;
+  let j = i + 1;
+  if (DIRECTIONS.has(w) && DIRECTIONS.has(toks[j]?.n ?? '')) j++; // «شمال شرق»
+  const name = toks[j];
+  if (!name || !(name.word || /["“”«]/.test(name.text))) return null;
+  let k = j;
+  if (!name.word) k++; // «معسكر “K1”»
+  const inner = toks[k];
+  if (!inner?.word) return null;
+  const lex = lexiconAt(text, toks, k);
+  let end: number;
+  let key: string;
+  let hit: LexiconHit | null = null;
+  if (lex) {
+    end = lex.end;
+    key = lex.mention.key;
+    hit = { type: lex.mention.type, canonical: lex.mention.canonical ?? '', coordinates: lex.mention.coordinates, source: lex.mention.source };
+  } else {
+    // An unknown name: one proper word, or «ال» + word (قاعدة القيارة); nothing lexical.
+    if (isLexical(inner) || /^\d+$/.test(inner.n) && !FACILITY_HEADS.has(w)) return null;
+    if (DIRECTIONS.has(w)) return null; // a compass word needs a known place after it
+    end = k + 1;
+    key = '';
+  }
+  if (!name.word && isPunct(toks[end], '"“”»')) end++;
+  const start = t.start + cut;
+  const surface = text.slice(start, toks[end - 1]!.end);
+  const type: EntityType = FACILITY_HEADS.has(w) ? 'FAC' : DIRECTIONS.has(w) ? 'LOC' : 'GPE';
+  // «محافظة كركوك» is Kirkuk; «شمال شرق سوريا» and «قاعدة القائم» are places of their own.
+  const sameAsPlace = PLACE_HEADS.has(w) && hit !== null;
+  const m: Mention = {
+    span: [start, toks[end - 1]!.end], surface, type: sameAsPlace ? hit!.type : type,
+    key: sameAsPlace ? key : matchKey(surface), canonical: sameAsPlace ? hit!.canonical || null : null,
+    coordinates: hit?.coordinates ?? null, source: hit?.source ?? 'article', anaphor: false,
+  };
+  return { mention: m, end };
+}
+
 /** The first word itself, then without a glued clitic (with how many printed characters the clitic takes). */
 function variants(first: Token): Array<[string, number]> {
   const n = first.n;
@@ -153,8 +209,11 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
   }
   if (p.kind === 'org') {
     const words = matchKey(p.name).split(' ');
-    // A named organisation: a strong head and at least one definite or proper word after it.
-    if (words.length < 2 || !STRONG_ORG.test(words[0]!) || !words.slice(1).some((w) => /^ال/.test(w) || lookup(w))) return null;
+    // A named organisation: a strong head and at least one definite or proper word after it; or
+    // a state body with its nationality («الجيش العراقي»، «الحكومة التركية»، «قوات الأمن العراقية»).
+    const strong = STRONG_ORG.test(words[0]!) && words.slice(1).some((w) => /^ال/.test(w) || lookup(w));
+    const stateBody = STATE_BODY.test(words[0]!) && /^ال.{2,}(?:ي|يه)$/.test(words[words.length - 1]!);
+    if (words.length < 2 || !(strong || stateBody)) return null;
     const type: EntityType = isPlace(toks[i]) ? 'GPE' : 'ORG';
     const out: Mention[] = [{ span, surface: p.name, type, key: matchKey(p.name), canonical: null, coordinates: null, source: 'article', anaphor: false }];
     if (p.alias) {

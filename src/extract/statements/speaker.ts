@@ -161,8 +161,10 @@ function orgInRole(src: string, toks: Token[], a: number, b: number): string | n
 function alias(src: string, toks: Token[], j: number, end: number): { alias: string; end: number } | null {
   if (!isPunct(toks[j], '(')) return null;
   let k = j + 1;
-  while (k < end && !isPunct(toks[k], ')') && k - j < 6) k++;
+  while (k < end && !isPunct(toks[k], ')') && k - j < 5) k++;
   if (!isPunct(toks[k], ')') || k === j + 1) return null;
+  // «(البنتاغون)» is another name; «(المحظور في روسيا)» is a remark about it.
+  if (toks.slice(j + 1, k).some((t) => isStop(t))) return null;
   return { alias: text(src, toks, j + 1, k), end: k + 1 };
 }
 
