@@ -161,6 +161,9 @@ function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Menti
 function variants(first: Token): Array<[string, number]> {
   const n = first.n;
   const out: Array<[string, number]> = [[n, 0]];
+  const c = n.charCodeAt(0);
+  // Only و ف ب ل ك can be glued clitics.
+  if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return out;
   const m = CLITIC.exec(n);
   if (m && m[0].length && n.length - m[0].length >= 2) out.push([n.slice(m[0].length), clitChars(first.text, m[0].length)]);
   if (n.startsWith('لل')) out.push(['ال' + n.slice(2), 1]);
@@ -248,7 +251,8 @@ function group(mentions: Mention[]): Entity[] {
   const groups: Group[] = [];
   const byKey = new Map<string, Group>();
   // Full names first, so that a surname met before its full name still finds it.
-  const order = [...mentions].sort((a, b) => b.key.split(' ').length - a.key.split(' ').length || a.span[0] - b.span[0]);
+  const words = new Map(mentions.map((m) => [m, m.key.split(' ').length]));
+  const order = [...mentions].sort((a, b) => words.get(b)! - words.get(a)! || a.span[0] - b.span[0]);
   for (const m of order) {
     if (m.anaphor) continue;
     let g = byKey.get(m.key) ?? (m.type === 'PER' ? personFor(groups, m) : undefined);
