@@ -9,7 +9,7 @@
 import type { ArticleDoc, Entity, EntityType, Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
-import { parseSpeaker, personName } from '../statements/speaker.js';
+import { personName, phraseAtToken } from '../statements/speaker.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
 import { lookup, MAX_WORDS, startsName, type LexiconHit } from './lexicon.js';
@@ -190,7 +190,7 @@ function fromHit(hit: LexiconHit, span: Span, surface: string): Mention {
 function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]; end: number } | null {
   const t = toks[i]!;
   if (!(maybeHead(t) || isGivenName(t) || isTitle(t))) return null;
-  const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));
+  const p = phraseAtToken(text, toks, i);
   if (!p || !p.name) {
     if (!isGivenName(t) || isRoleHead(t)) return null;
     const e = personName(toks, i, Math.min(toks.length, i + 5), true);

@@ -4,7 +4,7 @@
 import type { Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { nounPhrase, parseSpeaker } from './speaker.js';
+import { nounPhrase, phraseAtToken } from './speaker.js';
 import { isGivenName, isOrgHead, isRoleHead, isTitle, maybeHead } from './words.js';
 
 export interface Person {
@@ -61,7 +61,7 @@ export class Registry {
     for (let i = 0; i < toks.length; i++) {
       // «سامح شكري وزير الخارجية المصري»: a given name followed by a role names the holder.
       if (isGivenName(toks[i]) && !isGivenName(toks[i - 1]) && !maybeHead(toks[i - 1])) {
-        const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));
+        const p = phraseAtToken(text, toks, i);
         if (p?.kind === 'person' && p.name && p.role) this.add(p.name, p.role, p.org, p.span[0]);
         continue;
       }
@@ -72,7 +72,7 @@ export class Registry {
       }
       if (!isTitle(toks[i]) && !isRoleHead(toks[i])) continue;
       if (i > 0 && (isTitle(toks[i - 1]) || isRoleHead(toks[i - 1]))) continue;
-      const p = parseSpeaker(text, toks, i, Math.min(toks.length, i + 16));
+      const p = phraseAtToken(text, toks, i);
       if (p?.kind === 'person' && p.name) this.add(p.name, p.role, p.org, p.span[0]);
     }
   }

@@ -168,6 +168,21 @@ function alias(src: string, toks: Token[], j: number, end: number): { alias: str
   return { alias: text(src, toks, j + 1, k), end: k + 1 };
 }
 
+const scanned = new WeakMap<Token[], Map<number, SpeakerPhrase | null>>();
+
+/**
+ * The phrase at token i within the next 16 tokens, parsed once per article: the person registry
+ * and the entities stage both scan every title, role and name position of the same tokens.
+ */
+export function phraseAtToken(src: string, toks: Token[], i: number): SpeakerPhrase | null {
+  let memo = scanned.get(toks);
+  if (!memo) scanned.set(toks, (memo = new Map()));
+  if (memo.has(i)) return memo.get(i)!;
+  const p = parseSpeaker(src, toks, i, Math.min(toks.length, i + 16));
+  memo.set(i, p);
+  return p;
+}
+
 /** Parse the speaker phrase at token i (no further than `end`). */
 export function parseSpeaker(src: string, toks: Token[], i: number, end: number): SpeakerPhrase | null {
   // «ما تسمى مؤسسة الكنانة»، «ما يعرف بـ…»: the journalist's distance, not part of the name.
