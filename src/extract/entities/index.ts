@@ -27,8 +27,8 @@ interface Mention {
   anaphor: boolean;
 }
 
-/** Organisation heads strong enough to make a named organisation of their phrase. */
-const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حركه|حزب|جبهه|لجنه|مجلس|جامعه|وكاله|صحيفه|قناه|مؤسسه|رابطه|كتله|ائتلاف|تحالف|مفوضيه|بعثه|سفاره|شركه|مرصد|مكتب|مديريه|خليه|رئاسه|ديوان|تنظيم)$/;
+/** Organisation heads strong enough to make a named organisation of their phrase («حركة» is left to the actors list: «حركة المسافرين» is traffic). */
+const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حزب|جبهه|لجنه|مجلس|جامعه|وكاله|صحيفه|قناه|مؤسسه|رابطه|كتله|ائتلاف|تحالف|مفوضيه|بعثه|سفاره|شركه|مرصد|مكتب|مديريه|خليه|رئاسه|ديوان|تنظيم)$/;
 
 /** State bodies that are an organisation once their nationality is given. */
 const STATE_BODY = /^(?:ال)?(?:جيش|حكومه|قوات|سلطات|شرطه|برلمان|مخابرات|استخبارات|امن|بحريه|داخليه|خارجيه)$/;
