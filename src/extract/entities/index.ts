@@ -12,7 +12,7 @@ import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { personName, phraseAtToken } from '../statements/speaker.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
-import { lookup, MAX_WORDS, startsName, type LexiconHit } from './lexicon.js';
+import { lookup, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
 
 interface Mention {
   span: Span;
@@ -30,6 +30,20 @@ interface Mention {
 /** Organisation heads strong enough to make a named organisation of their phrase («حركة» is left to the actors list: «حركة المسافرين» is traffic). */
 const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حزب|جبهه|لجنه|مجلس|جامعه|وكاله|صحيفه|قناه|مؤسسه|رابطه|كتله|ائتلاف|تحالف|مفوضيه|بعثه|سفاره|شركه|مرصد|مكتب|مديريه|خليه|رئاسه|ديوان|تنظيم)$/;
 
+const HEAD_WORDS = new Set([...PLACE_HEADS, ...FACILITY_HEADS, ...DIRECTIONS]);
+
+/**
+ * Can an entity start at this token: a lexicon first word, a place or facility head, a title,
+ * role or organisation head, a given name or a definite organisation word — with or without a
+ * glued clitic. Most tokens of an article are none of these and are skipped with a few lookups.
+ */
+function mayStart(t: Token): boolean {
+  if (namesStartingWith(t.n) || HEAD_WORDS.has(t.n) || maybeHead(t) || isGivenName(t) || isTitle(t)) return true;
+  const c = t.n.charCodeAt(0);
+  if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return false; // و ف ب ل ك
+  return variants(t).some(([w], k) => k > 0 && (namesStartingWith(w) > 0 || HEAD_WORDS.has(w)));
+}
+
 /** State bodies that are an organisation once their nationality is given. */
 const STATE_BODY = /^(?:ال)?(?:جيش|حكومه|قوات|سلطات|شرطه|برلمان|مخابرات|استخبارات|امن|بحريه|داخليه|خارجيه)$/;
 
@@ -41,7 +55,7 @@ export function extractEntities(doc: ArticleDoc): Entity[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < toks.length; ) {
     const t = toks[i]!;
-    if (!t.word) { i++; continue; }
+    if (!t.word || !mayStart(t)) { i++; continue; }
     const lex = lexiconAt(text, toks, i);
     if (lex) {
       mentions.push(lex.mention);
@@ -92,17 +106,23 @@ function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention
 }
 
 /** The longest actor or place name starting at token i, within a clause (no punctuation inside). */
-function lexiconAt(text: string, toks: Token[], i: number): { mention: Mention; end: number } | null {
+function lexiconAt(text: string, toks: Token[], i: number, allowAmbiguous = false): { mention: Mention; end: number } | null {
   const first = toks[i]!;
-  const starts = variants(first).filter(([w]) => startsName(w));
+  let longest = 0;
+  const starts = variants(first).filter(([w]) => {
+    const n = namesStartingWith(w);
+    longest = Math.max(longest, n);
+    return n > 0;
+  });
   if (!starts.length) return null;
   let last = i;
-  while (last + 1 < toks.length && last - i + 1 < MAX_WORDS && toks[last + 1]!.word) last++;
+  while (last + 1 < toks.length && last - i + 1 < Math.min(MAX_WORDS, longest) && toks[last + 1]!.word) last++;
+  const rests = [''];
+  for (let k = i + 1; k <= last; k++) rests.push(rests[rests.length - 1] + ' ' + toks[k]!.n);
   for (let e = last; e >= i; e--) {
-    let rest = '';
-    for (let k = i + 1; k <= e; k++) rest += ' ' + toks[k]!.n;
+    const rest = rests[e - i]!;
     for (const [w, cut] of starts) {
-      const hit = lookup(w + rest);
+      const hit = lookup(w + rest, allowAmbiguous);
       if (!hit) continue;
       const start = first.start + cut;
       return { mention: fromHit(hit, [start, toks[e]!.end], text.slice(start, toks[e]!.end)), end: e + 1 };
@@ -117,6 +137,7 @@ function lexiconAt(text: string, toks: Token[], i: number): { mention: Mention; 
  */
 function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Mention; end: number } | null {
   const t = toks[i]!;
+  if (!HEAD_WORDS.has(t.base) && !HEAD_WORDS.has(t.n.slice(1)) && !HEAD_WORDS.has(t.n)) return null;
   const head = variants(t).find(([w]) => PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || DIRECTIONS.has(w));
   if (!head) return null;
   const [w, cut] = head;
@@ -128,7 +149,7 @@ function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Menti
   if (!name.word) k++; // «معسكر “K1”»
   const inner = toks[k];
   if (!inner?.word) return null;
-  const lex = lexiconAt(text, toks, k);
+  const lex = lexiconAt(text, toks, k, PLACE_HEADS.has(w));
   let end: number;
   let key: string;
   let hit: LexiconHit | null = null;
@@ -159,6 +180,10 @@ function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Menti
 
 /** The first word itself, then without a glued clitic (with how many printed characters the clitic takes). */
 function variants(first: Token): Array<[string, number]> {
+  return (first.v ??= computeVariants(first));
+}
+
+function computeVariants(first: Token): Array<[string, number]> {
   const n = first.n;
   const out: Array<[string, number]> = [[n, 0]];
   const c = n.charCodeAt(0);
@@ -181,9 +206,20 @@ function clitChars(printed: string, n: number): number {
   return k;
 }
 
+const KEYS = new Map<string, string>();
+/** matchKey of a canonical name, remembered: the same few hundred names come back in every article. */
+const canonicalKey = (name: string): string => {
+  let k = KEYS.get(name);
+  if (k === undefined) {
+    if (KEYS.size > 50_000) KEYS.clear();
+    KEYS.set(name, (k = matchKey(name)));
+  }
+  return k;
+};
+
 function fromHit(hit: LexiconHit, span: Span, surface: string): Mention {
   const canonical = hit.canonical || null;
-  return { span, surface, type: hit.type, key: matchKey(hit.canonical || surface), canonical, coordinates: hit.coordinates, source: hit.source, anaphor: false };
+  return { span, surface, type: hit.type, key: canonical ? canonicalKey(canonical) : matchKey(surface), canonical, coordinates: hit.coordinates, source: hit.source, anaphor: false };
 }
 
 /** A person or organisation phrase parsed like a speaker phrase; roles themselves are not entities. */

@@ -16,13 +16,21 @@ export interface LexiconHit {
 
 const coords = (p: Place | undefined) => (p ? { lat: p.lat, lon: p.lon } : null);
 
+/** The folded ambiguous names of each place, computed once. */
+const AMBIGUOUS = new Map<Place, Set<string>>();
+for (const p of new Set(PLACE_KEYS.values())) if (p.ambiguous?.length) AMBIGUOUS.set(p, new Set(p.ambiguous.map(matchKey)));
+
 /** A place by key, with or without the article; ambiguous names («الباب») only when allowed. */
 function place(key: string, allowAmbiguous: boolean): Place | undefined {
   const p = PLACE_KEYS.get(key) ?? (key.startsWith('ال') ? undefined : PLACE_KEYS.get('ال' + key));
   if (!p) return undefined;
-  if (!allowAmbiguous && p.ambiguous?.some((n) => matchKey(n) === key || matchKey(n) === 'ال' + key)) return undefined;
+  const amb = AMBIGUOUS.get(p);
+  if (!allowAmbiguous && amb && (amb.has(key) || amb.has('ال' + key))) return undefined;
   return p;
 }
+
+/** Coordinates of state actors, from the gazetteer entry of the same name. */
+const ACTOR_COORDS = new Map<string, { lat: number; lon: number } | null>();
 
 /**
  * Look up a normalised key (matchKey of a surface form, clitics already removed). Actors first:
@@ -31,8 +39,9 @@ function place(key: string, allowAmbiguous: boolean): Place | undefined {
 export function lookup(key: string, allowAmbiguous = false): LexiconHit | null {
   const a = ACTOR_KEYS.get(key);
   if (a) {
-    const at = a.type === 'GPE' ? place(matchKey(a.name), true) : undefined;
-    return { type: a.type, canonical: a.name, coordinates: coords(at), source: `actors:${a.kind}` };
+    let c = ACTOR_COORDS.get(a.name);
+    if (c === undefined) ACTOR_COORDS.set(a.name, (c = a.type === 'GPE' ? coords(place(matchKey(a.name), true)) : null));
+    return { type: a.type, canonical: a.name, coordinates: c, source: `actors:${a.kind}` };
   }
   const p = place(key, allowAmbiguous);
   if (p) return { type: p.type, canonical: p.name, coordinates: coords(p), source: `gazetteer:${p.id}` };
@@ -42,14 +51,19 @@ export function lookup(key: string, allowAmbiguous = false): LexiconHit | null {
 /** The longest name in the lexicons, in words. */
 export const MAX_WORDS = Math.max(6, MAX_PLACE_WORDS);
 
-/** First words of every lexicon name: a token that is none of them starts no lexicon match. */
-const FIRST = new Set<string>();
+/**
+ * First words of every lexicon name → the most words a name starting with it has. A token that
+ * is no first word starts no match; most first words start one-word names only.
+ */
+const FIRST = new Map<string, number>();
+const note = (w: string, n: number) => FIRST.set(w, Math.max(n, FIRST.get(w) ?? 0));
 for (const k of [...ACTOR_KEYS.keys(), ...PLACE_KEYS.keys()]) {
-  const w = k.split(' ')[0]!;
-  FIRST.add(w);
-  if (w.startsWith('ال')) FIRST.add(w.slice(2));
-  else FIRST.add('ال' + w);
+  const words = k.split(' ');
+  const w = words[0]!;
+  note(w, words.length);
+  note(w.startsWith('ال') ? w.slice(2) : 'ال' + w, words.length);
 }
-export const startsName = (word: string): boolean => FIRST.has(word);
+/** 0 when no name starts with this word, else the longest such name in words. */
+export const namesStartingWith = (word: string): number => FIRST.get(word) ?? 0;
 
 export { matchKey };

@@ -16,6 +16,8 @@ export interface Token {
   word: boolean;
   /** Lexicon classes, filled in on first use by the attribution parser (-1: not yet). */
   m?: number;
+  /** Clitic variants of the form, filled in on first use by the entities stage. */
+  v?: Array<[string, number]> | undefined;
 }
 
 const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
@@ -60,7 +62,7 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     else if (c >= 0xd800 && c <= 0xdbff && j < to) j++; // keep a surrogate pair together
     const t = text.slice(i, j);
     const n = !word ? t : nt ? nt.text.slice(nt.inv[i], nt.inv[j]) : norm(t);
-    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t), m: -1 });
+    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t), m: -1, v: undefined });
     i = j;
   }
   return out;
