@@ -278,6 +278,7 @@ interface Group {
   canonical: string | null;
   surfaces: Map<string, string>; // folded → printed
   mentions: Span[];
+  starts: Set<number>;
   coordinates: { lat: number; lon: number } | null;
   source: string;
   last: number;
@@ -293,7 +294,7 @@ function group(mentions: Mention[]): Entity[] {
     if (m.anaphor) continue;
     let g = byKey.get(m.key) ?? (m.type === 'PER' ? personFor(groups, m) : undefined);
     if (!g) {
-      g = { type: m.type, key: m.key, words: m.key.split(' '), canonical: m.canonical, surfaces: new Map(), mentions: [], coordinates: m.coordinates, source: m.source, last: -1 };
+      g = { type: m.type, key: m.key, words: m.key.split(' '), canonical: m.canonical, surfaces: new Map(), mentions: [], starts: new Set(), coordinates: m.coordinates, source: m.source, last: -1 };
       groups.push(g);
       byKey.set(m.key, g);
     }
@@ -329,13 +330,20 @@ function contains(hay: string[], needle: string[]): boolean {
 function add(g: Group, m: Mention): void {
   const folded = matchKey(m.surface);
   if (!g.surfaces.has(folded)) g.surfaces.set(folded, m.surface);
-  if (!g.mentions.some((s) => s[0] === m.span[0])) g.mentions.push(m.span);
+  if (!g.starts.has(m.span[0])) {
+    g.starts.add(m.span[0]);
+    g.mentions.push(m.span);
+  }
   g.last = Math.max(g.last, m.span[0]);
 }
 
 function toEntity(g: Group): Entity {
   const surfaces = [...g.surfaces.values()];
-  const longest = surfaces.reduce((a, b) => (matchKey(b).split(' ').length > matchKey(a).split(' ').length ? b : a));
+  let longest = surfaces[0]!, most = 0;
+  for (const [folded, printed] of g.surfaces) {
+    const n = folded.split(' ').length;
+    if (n > most) [longest, most] = [printed, n];
+  }
   const name = g.canonical ?? longest;
   return {
     name,

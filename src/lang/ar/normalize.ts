@@ -125,7 +125,15 @@ export function toOriginal(nt: NormText, start: number, end: number): [number, n
 
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
-/** Normalised comparison key: folded, punctuation to spaces, spaces collapsed. */
+const KEYS = new Map<string, string>();
+
+/** Normalised comparison key: folded, punctuation to spaces, spaces collapsed. Short keys are remembered. */
 export function matchKey(s: string): string {
-  return norm(s).replace(NON_WORD, ' ').trim();
+  if (s.length > 48) return norm(s).replace(NON_WORD, ' ').trim();
+  let k = KEYS.get(s);
+  if (k === undefined) {
+    if (KEYS.size > 100_000) KEYS.clear(); // bounded over long runs
+    KEYS.set(s, (k = norm(s).replace(NON_WORD, ' ').trim()));
+  }
+  return k;
 }
