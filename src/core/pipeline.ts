@@ -7,6 +7,7 @@ import { findQuotes, paragraphs, sentences } from '../extract/segment.js';
 import { findDates, inferPublication } from '../extract/dates/index.js';
 import { extractStatements } from '../extract/statements/index.js';
 import { extractEntities } from '../extract/entities/index.js';
+import { extractEvents } from '../extract/events/index.js';
 import { carriesQuote } from '../extract/statements/carry.js';
 
 export interface Stage {
@@ -43,6 +44,7 @@ export const STAGES: Stage[] = [
   },
   { name: 'statements', version: 1, run: (doc) => void (doc.statements = extractStatements(doc, doc.quotes)) },
   { name: 'entities', version: 1, run: (doc) => void (doc.entities = extractEntities(doc)) },
+  { name: 'events', version: 1, run: (doc) => void (doc.events = extractEvents(doc)) },
 ];
 
 export function analyzeInput(input: RawInput): ArticleDoc {
