@@ -245,5 +245,5 @@ for (const [key, floor] of Object.entries(floors)) {
   console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${key.padEnd(17)} ${v === undefined ? 'unknown figure' : f3(v)}  (floor ${typeof floor === 'number' ? floor.toFixed(2) : String(floor)})`);
 }
 console.log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-console.log(`attack sentences: ${passed} passed, ${failed} failed`);
+console.log(`attack-sentences: ${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
