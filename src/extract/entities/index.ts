@@ -243,7 +243,9 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
     // A «name» the lexicons know is an organisation or place («مدير مكتب رووداو»).
     const hit = lookup(matchKey(p.name));
     if (hit) return { mentions: [fromHit(hit, span, p.name)], end: next };
-    // Roles stay apart from the name; an organisation inside the role is scanned on its own.
+    // Roles stay apart from the name; an organisation inside the role is scanned on its own. A
+    // single word is too weak on its own; it joins a full name in the surname pass if it is one.
+    if (!/\s/.test(p.name.trim())) return null;
     return { mentions: [person(text, span)], end: next };
   }
   if (p.kind === 'org') {

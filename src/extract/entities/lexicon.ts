@@ -22,7 +22,8 @@ for (const p of new Set(PLACE_KEYS.values())) if (p.ambiguous?.length) AMBIGUOUS
 
 /** A place by key, with or without the article; ambiguous names («الباب») only when allowed. */
 function place(key: string, allowAmbiguous: boolean): Place | undefined {
-  const p = PLACE_KEYS.get(key) ?? (key.startsWith('ال') ? undefined : PLACE_KEYS.get('ال' + key));
+  // Exact forms only: adding «ال» would make the adjective «قصير» the town «القصير».
+  const p = PLACE_KEYS.get(key);
   if (!p) return undefined;
   const amb = AMBIGUOUS.get(p);
   if (!allowAmbiguous && amb && (amb.has(key) || amb.has('ال' + key))) return undefined;

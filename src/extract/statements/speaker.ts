@@ -50,7 +50,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   let isDefinite = definite(toks[i]!);
   while (j < end) {
     const t = toks[j]!;
-    if (!t.word || isTimeWord(t)) break;
+    if (!t.word || isTimeWord(t) || (isStop(t) && !isLink(t))) break; // «… في واشنطن التي»: a relative pronoun ends it
     // «المتحدث باسمه»: the spokesman of someone named before; the phrase ends here.
     if (/^باسم(?:ه|ها|هم)$/.test(t.n)) {
       j++;

@@ -137,8 +137,11 @@ export function isLexical(t: Token): boolean {
 }
 
 /** A word that can start a person's name: not definite, not a number, not a lexicon word. */
+/** Tanween (ً ٌ ٍ) marks an indefinite common noun or adjective («حفلاً»): never part of a name. */
+const hasTanween = (t: Token) => /[\u064b-\u064d]/.test(t.text);
+
 export function canStartName(t?: Token): boolean {
-  if (!t || !t.word || /\d/.test(t.n) || t.n.length < 2) return false;
+  if (!t || !t.word || /\d/.test(t.n) || t.n.length < 2 || hasTanween(t)) return false;
   if (isNameLink(t)) return true;
   if (isObjectNoun(t)) return false;
   // Abstract nouns in -ية and form-X verbal nouns (استعداد، استمرار) are not names.
@@ -148,7 +151,7 @@ export function canStartName(t?: Token): boolean {
 
 /** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
-  if (!t || !t.word || /\d/.test(t.n)) return false;
+  if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
