@@ -10,6 +10,7 @@ import type { ArticleDoc, Entity, EntityType, Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { personName, phraseAtToken } from '../statements/speaker.js';
+import { contains } from '../statements/registry.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
 import { lookup, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
@@ -321,13 +322,6 @@ function personFor(groups: Group[], m: Mention): Group | undefined {
   return groups.find((g) => g.type === 'PER' && g.words.length > w.length && contains(g.words, w));
 }
 
-function contains(hay: string[], needle: string[]): boolean {
-  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
-    for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
-    return true;
-  }
-  return false;
-}
 
 function add(g: Group, m: Mention): void {
   const folded = matchKey(m.surface);

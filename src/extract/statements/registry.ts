@@ -111,7 +111,8 @@ export class Registry {
   }
 }
 
-function contains(hay: string[], needle: string[]): boolean {
+/** Does `hay` hold the words of `needle` in a row? */
+export function contains(hay: string[], needle: string[]): boolean {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
     for (let k = 0; k < needle.length; k++) if (hay[i + k] !== needle[k]) continue outer;
     return true;

@@ -73,19 +73,6 @@ export function stripConj(n: string): string {
   return (n.startsWith('و') || n.startsWith('ف')) && n.length > 3 ? n.slice(1) : n;
 }
 
-/** Candidate lexicon keys for a token: itself, without conjunction, without a preposition before ال. */
-export function keys(n: string): string[] {
-  const c = stripConj(n);
-  const out = c !== n ? [n, c] : [n];
-  for (const w of out.slice()) {
-    const c0 = w.charCodeAt(0);
-    // ب ل ك + ال → ال…; لل… → ال…
-    if ((c0 === 0x628 || c0 === 0x644 || c0 === 0x643) && w.charCodeAt(1) === 0x627 && w.charCodeAt(2) === 0x644) out.push(w.slice(1));
-    else if (c0 === 0x644 && w.charCodeAt(1) === 0x644) out.push('ال' + w.slice(2));
-  }
-  return out;
-}
-
 /** Number of words (runs of letters and digits) in a string. */
 export function wordCount(s: string): number {
   let n = 0, inWord = false;
