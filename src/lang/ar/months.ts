@@ -1,10 +1,11 @@
-// Month names as plain words, for telling a month from a name in speaker phrases.
+// Month names as single words, for telling a month from a name in speaker phrases: the first
+// word of every Gregorian and Hijri month name in dates-data («كانون»، «تشرين»، «ربيع» …).
+import { GREGORIAN_MONTHS, HIJRI_MONTHS } from './dates-data.js';
 import { norm } from './normalize.js';
 
+// «ذو»/«ذي» (of ذو القعدة) are left out: «ذي قار» is a province, not a month.
 export const MONTH_WORDS = new Set(
-  `كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين يناير فبراير مارس ابريل مايو يونيو يونيه يوليو يوليه
-   اغسطس سبتمبر اكتوبر نوفمبر ديسمبر جانفي فيفري افريل ماي جوان جويليه اوت محرم صفر ربيع جمادي رجب شعبان رمضان شوال`
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(norm),
+  [...GREGORIAN_MONTHS, ...HIJRI_MONTHS]
+    .flatMap((m) => m.names.map((n) => norm(n.name.split(/\s+/)[0]!)))
+    .filter((w) => w.length > 2),
 );
