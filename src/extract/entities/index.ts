@@ -125,6 +125,8 @@ function lexiconAt(text: string, toks: Token[], i: number, allowAmbiguous = fals
     for (const [w, cut] of starts) {
       const hit = lookup(w + rest, allowAmbiguous);
       if (!hit) continue;
+      // A role word is not a place even where a town bears its name («السفيرة»).
+      if (e === i && hit.type !== 'ORG' && isRoleHead(first)) continue;
       const start = first.start + cut;
       return { mention: fromHit(hit, [start, toks[e]!.end], text.slice(start, toks[e]!.end)), end: e + 1 };
     }

@@ -10,7 +10,7 @@
 // the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { CUE_COMPLEMENTS, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
+import { CUE_COMPLEMENTS, PLACE_HEADS, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
@@ -57,9 +57,12 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       break;
     }
     if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
-      // An indefinite genitive continues the chain: «رئيس مجلس قضاء الخالدية».
-      construct = !definite(t);
+      // An indefinite common noun continues the chain («رئيس مجلس قضاء الخالدية»); a proper name ends it.
+      construct = !definite(t) && (!(isPlace(t) || isKnownOrg(t)) || PLACE_HEADS.has(t.n));
       isDefinite ||= definite(t) || isPlace(t) || isKnownOrg(t);
+      j++;
+    } else if (construct && !definite(t) && !isLexical(t) && toks[j + 1]?.word && (definite(toks[j + 1]!) || isPlace(toks[j + 1]) || isKnownOrg(toks[j + 1]))) {
+      // A common noun in construct with a genitive of its own: «قائد عمليات نينوى»، «مدير شرطة بغداد».
       j++;
     } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && canStartName(t)) {
       // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي»;
@@ -82,8 +85,8 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       if (!n || !n.word || !(definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n) || isRoleHead(n))) break;
       if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1), m: undefined })) break;
       j = k === j ? j + 1 : k + 1;
-      // «في مدينة عدن»: an indefinite noun after the link takes a genitive too.
-      construct = !definite(n);
+      // «في مدينة عدن»: an indefinite common noun after the link takes a genitive too; «في تعز» does not.
+      construct = !definite(n) && (!(isPlace(n) || isKnownOrg(n)) || PLACE_HEADS.has(n.n));
     } else break;
   }
   return j;
@@ -273,7 +276,9 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   if (isPunct(toks[k], '،,') ) k++;
   const nameStart = skipTitles(toks, k, end);
   const ne = personName(toks, nameStart, end, true);
-  if (ne > nameStart && (nameStart > k || solidName(toks, nameStart, ne))) {
+  // «وقال المصدر لشفق نيوز»: a word with a glued «ل» right after the role is the outlet spoken to.
+  const glued = nameStart === re && /^ل[^ا]/.test(toks[nameStart]?.n ?? '') && !isGivenName(toks[nameStart]);
+  if (ne > nameStart && !glued && (nameStart > k || solidName(toks, nameStart, ne))) {
     return make('person', i, ne, { name: text(src, toks, nameStart, ne), role, org });
   }
   // «المسؤولة في البنتاغون»، «المسؤول» — a definite role alone refers back to a person.
