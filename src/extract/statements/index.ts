@@ -323,6 +323,12 @@ function trailingAttribution(work: Work[], doc: ArticleDoc): void {
  * continuation from the statement it continues; otherwise from the nearest statement of the same
  * speaker or organisation that states them itself (a lede summarising a quote printed below it).
  */
+/** Assign one inherited field; channel and date are both string-or-null. */
+function set(w: Work, field: 'channel' | 'date', value: Work['channel'] | Work['date']): void {
+  if (field === 'channel') w.channel = value as Work['channel'];
+  else w.date = value as Work['date'];
+}
+
 function inherit(work: Work[], text: string): void {
   // Two statements are related when they share a speaker, or one speaks for the other's organisation.
   const keys = new Map<Work, string[]>(work.map((w) => [w, [w.who.name, w.who.alias, w.who.org].filter((x): x is string => !!x).map(matchKey)]));
@@ -337,7 +343,7 @@ function inherit(work: Work[], text: string): void {
       if (w[field] !== null) continue;
       if (cont && i > 0) {
         const p = work[i - 1]!;
-        if (p[field] !== null) { (w as any)[field] = p[field]; continue; }
+        if (p[field] !== null) { set(w, field, p[field]); continue; }
       }
       let best: Work | null = null, dist = Infinity;
       for (const o of work) {
@@ -345,7 +351,7 @@ function inherit(work: Work[], text: string): void {
         const dd = Math.abs(o.d.content[0] - w.d.content[0]);
         if (dd < dist) [best, dist] = [o, dd];
       }
-      if (best) (w as any)[field] = best[field];
+      if (best) set(w, field, best[field]);
     }
     if (w.date && !w.dateSource) w.dateSource = 'speaker';
   });
