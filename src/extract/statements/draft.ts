@@ -134,16 +134,14 @@ function draftSentence(
     const cue = cues[k]!;
     const tok = toks[cue.at]!;
     if (open && open.content[1] > tok.start) {
-      // Inside the content of the previous statement: a continuation participle or «كما ذكرت»
-      // opens a new statement, unless the previous one is indirect (no quotation yet): then the
-      // participle goes on reporting the same proposition («أكدت أن …، مشيرة إلى أنها …»).
-      // A new clause: a participle, «كما ذكرت», a verb with its own conjunction («وأضاف»، «فأكد»),
-      // or a verb after «فيما»/«بينما»/«ثم»/«قد» (run-on reports without full stops).
+      // Inside the content of the previous statement a new clause opens a new statement of its
+      // own: a continuation participle («أكدت أن …، مشيرة إلى أنها …»، «مبيناً أن»), «كما ذكرت», a
+      // verb with its own conjunction («وأضاف»، «فأكد»), or a verb after «فيما»/«بينما»/«ثم»/«قد»
+      // (run-on reports without full stops). Each continuation is a statement of the same speaker.
       const prevTok = toks[cue.at - 1];
       const newClause = cue.info.participle || cue.kama || tok.n !== tok.base ||
         (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث)$/.test(prevTok.n));
       if (!newClause) continue;
-      if (cue.info.participle && !cue.kama && !hasQuote(ctx, open.content[0], tok.start)) continue;
       const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);
       open.content = [open.content[0], cut];
       clauseStart = cut;
@@ -281,11 +279,6 @@ function quoteParagraph(ctx: Ctx, toks: Token[], inQuote: (t: Token) => boolean,
   if (quoted / Math.max(1, words.length) < 0.8) return;
   const cue = last.cue;
   drafts.push({ cue, cueSpan: last.cueSpan, speaker: null, how: 'quote-paragraph', frame: [ss, ss], content: [ss, se], sentence: si, paragraph: para });
-}
-
-function hasQuote(ctx: Ctx, a: number, b: number): boolean {
-  for (const q of ctx.quotes) if (q.open >= a && q.open < b) return true;
-  return false;
 }
 
 /** End of a content range before a cue: drop trailing commas, spaces and a dangling «و». */

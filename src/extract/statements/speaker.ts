@@ -10,7 +10,7 @@
 // the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { CUE_COMPLEMENTS, PLACE_HEADS, STATEMENT_NOUNS } from '../../lang/ar/lexicon.js';
+import { CUE_COMPLEMENTS, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
@@ -40,6 +40,8 @@ const definite = (t: Token) => /^(?:ال|لل)/.test(t.n);
 /** Time words end a noun phrase: «قالت مصر اليوم»، «أعلن الجيش الأحد». */
 const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|امس|غدا|الليله|صباح|مساء|فجر|ظهر)$/.test(t.n);
 
+const SAID_TO = /^(?:ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو)|لل(?:صحفيين|صحافيين|صحافه|اعلام|مراسلين|تلفزيون|قناه|وكاله|موقع|صحيفه))/;
+
 /** A noun phrase headed by a role or organisation word. Returns the index after it. */
 export function nounPhrase(toks: Token[], i: number, end: number): number {
   let j = i + 1;
@@ -51,6 +53,8 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   while (j < end) {
     const t = toks[j]!;
     if (!t.word || isTimeWord(t) || (isStop(t) && !isLink(t))) break; // «… في واشنطن التي»: a relative pronoun ends it
+    // «لوكالة الأنباء الألمانية»، «للصحافيين»: whom the words were said to, not part of the phrase.
+    if (SAID_TO.test(t.n)) break;
     // «المتحدث باسمه»: the spokesman of someone named before; the phrase ends here.
     if (/^باسم(?:ه|ها|هم)$/.test(t.n)) {
       j++;
@@ -267,7 +271,40 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
   return definite(toks[i]!) ? make('anaphor', i, j, { name: text(src, toks, i, i + 1) }) : null;
 }
 
+/**
+ * An unnamed source: «مصدر أمني في شرطة نينوى»، «مصدر سياسي عراقي مطلع»، «شاهد عيان»، «مسؤولون
+ * أتراك»، «مصادر قريبة الصلة من حزب الله»، «مصدر من الرقة». The head is indefinite and never
+ * followed by a name; what follows it qualifies it, and a place or organisation may close it.
+ */
+function unnamedSource(toks: Token[], i: number, end: number): number {
+  let j = i + 1;
+  const qualifies = (t: Token | undefined) => !!t && t.word && (SOURCE_QUALIFIERS.has(t.n) || isIndefiniteAdjective(t) || isPluralNisba(t));
+  while (j < end && qualifies(toks[j])) j++;
+  // «مصادر "العربية"»: the outlet whose sources they are, in quotation marks.
+  if (isPunct(toks[j], '"«“') && toks[j + 1]?.word && isPunct(toks[j + 2], '"»”')) return j + 3;
+  const t = toks[j];
+  if (t?.word && /^(?:في|من|داخل|لدي|ب)$/.test(t.n)) {
+    const n = toks[j + 1];
+    if (n?.word && (definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n))) {
+      let e = isOrgHead(n) || definite(n) ? nounPhrase(toks, j + 1, end) : j + 2;
+      // «في وزارة الداخلية في حكومة إقليم كردستان»
+      while (e < end && isLink(toks[e]) && toks[e + 1]?.word && (definite(toks[e + 1]!) || isOrgHead(toks[e + 1]) || isPlace(toks[e + 1]))) e = nounPhrase(toks, e + 1, end);
+      j = e;
+      while (j < end && qualifies(toks[j])) j++;
+    }
+  }
+  return j;
+}
+
+/** An indefinite plural nisba: «أمريكيون»، «عراقيين». */
+const isPluralNisba = (t: Token) => !definite(t) && t.n.length >= 6 && /(?:يون|يين)$/.test(t.n);
+
 function roleFirst(src: string, toks: Token[], i: number, end: number, make: Make): SpeakerPhrase {
+  if (UNNAMED_SOURCES.has(toks[i]!.n) && !definite(toks[i]!)) {
+    const se = unnamedSource(toks, i, end);
+    const role = text(src, toks, i, se);
+    return make('role', i, se, { role, org: orgInRole(src, toks, i, se) });
+  }
   const re = nounPhrase(toks, i, end);
   const role = text(src, toks, i, re);
   const org = orgInRole(src, toks, i, re);

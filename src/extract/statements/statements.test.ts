@@ -63,10 +63,25 @@ describe('continuations', () => {
     expect(out[0]!.stance).toBe('confirm');
     expect(out[1]!.stance).toBe('assert');
   });
-  it('a participle after indirect speech goes on with the same statement', () => {
+  it('a participle after indirect speech is a statement of its own by the same speaker', () => {
     const out = run('وأكد الوزير أحمد سالم أن الاتفاق نهائي، مشيراً إلى أن التنفيذ يبدأ قريباً.');
-    expect(out).toHaveLength(1);
-    expect(out[0]!.quote).toContain('التنفيذ يبدأ قريباً');
+    expect(out).toHaveLength(2);
+    expect(out[0]!.quote).toBe('الاتفاق نهائي');
+    expect(out[1]!.quote).toBe('التنفيذ يبدأ قريباً');
+    expect(out[1]!.speaker).toBe('أحمد سالم');
+  });
+  it('an unnamed source keeps its qualifiers and never takes the next word for a name', () => {
+    expect(run('وقال مصدر أمني في شرطة نينوى لوكالة الأنباء الألمانية إن التنظيم أعدم شبانا.')[0]!.speaker).toBe('مصدر أمني في شرطة نينوى');
+    expect(run('وقال شاهد عيان إن امرأتين كانتا تسيران.')[0]!.speaker).toBe('شاهد عيان');
+    expect(run('وقال مسؤولون أتراك إن الحملة غطاء.')[0]!.speaker).toBe('مسؤولون أتراك');
+  });
+  it('a name with a glued-looking article is still a name: «فالون»، «فالح»', () => {
+    expect(run('وقال مايكل فالون إن بلاده ستمدد حملتها.')[0]!.speaker).toBe('مايكل فالون');
+    expect(run('وقال فالح الفياض إن الحشد جاهز.')[0]!.speaker).toBe('فالح الفياض');
+  });
+  it('a verbal noun after the verb is its object, not a name', () => {
+    expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
+    expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
   });
   it('a quotation paragraph with no attribution continues the previous speaker', () => {
     const out = run('وقال المبعوث الخاص جان بيرسون: «نحن أمام فرصة حقيقية».\n«وعلى جميع الأطراف أن تغتنمها دون تأخير».');

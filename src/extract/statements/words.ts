@@ -101,8 +101,15 @@ export function cueOf(t: Token | undefined): CueInfo | null {
   return bare && bare.cls === 'object' && !bare.participle ? bare : null;
 }
 
-/** Definite, with or without a glued conjunction or preposition: «الوزير»، «والوزير»، «بالإعلان»، «للصحافيين». */
-const definite = (t: Token) => /^(?:و|ف)?(?:[بكل]?ال|لل)/.test(t.n);
+/**
+ * Definite, with or without a glued conjunction or preposition: «الوزير»، «والوزير»، «بالإعلان»،
+ * «للصحافيين». With a glued letter the stem after the article must be a word of its own (three
+ * letters or more): «فالون» (Fallon), «فالح» and «والتر» are names, not «ف + ال + …».
+ */
+const definite = (t: Token) => {
+  const m = /^(?:و|ف)?(?:[بكل]?ال|لل)/.exec(t.n);
+  return m !== null && (m[0].length === 2 || t.n.length - m[0].length >= 3);
+};
 
 /** Adjectives that continue a role or organisation phrase: listed ones, or a definite nisba (…ي، …يه). */
 export function isAdjective(t?: Token): boolean {
@@ -144,9 +151,19 @@ export function canStartName(t?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || t.n.length < 2 || hasTanween(t)) return false;
   if (isNameLink(t)) return true;
   if (isObjectNoun(t)) return false;
-  // Abstract nouns in -ية and form-X verbal nouns (استعداد، استمرار) are not names.
-  if ((t.n.length >= 5 && t.n.endsWith('يه')) || (t.n.length >= 6 && t.n.startsWith('است'))) return false;
+  if (isVerbalNoun(t)) return false;
   return !definite(t) && !isLexical(t);
+}
+
+/**
+ * Abstract nouns in -ية, form-X verbal nouns (استعداد، استمرار) and form-VI ones (تطابق، تعاون،
+ * تقارب) are the object of a reporting verb, not a name: «أكد الوزير تطابق رؤية الجانبين».
+ */
+function isVerbalNoun(t: Token): boolean {
+  const n = t.n;
+  if (isGivenName(t)) return false;
+  return (n.length >= 5 && n.endsWith('يه')) || (n.length >= 6 && n.startsWith('است')) ||
+    (n.length === 5 && n.charCodeAt(0) === 0x62a && n.charCodeAt(2) === 0x627);
 }
 
 /** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
@@ -154,13 +171,15 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
+  // «أكد جون كيري أهمية …»: the verb's object, an abstract or verbal noun, follows the name.
+  if (isObjectNoun(t) || (!definite(t) && isVerbalNoun(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
   // nationality form is a family name: «منصور التركي», since Arabic puts a role's adjectives
   // before the name), otherwise only when the phrase ends right after it («عبد القادر الدخيل،»,
   // «مقتدى الصدر إن») — «أكد سالم التزام الحكومة» has the reported object there instead.
   if (definite(t)) {
     // «للصحافيين»، «بالقول»، «والحكومة»: a preposition or conjunction glued to the article ends the name.
-    if (/^(?:لل|بال|وال|فال|كال)/.test(t.n) || isPhraseAdjective(t) || isObjectNoun(t)) return false;
+    if ((/^(?:لل|بال|وال|فال|كال)/.test(t.n) && t.n.length >= 6) || isPhraseAdjective(t) || isObjectNoun(t)) return false;
     if (/^ال.{2,}ي$/.test(t.n)) return true;
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null;
   }
