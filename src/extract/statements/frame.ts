@@ -37,6 +37,8 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
     let after = i + 1;
     while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
+    // «مفيداً بأن»: an ambiguous participle counts only with its opener right after it.
+    if (info.strict && !(isOpener(toks[after]) && (!PARTICLE_OPENERS.has(toks[after]!.n) || isOpener(toks[after + 1])))) return;
     out.push({ at: i, info, after, kama: prev?.word === true && /^(?:كما|وكما)$/.test(prev.n) });
   });
   return out;
@@ -139,7 +141,7 @@ function skipAdverbial(toks: Token[], i: number, end: number, objectOnly = false
 const TIME = /^(?:يوم|ليل|مساء|صباح|اليوم|امس|غدا|الليله|الماضي|المقبل|القادم|الجاري|الفائت|الموافق|اول|الاول)$/;
 
 /** Where the reported content starts, scanning from `i`. */
-function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean, bare = false, dates: Span[] = []): number {
+function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls'], objectOk: boolean, bare = false, dates: Span[] = [], prep?: string): number {
   let k = i;
   while (k < end) {
     const t = toks[k]!;
@@ -160,6 +162,8 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     if (isOpener(t) && !PARTICLE_OPENERS.has(t.n)) return k + 1;
     // «كشف عن هوية …»، «أفادت … بمقتل»، «دعا إلى …»: the verb's own particle opens the content.
     if (cls === 'object' && t.word && /^(?:عن|الي|من)$/.test(t.n)) return k + 1;
+    // «أشار إلى أهمية …»، «لافتاً إلى تأكيد بلاده …»: the verb's particle takes the content as its object.
+    if (prep && t.word && t.n === prep && toks[k + 1]?.word) return k + 1;
     const s = skipAdverbial(toks, k, end, objectOk);
     if (s > k) { k = s; continue; }
     if (objectOk && t.word) return k;
@@ -186,7 +190,7 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
     speaker = parseSpeaker(src, toks, cue.after, end) ?? definiteAnaphor(src, toks, cue.after);
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
-  if (!speaker && first) speaker = preverbalSubject(src, toks, cue.at);
+  if (!speaker && first && !cue.info.participle) speaker = preverbalSubject(src, toks, cue.at);
   // A subject before the verb leaves the content to start after the verb.
   let from = speaker && speaker.end > cue.at ? speaker.end : cue.after;
   // The rest of the subject's clause: «التحالف الدولي بقيادة الولايات المتحدة،».
@@ -195,6 +199,6 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   }
   const objectOk = cue.info.cls === 'object';
   const bare = speaker !== null && /^(?:قال|قالت)$/.test(toks[cue.at]!.base);
-  const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare, dates);
+  const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare, dates, cue.info.prep);
   return { cue, speaker, content };
 }

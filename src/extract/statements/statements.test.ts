@@ -79,6 +79,16 @@ describe('continuations', () => {
     expect(run('وقال مايكل فالون إن بلاده ستمدد حملتها.')[0]!.speaker).toBe('مايكل فالون');
     expect(run('وقال فالح الفياض إن الحشد جاهز.')[0]!.speaker).toBe('فالح الفياض');
   });
+  it('«أشار إلى» takes a noun as its content; ambiguous participles need their opener', () => {
+    const out = run('وأكد سامح شكري تطابق الرؤى، مشيرا في هذا الصدد إلى اتفاق الجانبين على مضاعفة الجهد.');
+    expect(out.map((s) => s.quote)).toEqual(['تطابق الرؤى', 'اتفاق الجانبين على مضاعفة الجهد']);
+    expect(run('وقال سامح شكري إن الحوار ناقش الأزمة، مفيدا بأن الجانبين أكدا أهمية الحل.')).toHaveLength(2);
+    expect(run('وزار الوزير مدينة مفيدة للاقتصاد.')).toHaveLength(0);
+  });
+  it('a participle has no subject before it: «أنه بحث الاتفاق، لافتا إلى» goes on with the speaker', () => {
+    const out = run('وأضاف سامح شكري أنه بحث الاتفاق، لافتا إلى تأكيد بلاده أهمية السلام.');
+    expect(out[1]!.speaker).toBe('سامح شكري');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

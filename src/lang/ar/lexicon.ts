@@ -19,6 +19,13 @@ export interface CueInfo {
   /** Present-tense forms (يقول، تؤكد) describe when they follow a noun («أصوات تطالب»). */
   present: boolean;
   gender: 'm' | 'f' | null;
+  /** A particle whose object is the reported content even without «أن»: «أشار إلى أهمية …». */
+  prep?: string;
+  /**
+   * A participle that is also an everyday noun or adjective (مفيدة 'useful', لافتة 'banner'):
+   * a cue only when the content's opener follows it at once («مفيداً بأن»، «لافتةً إلى أن»).
+   */
+  strict?: boolean;
 }
 
 // Each family: [stance, class, past-masc forms, with the other forms derived below].
@@ -34,6 +41,9 @@ interface Family {
   f: string; // past feminine, and present feminine
   pm?: string; // participle masculine
   pf?: string; // participle feminine
+  prep?: string;
+  /** Participles that need an opener right after them (see CueInfo.strict). */
+  strictP?: string;
 }
 const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله' },
@@ -41,8 +51,8 @@ const FAMILIES: Family[] = [
   // «مجدداً» is mostly the adverb 'again', so the participle of جدد is left out.
   { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد' },
   { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه' },
-  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره' },
-  { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا' },
+  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره', prep: 'الي' },
+  { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا', prep: 'الي', strictP: 'لافته' },
   { stance: 'deny', cls: 'object', m: 'نفي ينفي', f: 'نفت تنفي', pm: 'نافيا', pf: 'نافيه' },
   { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه' },
   { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا' },
@@ -53,11 +63,11 @@ const FAMILIES: Family[] = [
   // «بين» alone is also the preposition 'between': only the unambiguous forms.
   { stance: 'assert', cls: 'say', m: '', f: 'بينت', pm: 'مبينا', pf: 'مبينه' },
   { stance: 'assert', cls: 'say', m: 'صرح يصرح', f: 'صرحت تصرح', pm: 'مصرحا', pf: 'مصرحه' },
-  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا' },
-  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا' },
+  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', strictP: 'مشدده' },
+  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', strictP: 'معتبره' },
   // «رأى» is left out: normalised it is the noun «رأي» 'opinion' («مقال رأي»).
   { stance: 'assert', cls: 'say', m: '', f: 'رات' },
-  { stance: 'assert', cls: 'object', m: 'افاد يفيد', f: 'افادت تفيد' },
+  { stance: 'assert', cls: 'object', m: 'افاد يفيد', f: 'افادت تفيد', strictP: 'مفيدا مفيده' },
   { stance: 'assert', cls: 'object', m: 'كشف يكشف', f: 'كشفت تكشف', pm: 'كاشفا', pf: 'كاشفه' },
   { stance: 'assert', cls: 'say', m: 'حذر يحذر', f: 'حذرت تحذر', pm: 'محذرا', pf: 'محذره' },
   { stance: 'assert', cls: 'say', m: 'ابلغ', f: 'ابلغت' },
@@ -74,7 +84,7 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'say', m: 'اقر يقر', f: 'اقرت تقر', pm: 'مقرا' },
   { stance: 'assert', cls: 'say', m: 'افصح', f: 'افصحت' },
   { stance: 'assert', cls: 'continue', m: 'اردف', f: 'اردفت', pm: 'مردفا', pf: 'مردفه' },
-  { stance: 'assert', cls: 'say', m: 'نوه ينوه', f: 'نوهت تنوه', pm: 'منوها', pf: 'منوهه' },
+  { stance: 'assert', cls: 'say', m: 'نوه ينوه', f: 'نوهت تنوه', pm: 'منوها', pf: 'منوهه', prep: 'الي' },
   { stance: 'assert', cls: 'object', m: 'اشاد يشيد', f: 'اشادت تشيد', pm: 'مشيدا', pf: 'مشيده' },
   { stance: 'assert', cls: 'say', m: 'ابان يبين', f: 'ابانت' },
   { stance: 'assert', cls: 'object', m: 'نصح ينصح', f: 'نصحت تنصح', pm: 'ناصحا' },
@@ -105,13 +115,20 @@ export const CUES: Map<string, CueInfo> = (() => {
     // In «قال يقول» the first form is the past, the others the present.
     const add = (forms: string | undefined, gender: 'm' | 'f', participle: boolean) => {
       (forms ?? '').split(' ').filter(Boolean).forEach((w, i) => {
-        if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle, gender, present: !participle && i > 0 && /^[يت]/.test(w) });
+        if (!m.has(w)) {
+          const info: CueInfo = { cls: fam.cls, stance: fam.stance, participle, gender, present: !participle && i > 0 && /^[يت]/.test(w) };
+          if (fam.prep) info.prep = fam.prep;
+          m.set(w, info);
+        }
       });
     };
     add(fam.m, 'm', false);
     add(fam.f, 'f', false);
     add(fam.pm, 'm', true);
     add(fam.pf, 'f', true);
+    for (const w of (fam.strictP ?? '').split(' ').filter(Boolean)) {
+      if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle: true, gender: w.endsWith('ه') ? 'f' : 'm', present: false, strict: true });
+    }
   }
   return m;
 })();
