@@ -5,7 +5,7 @@ import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
 import { findCues, readFrame, type Cue } from './frame.js';
 import { ACCORDING_TO, type CueInfo } from '../../lang/ar/lexicon.js';
-import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
+import { parseSpeaker, unglued, type SpeakerPhrase } from './speaker.js';
 import { cueOf, isOrgHead, isPunct } from './words.js';
 
 export interface Draft {
@@ -255,8 +255,9 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
     const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
     shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
   }
-  const speaker = parseSpeaker(ctx.text, shifted, i, toks.length);
-  if (!speaker) return;
+  const parsed = parseSpeaker(ctx.text, shifted, i, toks.length);
+  if (!parsed) return;
+  const speaker = unglued(parsed, t);
   // Skip the commas and the «فإن» that join the source to what it says.
   let k = speaker.end;
   while (k < toks.length && !/["«“”]/.test(toks[k]!.text) && (!toks[k]!.word || /^(?:فان|فانه|فانها|ان|انه|انها|نفسه|ذاته)$/.test(toks[k]!.n))) k++;

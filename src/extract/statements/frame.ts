@@ -110,6 +110,36 @@ function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase
   return p;
 }
 
+/**
+ * «… حاكم الزاملي الذي أعلن أن …»: the subject of a verb in a relative clause is the person or
+ * organisation phrase that ends right before «الذي» (or its comma); the longest one wins.
+ */
+function antecedent(src: string, toks: Token[], rel: number): SpeakerPhrase | null {
+  const stop = isPunct(toks[rel - 1], '،,') ? rel - 1 : rel;
+  for (let a = Math.max(0, stop - 10); a < stop; a++) {
+    if (!toks[a]!.word) continue;
+    const p = parseSpeaker(src, toks, a, stop);
+    if (p && p.end === stop && p.kind !== 'anaphor') return p;
+  }
+  return null;
+}
+
+/**
+ * «أعلن في بيان تسلمت «عكاظ» نسخة منه أن …»: a short quotation followed by more of the frame and
+ * then «أن» names an outlet; returns the index of that «أن», or -1.
+ */
+function labelInFrame(toks: Token[], k: number, end: number): number {
+  let m = k + 1;
+  while (m < end && m - k <= 4 && !isPunct(toks[m], '"»”')) m++;
+  if (m >= end || m - k > 4 || m === k + 1 || !toks[m + 1]?.word || isOpener(toks[m + 1])) return -1;
+  for (let n = m + 1; n < end && n - m <= 8; n++) {
+    const u = toks[n]!;
+    if (isPunct(u, '.:؛') || isPunct(u, QUOTE_OPEN) || cueOf(u)) return -1;
+    if (isOpener(u) && !PARTICLE_OPENERS.has(u.n)) return n;
+  }
+  return -1;
+}
+
 /** Skip an adverbial: a prepositional phrase, a date, a weekday, a parenthesis, up to a comma. */
 function skipAdverbial(toks: Token[], i: number, end: number, objectOnly = false): number {
   const t = toks[i]!;
@@ -153,7 +183,12 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     }
     if (isPunct(t, '،,')) { k++; continue; }
     if (isPunct(t, ':')) return k + 1;
-    if (isPunct(t, QUOTE_OPEN)) return k;
+    if (isPunct(t, QUOTE_OPEN)) {
+      const after = labelInFrame(toks, k, end);
+      if (after < 0) return k;
+      k = after;
+      continue;
+    }
     if (t.word && PARTICLE_OPENERS.has(t.n)) {
       // «إلى أن»، «على أن»: the opener is the complementiser; «أكد على أهمية»: the object follows.
       if (isOpener(toks[k + 1]) && !PARTICLE_OPENERS.has(toks[k + 1]!.n)) return k + 2;
@@ -190,6 +225,7 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
     speaker = parseSpeaker(src, toks, cue.after, end) ?? definiteAnaphor(src, toks, cue.after);
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
+  if (!speaker && /^(?:الذي|التي|الذين)$/.test(toks[cue.at - 1]?.n ?? '')) speaker = antecedent(src, toks, cue.at - 1);
   if (!speaker && first && !cue.info.participle) speaker = preverbalSubject(src, toks, cue.at);
   // A subject before the verb leaves the content to start after the verb.
   let from = speaker && speaker.end > cue.at ? speaker.end : cue.after;

@@ -42,6 +42,9 @@ const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|�
 
 const SAID_TO = /^(?:ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو)|لل(?:صحفيين|صحافيين|صحافه|اعلام|مراسلين|تلفزيون|قناه|وكاله|موقع|صحيفه))/;
 
+/** Where words are said («في كلمة الافتتاح»، «في تصريح للصحفيين»): adverbials, never part of a role. */
+const OCCASIONS = /^(?:كلمه|كلمته|كلمتها|تصريح|تصريحات|بيان|مؤتمر|حديث|مقابله|لقاء|اجتماع|ختام|افتتاح|رد|حوار|جلسه|زياره|ندوه|احتفال|مراسم|حفل|خطاب|تغريده|منشور|رساله|اتصال|اثناء|خلال|ظل|اطار|سياق)$/;
+
 /** A noun phrase headed by a role or organisation word. Returns the index after it. */
 export function nounPhrase(toks: Token[], i: number, end: number): number {
   let j = i + 1;
@@ -86,7 +89,17 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       // «باسم X»، «في X»، «للجيش»: keep going only when a phrase follows the link.
       const k = /^(?:لل|بال)/.test(t.n) ? j : j + 1;
       const n = toks[k];
-      if (!n || !n.word || !(definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n) || isRoleHead(n))) break;
+      if (!n || !n.word) break;
+      // «في سقوط الموصل»: an indefinite noun in construct with a definite or a place after the link.
+      const nn = toks[k + 1];
+      if (!(definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n) || isRoleHead(n))) {
+        if (/^(?:في|لدي)$/.test(t.n) && !isLexical(n) && !isGivenName(n) && !OCCASIONS.test(n.n) && nn?.word && (definite(nn) || isPlace(nn)) && !/^(?:لل|بال)/.test(nn.n) && !isStop(nn)) {
+          j = k + 2;
+          construct = false;
+          continue;
+        }
+        break;
+      }
       if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1), m: undefined })) break;
       j = k === j ? j + 1 : k + 1;
       // «في مدينة عدن»: an indefinite common noun after the link takes a genitive too; «في تعز» does not.
@@ -140,9 +153,20 @@ function solidName(toks: Token[], a: number, b: number): boolean {
 export function personName(toks: Token[], i: number, end: number, expected = false): number {
   if (!canStartName(toks[i]) && !(expected && isGivenName(toks[i]))) return i;
   let j = i + 1;
-  while (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
+  for (;;) {
+    if (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
+    // «أبو بكر علي،»: the name Ali (printed with ي) ends a name when a boundary follows it.
+    else if (j < end && j - i < 4 && isGivenName(toks[j]) && isStop(toks[j]) && isNameEnd(toks[j + 1])) j++;
+    else break;
+  }
+  // «عقد الوزير اجتماعاً ثلاثياً»: two words in the accusative -ا of an indefinite noun and its
+  // adjective, not a name.
+  if (j - i >= 2 && !isGivenName(toks[i]) && toks.slice(i, j).filter((t) => t.n.length >= 4 && t.n.endsWith('ا')).length >= 2) return i;
   return j;
 }
+
+/** Punctuation or «أن» right after a word: the word ends a phrase. */
+const isNameEnd = (t: Token | undefined): boolean => !t || !t.word || /^(?:ان|انه|انها|بان|في)$/.test(t.n);
 
 function skipTitles(toks: Token[], i: number, end: number): number {
   const start = i;
@@ -262,7 +286,7 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
     const shifted = [...toks];
     shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
     const p = parseSpeaker(src, shifted, j, end);
-    return p ? { ...p, span: [toks[i]!.start, p.span[1]] } : null;
+    return p ? { ...unglued(p, t), span: [toks[i]!.start, p.span[1]] } : null;
   }
   if (t && t.word && j < end) {
     const p = parseSpeaker(src, toks, j, end);
@@ -298,6 +322,16 @@ function unnamedSource(toks: Token[], i: number, end: number): number {
 
 /** An indefinite plural nisba: «أمريكيون»، «عراقيين». */
 const isPluralNisba = (t: Token) => !definite(t) && t.n.length >= 6 && /(?:يون|يين)$/.test(t.n);
+
+/**
+ * A phrase parsed without its glued «لـ»: «للجيش التركي» is printed without the alef of its
+ * article, so the name is given back its «ال» (الجيش التركي).
+ */
+export function unglued(p: SpeakerPhrase, t: Token): SpeakerPhrase {
+  if (!t.text.startsWith('لل')) return p;
+  const fix = (s: string | null) => (s && s.startsWith('ل') && !s.startsWith('ال') ? 'ا' + s : s);
+  return { ...p, name: fix(p.name), role: fix(p.role), org: fix(p.org) };
+}
 
 function roleFirst(src: string, toks: Token[], i: number, end: number, make: Make): SpeakerPhrase {
   if (UNNAMED_SOURCES.has(toks[i]!.n) && !definite(toks[i]!)) {

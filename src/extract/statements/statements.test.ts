@@ -89,6 +89,17 @@ describe('continuations', () => {
     const out = run('وأضاف سامح شكري أنه بحث الاتفاق، لافتا إلى تأكيد بلاده أهمية السلام.');
     expect(out[1]!.speaker).toBe('سامح شكري');
   });
+  it('a relative clause «الذي أعلن» reports its antecedent; a short quoted outlet in the frame is skipped', () => {
+    const out = run('وفجرها رئيس لجنة التحقيق في سقوط الموصل حاكم الزاملي الذي أعلن في بيان تسلمت «عكاظ» نسخة منه أن جهات تحاول حرف الحقيقة.');
+    expect(out[0]!.speaker).toBe('حاكم الزاملي');
+    expect(out[0]!.quote).toBe('جهات تحاول حرف الحقيقة');
+  });
+  it('names: «أبو بكر علي،», a female name in -ية, an issuer after «للـ», never an accusative noun pair', () => {
+    expect(run('وقال عضو في الحزب، ابوبكر علي، إن القوى وافقت.')[0]!.speaker).toBe('ابوبكر علي');
+    expect(run('وطالبت النائبة عالية نصيف بأن تكون هناك رقابة.')[0]!.speaker).toBe('عالية نصيف');
+    expect(run('وقال بيان للجيش التركي إن جنديين قتلا.')[0]!.speaker).toBe('الجيش التركي');
+    expect(run('وعقد الوزير الأمريكي اجتماعا ثلاثيا مع نظيريه. وأكد الوزير الأمريكي أن واشنطن ملتزمة.')[0]!.speaker).not.toContain('اجتماعا');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
