@@ -125,7 +125,7 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
     const holder = reg.byRole(s.role, at);
     if (holder) return { name: holder.name, role: holder.role, org: holder.org, person: true, gender, how: 'anaphor' };
   }
-  const ana = anaphor(doc.text, s.span, done, gender, s.org);
+  const ana = anaphor(doc.text, s.span, done, gender, s.org, reg);
   if (ana) return { ...ana, gender: ana.gender ?? gender, how: 'anaphor' };
   const org = reg.orgFor(doc.text.slice(s.span[0], s.span[1]));
   if (org) return { name: org, role: null, org, person: false, gender, how: 'anaphor' };
@@ -154,7 +154,7 @@ function cataphor(drafts: Draft[], i: number): { name: string } | null {
 }
 
 /** «قالت الوزارة»، «علقت المسؤولة في البنتاغون»: the most recent speaker the phrase fits. */
-function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | null, org: string | null): Who | null {
+function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | null, org: string | null, reg: Registry): Who | null {
   const printed = matchKey(text.slice(span[0], span[1]));
   const head = printed.split(' ')[0]!;
   if (STATEMENT_NOUNS.has(head)) {
@@ -163,14 +163,19 @@ function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | nul
     return issued ? issued.who : null;
   }
   const orgHead = head.replace(/^ال/, '');
+  // An organisation named after the last statement that fits («نددت الخارجية التركية …») is nearer.
+  const named = printed === head && /^ال/.test(head) ? reg.orgBefore(head, span[0]) : null;
   for (let k = done.length - 1; k >= 0; k--) {
     const w = done[k]!.who;
     const key = matchKey(w.name);
-    if (!w.person && (key.startsWith(orgHead + ' ') || key.startsWith(head + ' ') || key === head)) return w;
+    const fits = !w.person && (key.startsWith(orgHead + ' ') || key.startsWith(head + ' ') || key === head || key.split(' ').includes(head));
+    if (fits && named && named.at > done[k]!.d.cueSpan[0] && matchKey(named.name) !== key) break;
+    if (fits) return w;
     if (w.person && isPersonRole(head) && (!gender || !w.gender || w.gender === gender)) {
       if (!org || (w.org && matchKey(w.org).includes(matchKey(org))) || (w.role && matchKey(w.role).includes(matchKey(org)))) return w;
     }
   }
+  if (named) return { name: named.name, role: null, org: named.name, person: false, gender, how: 'anaphor' };
   return null;
 }
 
@@ -332,9 +337,11 @@ function set(w: Work, field: 'channel' | 'date', value: Work['channel'] | Work['
 function inherit(work: Work[], text: string): void {
   // Two statements are related when they share a speaker, or one speaks for the other's organisation.
   const keys = new Map<Work, string[]>(work.map((w) => [w, [w.who.name, w.who.alias, w.who.org].filter((x): x is string => !!x).map(matchKey)]));
+  // «الخارجية القطرية» is «وزارة الخارجية القطرية» shortened: a name of two words or more that ends another.
+  const same = (x: string, y: string) => x === y || (x.includes(' ') && y.endsWith(' ' + x)) || (y.includes(' ') && x.endsWith(' ' + y));
   const related = (a: Work, b: Work) => {
     const nb = keys.get(b)!;
-    return keys.get(a)!.some((n) => nb.includes(n));
+    return keys.get(a)!.some((n) => nb.some((m) => same(n, m)));
   };
   work.forEach((w, i) => {
     const cont = /^(?:participle|kama|quote-paragraph|trailing-participle|continuation)$/.test(w.who.how) ||

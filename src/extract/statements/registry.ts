@@ -55,6 +55,21 @@ export class Registry {
     return hit?.name ?? null;
   }
 
+  /**
+   * The organisation named last before `at` whose name holds the head word of a definite
+   * anaphor: «نددت الخارجية التركية … وأوضحت الخارجية أن» → «الخارجية التركية».
+   */
+  orgBefore(head: string, at: number): { name: string; at: number } | null {
+    const h = matchKey(head);
+    for (let k = this.orgSpans.length - 1; k >= 0; k--) {
+      const [a, b] = this.orgSpans[k]!;
+      if (a >= at) continue;
+      const words = matchKey(this.text.slice(a, b)).split(' ');
+      if (words.length > 1 && words.includes(h)) return { name: this.text.slice(a, b), at: a };
+    }
+    return null;
+  }
+
   /** Register the people named after titles and roles anywhere in the text, and the organisations. */
   scan(text: string, toks: Token[]): void {
     this.text = text;

@@ -63,7 +63,10 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       j++;
       break;
     }
-    if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
+    if (!construct && isPlace(t) && isPlace(toks[j - 1]) && !isStop(t)) {
+      // «إقليم كردستان العراق»: a place, then the country it is in.
+      j++;
+    } else if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
       // An indefinite common noun continues the chain («رئيس مجلس قضاء الخالدية»); a proper name ends it.
       construct = !definite(t) && (!(isPlace(t) || isKnownOrg(t)) || PLACE_HEADS.has(t.n));
       isDefinite ||= definite(t) || isPlace(t) || isKnownOrg(t);
