@@ -130,6 +130,7 @@ function draftSentence(
 ): void {
   let clauseStart = ss;
   let open: Draft | null = null;
+  let subject: SpeakerPhrase | null = null;
   for (let k = 0; k < cues.length; k++) {
     const cue = cues[k]!;
     const tok = toks[cue.at]!;
@@ -148,6 +149,10 @@ function draftSentence(
     }
     // A subject before the verb is looked for at the start of a sentence or of a new clause.
     const frame = readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates);
+    // «أبلغ هذا "الرياض" الدكتور محمد مارم … وقال:»: a verb joined by «و» to one whose subject
+    // was named shares that subject.
+    if (!frame.speaker && subject && tok.n !== tok.base && tok.n.startsWith('و')) frame.speaker = subject;
+    if (frame.speaker) subject = frame.speaker;
     const cueSpan: Span = [tok.start, toks[cue.after - 1]!.end];
     if (frame.content < 0 || frame.content >= toks.length) {
       const trailing = trailingParticiple(ctx, cue, toks, para, cueSpan);

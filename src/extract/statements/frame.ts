@@ -224,6 +224,12 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   if (next && next.word && !cue.info.participle && !isOpener(next) && (soCalled || !isStop(next)) && !isWeekday(next)) {
     speaker = parseSpeaker(src, toks, cue.after, end) ?? definiteAnaphor(src, toks, cue.after);
   }
+  // «أبلغ هذا "الرياض" الدكتور …»: the object «هذا» and the outlet told stand before the subject.
+  if (!speaker && !cue.info.participle && /^(?:هذا|ذلك)$/.test(next?.n ?? '') && isPunct(toks[cue.after + 1], QUOTE_OPEN)) {
+    let m = cue.after + 2;
+    while (m < end && m - cue.after <= 5 && !isPunct(toks[m], '"»”')) m++;
+    if (m < end && m - cue.after <= 5) speaker = parseSpeaker(src, toks, m + 1, end);
+  }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
   if (!speaker && /^(?:الذي|التي|الذين)$/.test(toks[cue.at - 1]?.n ?? '')) speaker = antecedent(src, toks, cue.at - 1);
   if (!speaker && first && !cue.info.participle) speaker = preverbalSubject(src, toks, cue.at);

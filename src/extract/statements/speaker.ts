@@ -158,8 +158,9 @@ export function personName(toks: Token[], i: number, end: number, expected = fal
   let j = i + 1;
   for (;;) {
     if (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
-    // «أبو بكر علي،»: the name Ali (printed with ي) ends a name when a boundary follows it.
-    else if (j < end && j - i < 4 && isGivenName(toks[j]) && isStop(toks[j]) && isNameEnd(toks[j + 1])) j++;
+    // «أبو بكر علي،»، «محمد علي مارم»: the name Ali (printed with ي) inside a name.
+    else if (j < end && j - i < 4 && isGivenName(toks[j]) && isStop(toks[j]) &&
+      (isNameEnd(toks[j + 1]) || (isGivenName(toks[j - 1]) && j + 1 < end && canStartName(toks[j + 1]) && !isGivenName(toks[j + 1])))) j++;
     else break;
   }
   // «عقد الوزير اجتماعاً ثلاثياً»: two words in the accusative -ا of an indefinite noun and its
