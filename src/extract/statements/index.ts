@@ -271,8 +271,11 @@ function stanceOf(d: Draft, quote: string): Stance {
   return d.cue.info.stance;
 }
 
+const AFTER_MEETING = /(?:بعد|عقب|اثر|ختام|انتهاء|قبيل|قبل) (?:ال)?(?:اجتماع|لقاء|لقائه|لقائها|لقائهم|مباحثات|محادثات|زياره)\S*/g;
+
 function frameFacts(text: string, dates: DateMention[], [a, b]: Span): { channel: Channel | null; date: string | null } {
-  const f = norm(text.slice(a, b));
+  // Remarks made after a meeting («عقب الاجتماع»، «بعد لقائها بوزير …») were not made in it.
+  const f = norm(text.slice(a, b)).replace(AFTER_MEETING, ' ');
   let channel: Channel | null = null;
   for (const [c, re] of CHANNEL_CUES) if (re.test(f)) { channel = c; break; }
   const dm = dates.find((m) => m.span[0] >= a && m.span[1] <= b && m.value);

@@ -171,6 +171,8 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
+  // «جون كيري أطلعنا»: a verb with a pronoun object (أطلعنا، أبلغني) after a name.
+  if (length >= 1 && /^[اتي].{2,}(?:نا|ني)$/.test(t.n) && /^[أإت]/.test(t.text) && !isGivenName(t)) return false;
   // «أكد جون كيري أهمية …»: the verb's object, an abstract or verbal noun, follows the name.
   if (isObjectNoun(t) || (!definite(t) && isVerbalNoun(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
