@@ -25,6 +25,7 @@ export function toJson(doc: ArticleDoc): Record<string, unknown> {
       date: s.date,
       date_source: s.dateSource,
       channel: s.channel,
+      channel_source: s.channelSource,
       span: s.span,
       cue: s.cue,
       speaker_span: s.speakerSpan,

@@ -85,6 +85,12 @@ export interface Statement {
   resolution: string;
   /** How the date was found: frame (stated with the report), speaker (the same speaker's other report), context (the day the surrounding report names), published. */
   dateSource: string | null;
+  /**
+   * How the channel was found: frame (named with the report), setting («جاء ذلك في مؤتمر صحفي»),
+   * trailing («… وفق بيان»), speaker (the same speaker's other report), organisation (an
+   * organisation speaking with no medium named speaks through a statement); null when unknown.
+   */
+  channelSource: string | null;
 }
 
 export type EntityType = 'PER' | 'ORG' | 'GPE' | 'LOC' | 'FAC';

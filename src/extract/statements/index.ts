@@ -33,6 +33,8 @@ interface Work {
   own: { channel: boolean; date: boolean };
   /** Where the date came from: frame | speaker | context | published. */
   dateSource: string | null;
+  /** Where the channel came from: frame | setting | trailing | speaker | organisation. */
+  channelSource: string | null;
 }
 
 export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[] {
@@ -57,12 +59,15 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
       d, who, span, kind, stance: stanceOf(d, text.slice(span[0], span[1])),
       channel: own.channel, date: own.date, own: { channel: own.channel !== null, date: own.date !== null },
       dateSource: own.date ? 'frame' : null,
+      channelSource: own.channel ? 'frame' : null,
     });
   });
   settingSentences(work, doc);
   trailingAttribution(work, doc);
   inherit(work, text);
   datesFromContext(work, doc);
+  sharedSetting(work, doc);
+  organisationChannel(work);
   return work.map(toStatement(text));
 }
 
@@ -81,6 +86,7 @@ function toStatement(text: string) {
     speakerSpan: w.d.speaker?.span ?? null,
     resolution: w.who.how,
     dateSource: w.dateSource,
+    channelSource: w.channel ? w.channelSource : null,
   });
 }
 
@@ -298,7 +304,7 @@ function settingSentences(work: Work[], doc: ArticleDoc): void {
     const para = doc.paragraphs.findIndex(([a, b]) => a <= ss && ss <= b);
     for (const w of work) {
       if (w.span[0] >= ss || w.d.paragraph < para - 1) continue;
-      if (!w.channel && facts.channel) [w.channel, w.own.channel] = [facts.channel, true];
+      if (!w.channel && facts.channel) [w.channel, w.own.channel, w.channelSource] = [facts.channel, true, 'setting'];
       if (!w.date && facts.date) [w.date, w.own.date, w.dateSource] = [facts.date, true, 'frame'];
     }
   });
@@ -322,7 +328,7 @@ function trailingAttribution(work: Work[], doc: ArticleDoc): void {
     const m = TRAILING.exec(tail);
     if (!m) continue;
     const c = frameFacts(doc.text, doc.dates, [w.span[1] + m.index, se]).channel;
-    if (c) [w.channel, w.own.channel] = [c, true];
+    if (c) [w.channel, w.own.channel, w.channelSource] = [c, true, 'trailing'];
   }
 }
 
@@ -333,8 +339,49 @@ function trailingAttribution(work: Work[], doc: ArticleDoc): void {
  */
 /** Assign one inherited field; channel and date are both string-or-null. */
 function set(w: Work, field: 'channel' | 'date', value: Work['channel'] | Work['date']): void {
-  if (field === 'channel') w.channel = value as Work['channel'];
+  if (field === 'channel') [w.channel, w.channelSource] = [value as Work['channel'], 'speaker'];
   else w.date = value as Work['date'];
+}
+
+/**
+ * «وقال الجبير في مؤتمر صحفي بعد محادثات مع نظيره الروسي سيرجي لافروف»: a press conference or
+ * a meeting has several participants. A person whose reports name no channel takes it from the
+ * nearest sentence outside quotations that names that setting and the person's family name.
+ */
+function sharedSetting(work: Work[], doc: ArticleDoc): void {
+  const open = work.filter((w) => !w.channel && w.who.person);
+  if (!open.length) return;
+  const settings: Array<{ at: number; channel: Channel; words: Set<string> }> = [];
+  for (const [ss, se] of doc.sentences) {
+    const head = doc.text.slice(ss, se);
+    if (!/مؤتمر|إيجاز|ايجاز|اجتماع|لقاء|مباحثات|محادثات/.test(head)) continue; // cheap test first
+    const f = norm(head).replace(AFTER_MEETING, ' ');
+    const hit = CHANNEL_CUES.find(([c, re]) => (c === 'press_conference' || c === 'meeting') && re.test(f));
+    if (hit) settings.push({ at: ss, channel: hit[0], words: new Set(matchKey(head).split(' ')) });
+  }
+  if (!settings.length) return;
+  for (const w of open) {
+    const family = matchKey(w.who.name).split(' ').pop() ?? '';
+    if (family.length < 3) continue;
+    let best: (typeof settings)[number] | null = null;
+    for (const s of settings) {
+      if (!s.words.has(family)) continue;
+      if (!best || Math.abs(s.at - w.span[0]) < Math.abs(best.at - w.span[0])) best = s;
+    }
+    if (best) [w.channel, w.channelSource] = [best.channel, 'setting'];
+  }
+}
+
+/**
+ * An organisation, a government or a state that speaks with no medium named («اعتبر تحالف القوى
+ * العراقية أن …»، «رحبت بعثة الأمم المتحدة») speaks through a statement; the channel says so and
+ * `channel_source` says it was implied.
+ */
+function organisationChannel(work: Work[]): void {
+  for (const w of work) {
+    if (w.channel || w.who.person) continue;
+    [w.channel, w.channelSource] = ['statement', 'organisation'];
+  }
 }
 
 function inherit(work: Work[], text: string): void {

@@ -100,6 +100,20 @@ describe('continuations', () => {
     expect(run('وقال بيان للجيش التركي إن جنديين قتلا.')[0]!.speaker).toBe('الجيش التركي');
     expect(run('وعقد الوزير الأمريكي اجتماعا ثلاثيا مع نظيريه. وأكد الوزير الأمريكي أن واشنطن ملتزمة.')[0]!.speaker).not.toContain('اجتماعا');
   });
+  it('channels: an organisation with no medium named speaks through a statement, and says so', () => {
+    const out = run('وأعلنت وزارة الكهرباء أن المحطة ستضيف 600 ميغاواط.');
+    expect(out[0]!.channel).toBe('statement');
+    expect(out[0]!.channelSource).toBe('organisation');
+    expect(run('وقال أحمد سالم إن المحطة جاهزة.')[0]!.channel).toBe('unknown');
+  });
+  it('channels: a press conference names all its participants; a Facebook page is a tweet; outlets told are interviews', () => {
+    const out = run('وقال الوزير عادل الجبير في مؤتمر صحفي مع نظيره سيرجي لافروف إن الأزمة طويلة.\nوقال لافروف إن الحل سياسي.');
+    expect(out[1]!.channel).toBe('press_conference');
+    expect(out[1]!.channelSource).toBe('setting');
+    expect(run('وعلى صفحته بموقع فيسبوك أعلن النائب سلطان البركاني عن المبادرة.')[0]!.channel).toBe('tweet');
+    expect(run('وقال شاهدان لرويترز إن الطائرة أسقطت قنبلة.')[0]!.channel).toBe('interview');
+    expect(run('وأبلغ المصدر وكالة الأنباء الألمانية بأن التنظيم انسحب.')[0]!.channel).toBe('interview');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

@@ -170,6 +170,8 @@ function isVerbalNoun(t: Token): boolean {
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
+  // After a family name with its article only another one follows: «حيدر العبادي | سفر مسؤولين».
+  if (/^ال/.test(prev.n) && !definite(t) && length >= 2) return false;
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
   // «جون كيري أطلعنا»: a verb with a pronoun object (أطلعنا، أبلغني) after a name.
   if (length >= 1 && /^[اتي].{2,}(?:نا|ني)$/.test(t.n) && /^[أإت]/.test(t.text) && !isGivenName(t)) return false;
