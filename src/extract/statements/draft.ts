@@ -140,8 +140,10 @@ function draftSentence(
       // verb with its own conjunction («وأضاف»، «فأكد»), or a verb after «فيما»/«بينما»/«ثم»/«قد»
       // (run-on reports without full stops). Each continuation is a statement of the same speaker.
       const prevTok = toks[cue.at - 1];
+      // «… التصريحات التي وصفها بـ"…"»: a relative clause inside the reported words belongs to them.
+      if (prevTok?.word && /^(?:الذي|التي|الذين)$/.test(prevTok.n)) continue;
       const newClause = cue.info.participle || cue.kama || tok.n !== tok.base ||
-        (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث)$/.test(prevTok.n));
+        (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث|لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(prevTok.n));
       if (!newClause) continue;
       const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);
       open.content = [open.content[0], cut];
@@ -256,7 +258,7 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
   if (!t || !t.word) return;
   // «لشترايتر»: the preposition is glued to the name.
   const shifted = [...toks];
-  if (/^ل[^ا]/.test(t.n) || t.n.startsWith('لل')) {
+  if (/^ل[^ا]/.test(t.n) || /^ل[إأآ]/.test(t.text) || t.n.startsWith('لل')) {
     const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
     shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
   }

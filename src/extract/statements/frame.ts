@@ -140,6 +140,16 @@ function labelInFrame(toks: Token[], k: number, end: number): number {
   return -1;
 }
 
+/** Words inside the parenthesis opening at k (0 when it never closes in the sentence). */
+function parenWords(toks: Token[], k: number, end: number): number {
+  let n = 0;
+  for (let m = k + 1; m < end; m++) {
+    if (isPunct(toks[m], ')')) return n;
+    if (toks[m]!.word) n++;
+  }
+  return 0;
+}
+
 /** Skip an adverbial: a prepositional phrase, a date, a weekday, a parenthesis, up to a comma. */
 function skipAdverbial(toks: Token[], i: number, end: number, objectOnly = false): number {
   const t = toks[i]!;
@@ -183,6 +193,9 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     }
     if (isPunct(t, '،,')) { k++; continue; }
     if (isPunct(t, ':')) return k + 1;
+    // «مضيفاً (سنمضي بشكل مباشر في …)»: some outlets print the words in parentheses. A long
+    // parenthesis right where the content is due is the content, not an aside.
+    if (isPunct(t, '(') && parenWords(toks, k, end) >= 4 && (k === i || isPunct(toks[k - 1], ':،,'))) return k + 1;
     if (isPunct(t, QUOTE_OPEN)) {
       const after = labelInFrame(toks, k, end);
       if (after < 0) return k;

@@ -266,6 +266,8 @@ function quoteOf(text: string, quotes: Quote[], [a, b]: Span): { span: Span; kin
 function trim(text: string, a: number, b: number): Span {
   while (a < b && /[\s،,:.؛"«»“”]/.test(text[a]!)) a++;
   while (b > a && /[\s،,:.؛"«»“”]/.test(text[b - 1]!)) b--;
+  // Words printed in parentheses («مضيفاً (سنمضي …)»): the closing one is not theirs.
+  if (text[b - 1] === ')' && !text.slice(a, b).includes('(')) return trim(text, a, b - 1);
   return [a, b];
 }
 

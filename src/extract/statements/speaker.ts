@@ -294,7 +294,8 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
   }
   if (t && t.word && j < end) {
     const p = parseSpeaker(src, toks, j, end);
-    if (p && p.kind !== 'anaphor') return { ...p, span: [toks[i]!.start, p.span[1]] };
+    // «بيان المجلس»: an organisation named before, referred to by its head, issued it.
+    if (p && (p.kind !== 'anaphor' || (j === i + 1 && isOrgAnaphor(t)))) return { ...p, span: [toks[i]!.start, p.span[1]] };
   }
   return definite(toks[i]!) ? make('anaphor', i, j, { name: text(src, toks, i, i + 1) }) : null;
 }

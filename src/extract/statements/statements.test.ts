@@ -114,6 +114,23 @@ describe('continuations', () => {
     expect(run('وقال شاهدان لرويترز إن الطائرة أسقطت قنبلة.')[0]!.channel).toBe('interview');
     expect(run('وأبلغ المصدر وكالة الأنباء الألمانية بأن التنظيم انسحب.')[0]!.channel).toBe('interview');
   });
+  it('cues: plural verbs, «بيّن» with its shadda, object suffixes on a verb beginning with و', () => {
+    expect(run('ونفى مسؤولون أتراك ذلك وقالوا إن الهجوم عملية مشتركة.').some((s) => s.quote === 'الهجوم عملية مشتركة')).toBe(true);
+    expect(run('وقال أحمد سالم إن العبادي أوعز بحظر السفر، وبيّن أن المسؤولين متهمون بالفساد.').map((s) => s.quote)).toContain('المسؤولين متهمون بالفساد');
+    const out = run('ونفذ التنظيم مذابح، وصفتها الأمم المتحدة بـ«محاولة لتنفيذ إبادة جماعية».');
+    expect(out[0]!.speaker).toBe('الأمم المتحدة');
+    expect(out[0]!.quote).toBe('محاولة لتنفيذ إبادة جماعية');
+  });
+  it('a relative clause inside reported words stays in them; a long parenthesis where the content is due is the content', () => {
+    expect(run('وقال أحمد سالم إنه رفض تلك التصريحات التي وصفها بـ"المسيئة وغير المسؤولة".')).toHaveLength(1);
+    const out = run('وقال أحمد سالم إن المجلس سيحدد الأسماء، مضيفاً (سنمضي بشكل مباشر في عملية الاستجواب).');
+    expect(out[1]!.quote).toBe('سنمضي بشكل مباشر في عملية الاستجواب');
+  });
+  it('issuers: «بيان المجلس» is the council named before; statistics are issued too', () => {
+    const out = run('أعلن مجلس القضاء في إقليم كردستان توقيف المتهمة. وجاء في بيان المجلس: «سلمت الولايات المتحدة المتهمة إلى حكومة الإقليم».');
+    expect(out[1]!.speaker).toBe('مجلس القضاء في إقليم كردستان');
+    expect(run('ووفقا لإحصاءات حكومة الإقليم، فإن 1280 شخصا قتلوا خلال الهجوم.')[0]!.speaker).toBe('حكومة الإقليم');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

@@ -64,7 +64,7 @@ function mask(t: Token | undefined): number {
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
 
 // «على» (the preposition) folds to «علي» (the name Ali): the printed ى tells them apart.
-export const isGivenName = (t: Token | undefined): boolean => is(B.given)(t) && !t!.text.endsWith('ى');
+export const isGivenName = (t: Token | undefined): boolean => is(B.given)(t) && !(t!.n === 'علي' && t!.text.endsWith('ى'));
 
 /** Every form of a title, role or organisation head: a small set to test every token against cheaply. */
 const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);
@@ -88,12 +88,20 @@ const isObjectNoun = is(B.object);
 export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
 
 /** A reporting cue: the token itself or without its و/ف conjunction. */
+const BAYYANA: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: 'm', present: false };
+
 export function cueOf(t: Token | undefined): CueInfo | null {
   if (!t || !t.word) return null;
   const direct = CUES.get(t.n) ?? (t.base !== t.n ? CUES.get(t.base) : undefined);
   if (direct) return direct;
-  // «ودعاه إلى»، «طالبهم بـ»: a verb taking a person as object carries it as a suffix.
-  const b = t.base;
+  // «وبيّن أن»: the verb بيّن, told from the preposition «بين» by its shadda.
+  if (t.base === 'بين' && t.text.includes('\u0651')) return BAYYANA;
+  // «ودعاه إلى»، «طالبهم بـ»، «وصفتها بـ»: a verb taking an object carries it as a suffix. The
+  // printed form is tried too: the و of «وصفتها» is the verb's own first letter.
+  return suffixed(t.base) ?? (t.base !== t.n ? suffixed(t.n) : null);
+}
+
+function suffixed(b: string): CueInfo | null {
   if (b.length < 4) return null;
   const last = b.charCodeAt(b.length - 1), prev = b.charCodeAt(b.length - 2);
   const cut = last === 0x647 ? 1 : prev === 0x647 && (last === 0x627 || last === 0x645) ? 2 : 0; // ه، ها، هم

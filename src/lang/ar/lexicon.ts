@@ -44,33 +44,35 @@ interface Family {
   prep?: string;
   /** Participles that need an opener right after them (see CueInfo.strict). */
   strictP?: string;
+  /** Plural forms, past then present: «قالوا يقولون». */
+  pl?: string;
 }
 const FAMILIES: Family[] = [
-  { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله' },
-  { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده' },
+  { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله', pl: 'قالوا يقولون' },
+  { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده', pl: 'اكدوا يؤكدون' },
   // «مجدداً» is mostly the adverb 'again', so the participle of جدد is left out.
   { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد' },
-  { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه' },
-  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره', prep: 'الي' },
+  { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه', pl: 'اوضحوا' },
+  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره', prep: 'الي', pl: 'اشاروا يشيرون' },
   { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا', prep: 'الي', strictP: 'لافته' },
-  { stance: 'deny', cls: 'object', m: 'نفي ينفي', f: 'نفت تنفي', pm: 'نافيا', pf: 'نافيه' },
-  { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه' },
-  { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا' },
-  { stance: 'assert', cls: 'continue', m: 'اضاف يضيف', f: 'اضافت تضيف', pm: 'مضيفا', pf: 'مضيفه' },
-  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا' },
+  { stance: 'deny', cls: 'object', m: 'نفي ينفي', f: 'نفت تنفي', pm: 'نافيا', pf: 'نافيه', pl: 'نفوا ينفون' },
+  { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه', pl: 'اعلنوا' },
+  { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا', pl: 'ذكروا' },
+  { stance: 'assert', cls: 'continue', m: 'اضاف يضيف', f: 'اضافت تضيف', pm: 'مضيفا', pf: 'مضيفه', pl: 'اضافوا' },
+  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا', pl: 'تابعوا' },
   { stance: 'assert', cls: 'continue', m: 'ختم', f: 'ختمت', pm: 'مختتما', pf: 'مختتمه' },
   { stance: 'assert', cls: 'continue', m: 'استطرد', f: 'استطردت', pm: 'مستطردا', pf: 'مستطرده' },
   // «بين» alone is also the preposition 'between': only the unambiguous forms.
   { stance: 'assert', cls: 'say', m: '', f: 'بينت', pm: 'مبينا', pf: 'مبينه' },
   { stance: 'assert', cls: 'say', m: 'صرح يصرح', f: 'صرحت تصرح', pm: 'مصرحا', pf: 'مصرحه' },
   { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', strictP: 'مشدده' },
-  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', strictP: 'معتبره' },
+  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', strictP: 'معتبره', pl: 'اعتبروا' },
   // «رأى» is left out: normalised it is the noun «رأي» 'opinion' («مقال رأي»).
   { stance: 'assert', cls: 'say', m: '', f: 'رات' },
   { stance: 'assert', cls: 'object', m: 'افاد يفيد', f: 'افادت تفيد', strictP: 'مفيدا مفيده' },
-  { stance: 'assert', cls: 'object', m: 'كشف يكشف', f: 'كشفت تكشف', pm: 'كاشفا', pf: 'كاشفه' },
-  { stance: 'assert', cls: 'say', m: 'حذر يحذر', f: 'حذرت تحذر', pm: 'محذرا', pf: 'محذره' },
-  { stance: 'assert', cls: 'say', m: 'ابلغ', f: 'ابلغت' },
+  { stance: 'assert', cls: 'object', m: 'كشف يكشف', f: 'كشفت تكشف', pm: 'كاشفا', pf: 'كاشفه', pl: 'كشفوا' },
+  { stance: 'assert', cls: 'say', m: 'حذر يحذر', f: 'حذرت تحذر', pm: 'محذرا', pf: 'محذره', pl: 'حذروا' },
+  { stance: 'assert', cls: 'say', m: 'ابلغ', f: 'ابلغت', pl: 'ابلغوا' },
   { stance: 'assert', cls: 'say', m: 'زعم يزعم', f: 'زعمت تزعم', pm: 'زاعما', pf: 'زاعمه' },
   { stance: 'assert', cls: 'say', m: 'غرد', f: 'غردت', pm: 'مغردا', pf: 'مغرده' },
   { stance: 'assert', cls: 'say', m: 'كتب', f: 'كتبت' },
@@ -78,7 +80,7 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'say', m: 'علق يعلق', f: 'علقت تعلق', pm: 'معلقا' },
   { stance: 'commit', cls: 'object', m: 'تعهد يتعهد', f: 'تعهدت تتعهد', pm: 'متعهدا', pf: 'متعهده' },
   { stance: 'assert', cls: 'say', m: 'اعرب يعرب', f: 'اعربت تعرب', pm: 'معربا', pf: 'معربه' },
-  { stance: 'assert', cls: 'object', m: 'اتهم يتهم', f: 'اتهمت تتهم', pm: 'متهما', pf: 'متهمه' },
+  { stance: 'assert', cls: 'object', m: 'اتهم يتهم', f: 'اتهمت تتهم', pm: 'متهما', pf: 'متهمه', pl: 'اتهموا' },
   { stance: 'assert', cls: 'object', m: 'برر يبرر', f: 'بررت تبرر', pm: 'مبررا', pf: 'مبرره' },
   { stance: 'assert', cls: 'say', m: 'اعترف يعترف', f: 'اعترفت تعترف', pm: 'معترفا', pf: 'معترفه' },
   { stance: 'assert', cls: 'say', m: 'اقر يقر', f: 'اقرت تقر', pm: 'مقرا' },
@@ -100,7 +102,8 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'object', m: 'رحب يرحب', f: 'رحبت ترحب', pm: 'مرحبا', pf: 'مرحبه' },
   { stance: 'assert', cls: 'object', m: 'هدد يهدد', f: 'هددت تهدد', pm: 'مهددا', pf: 'مهدده' },
   { stance: 'deny', cls: 'object', m: 'دحض فند يدحض يفند', f: 'دحضت فندت تدحض تفند', pm: 'مفندا', pf: 'مفنده' },
-  { stance: 'assert', cls: 'say', m: 'توقع يتوقع', f: 'توقعت تتوقع' },
+  { stance: 'assert', cls: 'say', m: 'توقع يتوقع', f: 'توقعت تتوقع', pl: 'توقعوا' },
+  { stance: 'assert', cls: 'say', m: 'رجح يرجح', f: 'رجحت ترجح', pl: 'رجحوا' },
   { stance: 'assert', cls: 'say', m: 'اكتفي', f: 'اكتفت' },
   { stance: 'assert', cls: 'continue', m: 'اختتم', f: 'اختتمت' },
   { stance: 'assert', cls: 'say', m: 'نقل ينقل', f: 'نقلت تنقل' },
@@ -126,6 +129,12 @@ export const CUES: Map<string, CueInfo> = (() => {
     add(fam.f, 'f', false);
     add(fam.pm, 'm', true);
     add(fam.pf, 'f', true);
+    (fam.pl ?? '').split(' ').filter(Boolean).forEach((w, i) => {
+      if (m.has(w)) return;
+      const info: CueInfo = { cls: fam.cls, stance: fam.stance, participle: false, gender: null, present: i > 0 };
+      if (fam.prep) info.prep = fam.prep;
+      m.set(w, info);
+    });
     for (const w of (fam.strictP ?? '').split(' ').filter(Boolean)) {
       if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle: true, gender: w.endsWith('ه') ? 'f' : 'm', present: false, strict: true });
     }
@@ -194,7 +203,7 @@ export const ORG_HEADS = set(`
   وكالات قناه القناه صحيفه الصحيفه موقع الموقع الشرطه شرطه الامن المخابرات الاستخبارات الحشد
   الخليه السلطات سلطات الادعاء النيابه الرئاسه البيت ديوان الديوان غرفه المرصد
   تلفزه التلفزه تلفزيون التلفزيون اذاعه الاذاعه راديو شبكه الشبكه مجله المجله
-  مملكه المملكه جمهوريه الجمهوريه دوله الدوله اماره الاماره سلطنه السلطنه رابطه الرابطه
+  مملكه المملكه جمهوريه الجمهوريه دوله الدوله اماره الاماره سلطنه السلطنه رابطه الرابطه الامم
 `);
 
 /** Heads of place names: «مدينة الصدر»، «محافظة كركوك»، «إقليم كردستان»، «قطاع غزة». */
@@ -225,7 +234,10 @@ export const SOURCE_QUALIFIERS = set(`
 export const ANONYMITY = /^(?:فضل|فضلت|فضلوا|طلب|طلبت|طلبوا|رفض|رفضت|رفضوا|اشترط|اشترطت)$/;
 
 /** Nouns for a written statement: «قال بيان للجيش»، «وأضاف البيان» — the speaker is its issuer. */
-export const STATEMENT_NOUNS = set('بيان البيان بلاغ البلاغ تقرير التقرير رساله الرساله تعميم التعميم وثيقه الوثيقه');
+export const STATEMENT_NOUNS = set(`
+  بيان البيان بلاغ البلاغ تقرير التقرير رساله الرساله تعميم التعميم وثيقه الوثيقه
+  احصاءات الاحصاءات احصائيات الاحصائيات حصيله الحصيله تقديرات التقديرات ارقام الارقام
+`);
 
 /** Attribution without a verb at the start of a clause: «بحسب …»، «وفقاً لـ…»، «جاء في بيان …». */
 export const ACCORDING_TO = set('بحسب حسب وفقا وفق طبقا نقلا');
