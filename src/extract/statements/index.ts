@@ -105,7 +105,7 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   if (!prev && !s && d.how === 'participle') {
     // A participle with no statement before it in the sentence: the main clause's subject
     // («تحفظت قطر على …، مؤكدة دعمها»).
-    const main = mainSubject(doc, toks, d);
+    const main = mainSubject(doc, toks, d, reg);
     if (main) return { ...main, gender, how: 'main-clause' };
   }
   if (!s) return subjectless(doc, toks, d, done, gender);
@@ -140,13 +140,22 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
 }
 
 /** The subject right after the sentence's first word, when the sentence opens with its verb. */
-function mainSubject(doc: ArticleDoc, toks: Token[], d: Draft): Omit<Who, 'gender' | 'how'> | null {
+function mainSubject(doc: ArticleDoc, toks: Token[], d: Draft, reg: Registry): Omit<Who, 'gender' | 'how'> | null {
   const [ss] = doc.sentences[d.sentence]!;
-  const i = toks.findIndex((t) => t.start >= ss);
+  let i = toks.findIndex((t) => t.start >= ss);
   if (i < 0) return null;
-  const p = parseSpeaker(doc.text, toks, i + 1, Math.min(toks.length, i + 12));
-  if (!p || p.span[1] > d.cueSpan[0] || !p.name) return null;
-  return { name: p.name, alias: p.alias, role: p.role, org: p.kind === 'org' ? p.name : p.org, person: p.kind === 'person' };
+  // «عبدالحكيم شار- سبق- متابعة: قلّل المستشار …»: a byline before the first verb.
+  for (let k = i; k < i + 8 && k < toks.length; k++) {
+    if (!isPunct(toks[k], ':')) continue;
+    if (toks.slice(i, k).some((t) => !t.word && /^[-–—]$/.test(t.text))) i = k + 1;
+    break;
+  }
+  const p = parseSpeaker(doc.text, toks, i + 1, Math.min(toks.length, i + 24));
+  if (!p || p.span[1] > d.cueSpan[0]) return null;
+  // A role alone («قلّل المسؤول في الوزارة …، مشيراً»): its holder when the article names one.
+  const name = p.name ?? (p.role ? reg.byRole(p.role)?.name ?? p.role : null);
+  if (!name) return null;
+  return { name, alias: p.alias, role: p.role, org: p.kind === 'org' ? name : p.org, person: p.kind !== 'org' };
 }
 
 /** A role printed alone, then the holder named in the next statement: «أفاد نائب المتحدث … وقال فيدانت باتيل». */

@@ -344,9 +344,15 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     const role = text(src, toks, i, se);
     return make('role', i, se, { role, org: orgInRole(src, toks, i, se) });
   }
-  const re = nounPhrase(toks, i, end);
-  const role = text(src, toks, i, re);
+  let re = nounPhrase(toks, i, end);
   const org = orgInRole(src, toks, i, re);
+  // «المستشار في مكتب وزير الدفاع المتحدث باسم قوات التحالف، العميد …»: roles in apposition.
+  while (re < end && isRoleHead(toks[re]) && definite(toks[re]!) && re - i < 16) {
+    const more = nounPhrase(toks, re, end);
+    if (more <= re + 1 && !isPunct(toks[more], '،,')) break;
+    re = more;
+  }
+  const role = text(src, toks, i, re);
   // ROLE NAME, or ROLE، [TITLE] NAME،
   let k = re;
   if (isPunct(toks[k], '،,') ) k++;
