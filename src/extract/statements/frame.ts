@@ -230,6 +230,9 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
 }
 
 export function readFrame(src: string, toks: Token[], cue: Cue, end: number, first: boolean, dates: Span[] = []): Frame {
+  // «في الوقت الذي أعلن فيه رئيس مجلس النواب …»: a resumptive «فيه» stands before the subject.
+  const resumptive = /^(?:فيه|فيها)$/.test(toks[cue.after]?.n ?? '') && /^(?:الذي|التي)$/.test(toks[cue.at - 1]?.n ?? '');
+  if (resumptive) cue = { ...cue, after: cue.after + 1 };
   const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
   // A participle («مشيراً»، «متهماً») has no subject of its own: what follows is its object.

@@ -228,7 +228,8 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
   const t = toks[i];
   if (!t || !t.word) return null;
   // A family name the article printed in full before («المخلافي»، «البرزاني»): a person.
-  if (known.has(t.n) && /^ال/.test(t.n) && !isLexical(t) && boundaryAt(toks, i + 1)) {
+  // «وأعلن العبادي التزامه»: no boundary needed after a name the article has printed in full.
+  if (known.has(t.n) && /^ال/.test(t.n) && !isLexical(t) && (boundaryAt(toks, i + 1) || !canContinueName(toks[i + 1], t, 1, toks[i + 2]))) {
     return { kind: 'person', name: src.slice(t.start, t.end), role: null, org: null, alias: null, span: [t.start, t.end], end: i + 1 };
   }
   const make = (kind: SpeakerKind, a: number, b: number, p: Partial<SpeakerPhrase>): SpeakerPhrase => ({

@@ -131,6 +131,13 @@ describe('continuations', () => {
     expect(out[1]!.speaker).toBe('مجلس القضاء في إقليم كردستان');
     expect(run('ووفقا لإحصاءات حكومة الإقليم، فإن 1280 شخصا قتلوا خلال الهجوم.')[0]!.speaker).toBe('حكومة الإقليم');
   });
+  it('«الذي أعلن فيه X» names X; a family name printed in full before needs no boundary', () => {
+    const out = run('يأتي ذلك في الوقت الذي أعلن فيه رئيس مجلس النواب سليم الجبوري في كلمة متلفزة أمس أن البرلمان قرر استجواب الوزراء.');
+    expect(out[0]!.speaker).toBe('سليم الجبوري');
+    expect(out[0]!.quote).toBe('البرلمان قرر استجواب الوزراء');
+    const two = run('وكان رئيس الوزراء حيدر العبادي قد أكد الاستعداد للإصلاح. وأعلن العبادي التزامه بتوجيهات المرجعية.');
+    expect(two[1]!.speaker).toBe('حيدر العبادي');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
