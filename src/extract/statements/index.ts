@@ -364,8 +364,14 @@ function sharedSetting(work: Work[], doc: ArticleDoc): void {
   if (!open.length) return;
   const settings: Array<{ at: number; channel: Channel; words: Set<string> }> = [];
   for (const [ss, se] of doc.sentences) {
-    const head = doc.text.slice(ss, se);
+    let head = doc.text.slice(ss, se);
     if (!/مؤتمر|إيجاز|ايجاز|اجتماع|لقاء|مباحثات|محادثات/.test(head)) continue; // cheap test first
+    // Only the journalist's words set the scene: quoted words are blanked out.
+    for (const q of doc.quotes) {
+      if (q.inner[1] <= ss || q.inner[0] >= se) continue;
+      const a = Math.max(q.inner[0], ss) - ss, b = Math.min(q.inner[1], se) - ss;
+      head = head.slice(0, a) + ' '.repeat(b - a) + head.slice(b);
+    }
     const f = norm(head).replace(AFTER_MEETING, ' ');
     const hit = CHANNEL_CUES.find(([c, re]) => (c === 'press_conference' || c === 'meeting') && re.test(f));
     if (hit) settings.push({ at: ss, channel: hit[0], words: new Set(matchKey(head).split(' ')) });
