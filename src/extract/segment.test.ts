@@ -29,6 +29,10 @@ describe('quotations', () => {
     expect(quoted('وقال:» لا تراجع عن القرار« وغادر.')).toEqual([' لا تراجع عن القرار']);
     expect(quoted('وقال:» لا عودة عن القرار. وقال:» الحكومة فشلت».')).toEqual([' لا عودة عن القرار', ' الحكومة فشلت']);
   });
+  it('reads a mark with no words after it as a closing mark, never an opening one', () => {
+    expect(quoted('محذرا من ضرب أي هدف داخل ليبيا «. واعتبر أن «الضربات مرفوضة».')).toEqual(['الضربات مرفوضة']);
+    expect(quoted('وقال إن الفصائل تمكنت من السيطرة على التلة"، مشيراً إلى أن "الهجوم مستمر".')).toEqual(['الهجوم مستمر']);
+  });
   it('takes a second « as the end of an unclosed first one', () => {
     const t = 'وذكر المكتب أن «الاجتماع يعقد غداً. وانطلقت تظاهرات، وطالب المحتجون بـ«الإصلاح».';
     expect(quoted(t)).toEqual(['الاجتماع يعقد غداً', 'الإصلاح']);

@@ -49,7 +49,10 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
       const c = text[i]!;
       const top = stack[stack.length - 1];
       if (c === '«' && top?.mark === '»') closeTop(i, true); // a reversed pair: »…«
-      else if (c === '«') {
+      else if (c === '«' && !/^\s?[\p{L}\p{N}"“”(]/u.test(text.slice(i + 1, i + 3))) {
+        // «… الإقليمية «. واعتبر»: a « with no words after it opens nothing; typed for the closing mark.
+        if (top?.mark === '«') closeTop(i, true);
+      } else if (c === '«') {
         // «« does not nest in Arabic print: a second « means the first was never closed. It ends
         // at its sentence's end (or just before the new mark).
         if (top?.mark === '«' && stack.length === 1) closeTop(unclosedEnd(text, top.pos, i), false);
@@ -70,6 +73,9 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
         } else if (!top && /[:\s]/.test(text[i - 1] ?? ' ') && /\s?[\p{L}]/u.test(text.slice(i + 1, i + 3))) stack.push({ mark: c, pos: i });
       } else if (c === '"') {
         if (top?.mark === '"') closeTop(i, true);
+        // «… على التلة"، مشيراً»: glued to the word before and followed by no word, a " closes a
+        // quotation whose opening mark the outlet dropped; it opens nothing.
+        else if (isLetter(text[i - 1]) && !/^\s?[\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3))) continue;
         else stack.push({ mark: c, pos: i });
       } else if (c === '“') {
         // “ used as a closing mark: right after a word, with no word after it.

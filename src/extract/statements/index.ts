@@ -177,6 +177,11 @@ function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | nul
     const issued = [...done].reverse().find((w) => w.channel === 'statement') ?? done[done.length - 1];
     return issued ? issued.who : null;
   }
+  // «المصدر»، «المصادر»: the unnamed source quoted last, whatever the verb's gender («قالت مصادر»).
+  if (/^(?:المصدر|المصادر)$/.test(head)) {
+    const src = [...done].reverse().find((w) => w.who.how === 'role-unnamed');
+    if (src) return src.who;
+  }
   const orgHead = head.replace(/^ال/, '');
   // An organisation named after the last statement that fits («نددت الخارجية التركية …») is nearer.
   const named = printed === head && /^ال/.test(head) ? reg.orgBefore(head, span[0]) : null;
@@ -194,7 +199,7 @@ function anaphor(text: string, span: Span, done: Work[], gender: 'm' | 'f' | nul
   return null;
 }
 
-const isPersonRole = (head: string): boolean => /^(?:المسؤول|المسؤوله|المتحدث|المتحدثه|الناطق|الناطقه|الوزير|الوزيره|المصدر)$/.test(head);
+const isPersonRole = (head: string): boolean => /^(?:المسؤول|المسؤوله|المتحدث|المتحدثه|الناطق|الناطقه|الوزير|الوزيره|المصدر|المصادر)$/.test(head);
 
 /** No subject after the verb: the subject of the clause before it in the sentence, else the last speaker. */
 /** «بيان أصدره الأمين العام …، قال فيه»: the issuer of the statement the verb says «in it». */

@@ -138,6 +138,10 @@ describe('continuations', () => {
     const two = run('وكان رئيس الوزراء حيدر العبادي قد أكد الاستعداد للإصلاح. وأعلن العبادي التزامه بتوجيهات المرجعية.');
     expect(two[1]!.speaker).toBe('حيدر العبادي');
   });
+  it('«المصدر» refers back to the unnamed source quoted last, whatever the gender of its verb', () => {
+    const out = run('قالت مصادر مطلعة أمس إن إيران بدأت بزج قوات جديدة.\nونوه المصدر إلى أن هناك نقاط تشارك قليلة.');
+    expect(out[1]!.speaker).toBe('مصادر مطلعة');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

@@ -66,7 +66,7 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'say', m: '', f: 'بينت', pm: 'مبينا', pf: 'مبينه' },
   { stance: 'assert', cls: 'say', m: 'صرح يصرح', f: 'صرحت تصرح', pm: 'مصرحا', pf: 'مصرحه' },
   { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', strictP: 'مشدده' },
-  { stance: 'assert', cls: 'say', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', strictP: 'معتبره', pl: 'اعتبروا' },
+  { stance: 'assert', cls: 'object', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', strictP: 'معتبره', pl: 'اعتبروا' },
   // «رأى» is left out: normalised it is the noun «رأي» 'opinion' («مقال رأي»).
   { stance: 'assert', cls: 'say', m: '', f: 'رات' },
   { stance: 'assert', cls: 'object', m: 'افاد يفيد', f: 'افادت تفيد', strictP: 'مفيدا مفيده' },
