@@ -10,7 +10,7 @@
 // the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { CUE_COMPLEMENTS, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
+import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
@@ -63,7 +63,11 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       j++;
       break;
     }
-    if (!construct && isPlace(t) && isPlace(toks[j - 1]) && !isStop(t)) {
+    if (!construct && j > i + 1 && t.n.startsWith('وال') && t.n.length >= 6 && definite(toks[j - 1]!) && !isPlace(t) &&
+      (isOrgHead(toks[i]) || isRoleHead(toks[i]) || isOrgHead(toks[j - 2]))) {
+      // «لجنة الأمن والدفاع»، «وزارة الخارجية والمغتربين»: coordinated genitives of one name.
+      j++;
+    } else if (!construct && isPlace(t) && isPlace(toks[j - 1]) && !isStop(t)) {
       // «إقليم كردستان العراق»: a place, then the country it is in.
       j++;
     } else if (construct && (definite(t) || isPlace(t) || isKnownOrg(t) || isRoleHead(t) || isOrgHead(t))) {
@@ -132,6 +136,7 @@ function boundaryAt(toks: Token[], j: number): boolean {
   const t = toks[j];
   if (!t || !t.word) return true;
   if (t.n !== t.base && t.n.startsWith('و')) return true; // «الجبير ولافروف»: a second subject
+  if (t.n === 'ل') return true; // «لـ"الوطن"»: the outlet the words were said to
   return isStop(t) || isRoleHead(t) || isTitle(t) || isTimeWord(t) || cueOf(t) !== null || CUE_COMPLEMENTS.has(t.n) ||
     /^(?:لل|ل(?=[^ا])|ب(?=[^ا]))/.test(t.n) && !canContinueName(t, toks[j - 1]!, 1);
 }
@@ -307,6 +312,12 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
  * followed by a name; what follows it qualifies it, and a place or organisation may close it.
  */
 function unnamedSource(toks: Token[], i: number, end: number): number {
+  // «والدة رضائيان»، «شقيق الضحية»: kin are named through their relative.
+  if (KINSHIP.has(toks[i]!.n)) {
+    const e = personName(toks, i + 1, end, true);
+    if (e > i + 1) return e;
+    return toks[i + 1]?.word && /^ال/.test(toks[i + 1]!.n) && !isLexical(toks[i + 1]!) ? i + 2 : i + 1;
+  }
   let j = i + 1;
   const qualifies = (t: Token | undefined) => !!t && t.word && (SOURCE_QUALIFIERS.has(t.n) || isIndefiniteAdjective(t) || isPluralNisba(t));
   while (j < end && qualifies(toks[j])) j++;

@@ -142,6 +142,12 @@ describe('continuations', () => {
     const out = run('قالت مصادر مطلعة أمس إن إيران بدأت بزج قوات جديدة.\nونوه المصدر إلى أن هناك نقاط تشارك قليلة.');
     expect(out[1]!.speaker).toBe('مصادر مطلعة');
   });
+  it('names end before the outlet told, run through coordinated genitives, and kin are named through their relative', () => {
+    expect(run('وقال عضو المجلس أركان الطرموز لـ"الوطن": تعهد المسؤولون بتقديم الدعم.')[0]!.speaker).toBe('أركان الطرموز');
+    expect(run('طالب عضو لجنة الأمن والدفاع في البرلمان النائب حامد المطلك القوات الأمنية بتفعيل الجهد الاستخباري.')[0]!.speaker).toBe('حامد المطلك');
+    expect(run('وصرحت والدة رضائيان التي حضرت الجلسة أمس أن قضية ابنها سياسية.')[0]!.speaker).toBe('والدة رضائيان');
+    expect(run('كما دانت تشكل وزيرة القضاء لجنة حكومية للعمل على شرعنة البؤر.').every((s) => s.speaker !== 'تشكل')).toBe(true);
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

@@ -88,6 +88,9 @@ const isObjectNoun = is(B.object);
 export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
 
 /** A reporting cue: the token itself or without its و/ف conjunction. */
+/** «لـ»، «لوكالة …»، «لرويترز»: the outlet or audience the words were said to. */
+const SAID_TO = /^ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو|هيئه|رويترز|فرانس|سبوتنيك|اسوشيتد|لصحفيين|لصحافيين|لصحافه|لاعلام|لمراسلين)?$/;
+
 const BAYYANA: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: 'm', present: false };
 
 export function cueOf(t: Token | undefined): CueInfo | null {
@@ -160,6 +163,8 @@ export function canStartName(t?: Token): boolean {
   if (isNameLink(t)) return true;
   if (isObjectNoun(t)) return false;
   if (isVerbalNoun(t)) return false;
+  // «وندد بما قال»: a word with a glued «و» starts no name unless it is a given name (وليد، وائل).
+  if (t.n !== t.base && t.n.startsWith('و') && !isGivenName(t)) return false;
   return !definite(t) && !isLexical(t);
 }
 
@@ -171,7 +176,9 @@ function isVerbalNoun(t: Token): boolean {
   const n = t.n;
   if (isGivenName(t)) return false;
   return (n.length >= 5 && n.endsWith('يه')) || (n.length >= 6 && n.startsWith('است')) ||
-    (n.length === 5 && n.charCodeAt(0) === 0x62a && n.charCodeAt(2) === 0x627);
+    (n.length === 5 && n.charCodeAt(0) === 0x62a && n.charCodeAt(2) === 0x627) ||
+    // Form V verbal nouns: «تشكّل»، «تدخّل»، «تحرّك».
+    /^ت[^اوي]{3}$/.test(n);
 }
 
 /** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
@@ -193,7 +200,11 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     // «للصحافيين»، «بالقول»، «والحكومة»: a preposition or conjunction glued to the article ends the name.
     if ((/^(?:لل|بال|وال|فال|كال)/.test(t.n) && t.n.length >= 6) || isPhraseAdjective(t) || isObjectNoun(t)) return false;
     if (/^ال.{2,}ي$/.test(t.n)) return true;
-    return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null;
+    // «النائب حامد المطلك القوات الأمنية»: after a given name, a definite word followed by another
+    // definite one is the family name, and the object follows it.
+    if (length === 1 && isGivenName(prev) && next?.word && /^ال/.test(next.n)) return true;
+    // «أركان الطرموز لـ"الوطن"»، «… لوكالة الأنباء»: whom the words were said to ends the name.
+    return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n);
   }
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
