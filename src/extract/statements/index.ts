@@ -3,6 +3,7 @@
 import type { ArticleDoc, Channel, DateMention, Span, Stance, Statement } from '../../core/types.js';
 import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { matchKey, norm } from '../../lang/ar/normalize.js';
+import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
 import { draftStatements, type Draft } from './draft.js';
@@ -108,7 +109,7 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
     const main = mainSubject(doc, toks, d, reg);
     if (main) return { ...main, gender, how: 'main-clause' };
   }
-  if (!s) return subjectless(doc, toks, d, done, gender);
+  if (!s) return subjectless(doc, toks, d, done, gender, reg);
   const at = s.span[0];
   if (s.kind === 'person' && s.name) {
     const full = reg.fullest(s.name, at);
@@ -218,13 +219,15 @@ function issuerBefore(doc: ArticleDoc, toks: Token[], from: number, cueAt: numbe
 }
 const ISSUED = /^(?:بيان|بيانا|البيان|كلمه|الكلمه|خطاب|الخطاب|رساله|الرساله|مقابله|حديث|تصريح|تصريحات)$/;
 
-function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gender: 'm' | 'f' | null): Who {
+function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gender: 'm' | 'f' | null, reg: Registry): Who {
   const issuer = issuerBefore(doc, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);
   if (issuer) return { ...issuer, gender, how: 'issuer' };
   const same = done.filter((w) => w.d.sentence === d.sentence);
   if (!same.length) {
     const local = clauseSubject(doc.text, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);
     if (local) return { name: local, role: null, org: null, person: false, gender, how: 'clause-subject' };
+    const topic = topicBefore(doc, d, done, reg);
+    if (topic) return { ...topic, gender, how: 'topic' };
   }
   for (let k = done.length - 1; k >= 0; k--) {
     const w = done[k]!.who;
@@ -232,6 +235,32 @@ function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gen
   }
   const last = done[done.length - 1];
   return last ? { ...last.who, how: 'continuation' } : { name: '', role: null, org: null, person: false, gender, how: 'unresolved' };
+}
+
+/**
+ * «وبينما لم يشتبك الجنرال ديمبسي مع أعضاء اللجنة، أيد الاتفاق. وقال: …»: a verb with no subject
+ * right after a sentence that reports no one goes on with the person that sentence is about —
+ * the first person it names — rather than with the speaker quoted before it.
+ */
+function topicBefore(doc: ArticleDoc, d: Draft, done: Work[], reg: Registry): Omit<Who, 'gender' | 'how'> | null {
+  if (!reg.persons.length) return null;
+  // The words between the last report (or the previous paragraph's start) and this verb.
+  const last = done[done.length - 1];
+  const para = doc.paragraphs[Math.max(0, d.paragraph - 1)]!;
+  const from = Math.max(last ? last.span[1] : 0, para[0]);
+  if (from >= d.cueSpan[0]) return null;
+  const words = matchKey(doc.text.slice(from, d.cueSpan[0])).split(' ');
+  if (words.length < 4) return null;
+  const spoke = new Set(done.map((w) => matchKey(w.who.name)));
+  let best: { at: number; p: (typeof reg.persons)[number] } | null = null;
+  for (const p of reg.persons) {
+    // Only people the article surely names: a known given name first, or a speaker already.
+    if (p.words.length < 2 || !(GIVEN_NAMES.has(p.words[0]!) || spoke.has(p.words.join(' ')))) continue;
+    const at = words.indexOf(p.words[p.words.length - 1]!);
+    if (at >= 0 && (!best || at < best.at)) best = { at, p };
+  }
+  if (!best) return null;
+  return { name: best.p.name, role: best.p.role, org: best.p.org, person: true };
 }
 
 /** «… حرب تشنها إسرائيل في قطاع غزة وتقول إنها …»: the nearest named actor not governed by a preposition. */

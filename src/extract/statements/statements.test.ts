@@ -148,6 +148,11 @@ describe('continuations', () => {
     expect(run('وصرحت والدة رضائيان التي حضرت الجلسة أمس أن قضية ابنها سياسية.')[0]!.speaker).toBe('والدة رضائيان');
     expect(run('كما دانت تشكل وزيرة القضاء لجنة حكومية للعمل على شرعنة البؤر.').every((s) => s.speaker !== 'تشكل')).toBe(true);
   });
+  it('a verb with no subject after narration goes on with the person the narration is about', () => {
+    const out = run('وقال وزير الدفاع أشتون كارتر إن الاتفاق مهم.\nوبينما لم يشتبك الجنرال مارتن ديمبسي مع أعضاء اللجنة، أيد، في حذر، الاتفاق. وقال: «شيء هام أن يكون لدينا اتفاق».');
+    expect(out[1]!.speaker).toBe('مارتن ديمبسي');
+    expect(out[1]!.resolution).toBe('topic');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
