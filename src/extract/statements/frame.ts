@@ -2,7 +2,7 @@
 // end, and the adverbials in between (channel, date). Works on the tokens of one sentence.
 import type { Token } from '../../lang/ar/tokenize.js';
 import type { Span } from '../../core/types.js';
-import { CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
+import { ANONYMITY, CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
 import { cueOf, isLexical, isMonth, isOrgHead, isPunct, isStop, isWeekday } from './words.js';
 
@@ -32,7 +32,7 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     if (!info || inQuote(t) || IMPERSONAL.has(t.n) || IMPERSONAL.has(t.base)) return;
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];
-    if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما)$/.test(prev.n) && !info.participle) return;
+    if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما|عدم)$/.test(prev.n) && !info.participle) return;
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
     if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
     let after = i + 1;
@@ -131,7 +131,10 @@ function antecedent(src: string, toks: Token[], rel: number): SpeakerPhrase | nu
 function labelInFrame(toks: Token[], k: number, end: number): number {
   let m = k + 1;
   while (m < end && m - k <= 4 && !isPunct(toks[m], '"»”')) m++;
-  if (m >= end || m - k > 4 || m === k + 1 || !toks[m + 1]?.word || isOpener(toks[m + 1])) return -1;
+  if (m >= end || m - k > 4 || m === k + 1) return -1;
+  // «في اتصال هاتفي مع «المدينة» : إن …»: the outlet, then the colon and the content.
+  if (isPunct(toks[m + 1], ':،,') && isOpener(toks[m + 2]) && !PARTICLE_OPENERS.has(toks[m + 2]!.n)) return m + 2;
+  if (!toks[m + 1]?.word || isOpener(toks[m + 1])) return -1;
   for (let n = m + 1; n < end && n - m <= 8; n++) {
     const u = toks[n]!;
     if (isPunct(u, '.:؛') || isPunct(u, QUOTE_OPEN) || cueOf(u)) return -1;
@@ -193,6 +196,18 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     }
     if (isPunct(t, '،,')) { k++; continue; }
     if (isPunct(t, ':')) return k + 1;
+    // «الذي فضّل عدم ذكر اسمه»، «طلب عدم الكشف عن هويته»: an aside about the source.
+    if (t.word && /^(?:الذي|التي|الذين)$/.test(t.n) && ANONYMITY.test(toks[k + 1]?.n ?? '')) {
+      let m = k + 2;
+      while (m < end && m - k < 8 && !/^(?:اسمه|اسمها|اسمهم|هويته|هويتها|هويتهم)$/.test(toks[m]!.n)) m++;
+      if (m < end && m - k < 8) { k = m + 1; continue; }
+    }
+    // «على صفحته على فيسبوك»، «عبر حسابه في تويتر»: the medium, an adverbial of the frame.
+    if (t.word && /^(?:علي|عبر|في)$/.test(t.n) && /^(?:صفحته|صفحتها|حسابه|حسابها|موقعه|موقعها|قناته|قناتها)$/.test(toks[k + 1]?.n ?? '')) {
+      k += 2;
+      if (toks[k]?.word && /^(?:علي|في|ب|بموقع|عبر)$/.test(toks[k]!.n)) k += toks[k + 1]?.word && /^(?:موقع|منصه)$/.test(toks[k + 1]!.n) ? 3 : 2;
+      continue;
+    }
     // «مضيفاً (سنمضي بشكل مباشر في …)»: some outlets print the words in parentheses. A long
     // parenthesis right where the content is due is the content, not an aside.
     if (isPunct(t, '(') && parenWords(toks, k, end) >= 4 && (k === i || isPunct(toks[k - 1], ':،,'))) return k + 1;
@@ -219,7 +234,12 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     for (let m = k; m < end; m++) {
       const u = toks[m]!;
       if (isPunct(u, ':')) return m + 1;
-      if (isPunct(u, QUOTE_OPEN)) return m;
+      if (isPunct(u, QUOTE_OPEN)) {
+        const label = labelInFrame(toks, m, end);
+        if (label < 0) return m;
+        m = label - 1;
+        continue;
+      }
       if (isOpener(u) && !PARTICLE_OPENERS.has(u.n)) return m + 1;
       if (cueOf(u) && m > k) break;
     }

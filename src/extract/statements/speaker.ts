@@ -13,7 +13,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
-  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isOrgAnaphor,
+  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor,
   isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
@@ -92,6 +92,11 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
     } else if (isAdjective(t) || (!isDefinite && isIndefiniteAdjective(t))) {
       construct = false;
       j++;
+    } else if (t.n === 'باسم' && canStartName(toks[j + 1]) && !isGivenName(toks[j + 1])) {
+      // «المتحدث باسم أنصار الله»، «باسم حماس»: an organisation named by a proper name.
+      j += 2;
+      while (j < end && j - i <= 8 && toks[j]!.word && (isNameLink(toks[j - 1]!) || /^(?:الله)$/.test(toks[j]!.n))) j++;
+      construct = false;
     } else if (isLink(t) || /^(?:لل|بال)/.test(t.n)) {
       // «باسم X»، «في X»، «للجيش»: keep going only when a phrase follows the link.
       const k = /^(?:لل|بال)/.test(t.n) ? j : j + 1;
@@ -368,6 +373,12 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   // ROLE NAME, or ROLE، [TITLE] NAME،
   let k = re;
   if (isPunct(toks[k], '،,') ) k++;
+  // «المتحدث باسم أنصار الله، وهي التسمية التي يستخدمها الحوثيون، محمد عبد السلام»: an aside.
+  if (k > re && /^(?:وهي|وهو|وهم)$/.test(toks[k]?.n ?? '')) {
+    let c = k + 1;
+    while (c < end && c - k < 14 && !isPunct(toks[c], '،,')) c++;
+    if (isPunct(toks[c], '،,')) k = c + 1;
+  }
   const nameStart = skipTitles(toks, k, end);
   const ne = personName(toks, nameStart, end, true);
   // «وقال المصدر لشفق نيوز»: a word with a glued «ل» right after the role is the outlet spoken to.

@@ -153,6 +153,15 @@ describe('continuations', () => {
     expect(out[1]!.speaker).toBe('مارتن ديمبسي');
     expect(out[1]!.resolution).toBe('topic');
   });
+  it('asides in the frame: an anonymous source\'s relative clause, a phone call to an outlet, a Facebook page, an apposition before the name', () => {
+    const out = run('وقال المصدر الذي فضّل عدم ذكر اسمه في اتصال هاتفي مع «المدينة» : إن المليشيات بدون قيادة.');
+    expect(out[0]!.quote).toBe('المليشيات بدون قيادة');
+    expect(out[0]!.channel).toBe('interview');
+    const two = run('نفى المتحدث الرسمي باسم انصار الله، وهي التسمية التي يستخدمها الحوثيون، محمد عبد السلام على صفحته على فيسبوك الاحد ما نقل عن زعيمهم.');
+    expect(two[0]!.speaker).toBe('محمد عبد السلام');
+    expect(two[0]!.channel).toBe('tweet');
+    expect(two[0]!.quote).toBe('ما نقل عن زعيمهم');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
