@@ -162,6 +162,11 @@ describe('continuations', () => {
     expect(two[0]!.channel).toBe('tweet');
     expect(two[0]!.quote).toBe('ما نقل عن زعيمهم');
   });
+  it('commit is the speaker\'s own pledge, not someone else\'s commitment reported in the words', () => {
+    expect(run('وقال الوزير أحمد سالم إن واشنطن ملتزمة باستقرار الخليج.')[0]!.stance).toBe('commit');
+    expect(run('وقال الوزير أحمد سالم إن العقوبات سترفع بالتزام إيران بمسؤولياتها.')[0]!.stance).toBe('assert');
+    expect(run('وقال الوزير أحمد سالم إن المسؤولين تعهدوا بالدعم وتعهد المسؤولون بتقديم الأسلحة.')[0]!.stance).toBe('assert');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

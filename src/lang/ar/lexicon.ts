@@ -321,7 +321,10 @@ export const CHANNEL_CUES: Array<[Channel, RegExp]> = [
 
 /** Stance cues in the reported content. A pledge wins over the reporting verb. */
 export const DENY_CONTENT = /غير دقيق|غير الدقيق|غير صحيح|غير الصحيح|عار(?:يه)? عن الصحه|لا صحه|لا اساس له|مزاعم|افتراء|مفبرك|(?:^|\s)لا (?:توجد|يوجد)|(?:^|\s)ليس هناك|(?:^|\s)ينفي|(?:^|\s)نفي/;
-export const COMMIT_CONTENT = /التزام|ملتزم|نتعهد|يتعهد|تتعهد|تعهد/;
+// A pledge by the speaker or the side it speaks for: «ملتزمون»، «نلتزم»، «تتعهد»، «التزامه»، «الالتزام
+// بـ…»، «التزام بلاده». A commitment of someone else («بالتزام إيران») or a pledge reported in the
+// past tense («تعهد المسؤولون») is not the speaker's pledge.
+export const COMMIT_CONTENT = /ملتزم|نلتزم|سنلتزم|نتعهد|سنتعهد|تتعهد|يتعهد|التزامه|التزامها|التزامنا|التزامهم|(?:^|\s)(?:و|ب|في )?الالتزام|التزام (?:بلاده|بلادها|حكومته|حكومتها|قوات|الولايات|واشنطن|التحالف|الحكومه|المملكه)/;
 
 /** Markers that the speaker goes on in the same setting: «من جانبه»، «بدوره». */
 export const SAME_SETTING = /^(?:و?من جانب|و?من جهت|و?بدور|و?بحسب البيان|و?وفق(?:ا)? للبيان)/;
