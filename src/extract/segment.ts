@@ -55,7 +55,7 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
       } else if (c === '«') {
         // «« does not nest in Arabic print: a second « means the first was never closed. It ends
         // at its sentence's end (or just before the new mark).
-        if (top?.mark === '«' && stack.length === 1) closeTop(unclosedEnd(text, top.pos, i), false);
+        if (top?.mark === '«' && stack.length === 1 && !nestsInside(text, top.pos, i, pe)) closeTop(unclosedEnd(text, top.pos, i), false);
         stack.push({ mark: c, pos: i });
       }
       else if (c === '»') {
@@ -112,6 +112,22 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
     }
   }
   return out;
+}
+
+/**
+ * «الوصول إلى «تسوية تفاوضية» يوفر حلاً»: a second « soon after the first nests when a short
+ * quotation closes right after it and another » still closes the outer one in the paragraph.
+ */
+function nestsInside(text: string, open: number, i: number, pe: number): boolean {
+  // Close to the first mark, in the same sentence: a long run or a full stop means it was left open.
+  const before = text.slice(open + 1, i);
+  if (/[.!؟?]/.test(before) || before.trim().split(/\s+/).length > 12) return false;
+  const inner = text.indexOf('»', i + 1);
+  if (inner < 0 || inner >= pe) return false;
+  if (text.slice(i + 1, inner).trim().split(/\s+/).length > 4) return false;
+  const outer = text.indexOf('»', inner + 1);
+  if (outer < 0 || outer >= pe) return false;
+  return true;
 }
 
 /** Where a quotation left open ends when the next one starts: at its sentence's end, else just before. */

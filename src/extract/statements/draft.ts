@@ -111,6 +111,7 @@ export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = toke
     const before = drafts.length;
     draftSentence(ctx, toks, cues, si, para, [ss, se], drafts, consumed);
     if (drafts.length === before) accordingTo(ctx, toks, si, para, [ss, se], drafts);
+    if (drafts.length === before) conjoinedReport(toks, si, para, [ss, se], drafts);
     if (drafts.length === before) quoteParagraph(ctx, toks, inQuote, si, para, [ss, se], drafts);
   });
   return drafts;
@@ -120,7 +121,7 @@ export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = toke
 function mayReport(toks: Token[], text: string, ss: number): boolean {
   if (/["«»“”]/.test(text[ss] ?? '')) return true;
   const first = toks.find((t) => t.word);
-  if (first && (ACCORDING_TO.has(first.base) || ACCORDING_TO.has(first.n) || /^(?:جاء|ورد)$/.test(first.base))) return true;
+  if (first && (ACCORDING_TO.has(first.base) || ACCORDING_TO.has(first.n) || /^(?:جاء|ورد)$/.test(first.base) || CONJOINED.test(first.n))) return true;
   for (const t of toks) if (t.word && (cueOf(t) || t.n === 'الذي' || t.n === 'التي')) return true;
   return false;
 }
@@ -274,6 +275,22 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
     cue, cueSpan: [first.start, first.end], speaker, how: 'according-to',
     frame: [ss, toks[k]!.start], content: [toks[k]!.start, se], sentence: si, paragraph: para,
   });
+}
+
+const CONJOINED = /^(?:وانه|وانها|وان|وبان|وبانه|وبانها|وانهم)$/;
+
+/**
+ * «وقال إنه «يمثل خطوة هامة». وإنه «سيضع قيوداً على إيران»»: a sentence that opens with «وإنه»/«وأن»
+ * goes on with the report of the sentence before it, by the same speaker.
+ */
+function conjoinedReport(toks: Token[], si: number, para: number, [ss, se]: Span, drafts: Draft[]): void {
+  const last = drafts[drafts.length - 1];
+  if (!last || last.sentence !== si - 1 || last.paragraph !== para) return;
+  const first = toks.find((t) => t.word);
+  if (!first || !CONJOINED.test(first.n)) return;
+  const k = toks.indexOf(first) + 1;
+  if (k >= toks.length) return;
+  drafts.push({ cue: last.cue, cueSpan: last.cueSpan, speaker: null, how: 'quote-paragraph', frame: [ss, toks[k]!.start], content: [toks[k]!.start, se], sentence: si, paragraph: para });
 }
 
 /** A paragraph that is a quotation with no attribution continues the previous speaker. */

@@ -167,6 +167,10 @@ describe('continuations', () => {
     expect(run('وقال الوزير أحمد سالم إن العقوبات سترفع بالتزام إيران بمسؤولياتها.')[0]!.stance).toBe('assert');
     expect(run('وقال الوزير أحمد سالم إن المسؤولين تعهدوا بالدعم وتعهد المسؤولون بتقديم الأسلحة.')[0]!.stance).toBe('assert');
   });
+  it('a sentence opening with «وإنه» goes on with the report before it', () => {
+    const out = run('وقال الوزير أحمد سالم إنه «يمثل خطوة هامة». وإنه «سيضع قيودا على إيران».');
+    expect(out.map((s) => [s.speaker, s.quote])).toEqual([['أحمد سالم', 'يمثل خطوة هامة'], ['أحمد سالم', 'سيضع قيودا على إيران']]);
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
