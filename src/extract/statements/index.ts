@@ -399,7 +399,7 @@ function sharedSetting(work: Work[], doc: ArticleDoc): void {
   const settings: Array<{ at: number; channel: Channel; words: Set<string> }> = [];
   for (const [ss, se] of doc.sentences) {
     let head = doc.text.slice(ss, se);
-    if (!/مؤتمر|إيجاز|ايجاز|اجتماع|لقاء|مباحثات|محادثات/.test(head)) continue; // cheap test first
+    if (!/مؤتمر|إيجاز|ايجاز|اجتماع|لقاء|مباحثات|محادثات|جلسة|لجنة/.test(head)) continue; // cheap test first
     // Only the journalist's words set the scene: quoted words are blanked out.
     for (const q of doc.quotes) {
       if (q.inner[1] <= ss || q.inner[0] >= se) continue;
