@@ -4,7 +4,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import type { Span } from '../../core/types.js';
 import { ANONYMITY, CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isLexical, isMonth, isOrgHead, isPunct, isStop, isWeekday } from './words.js';
+import { cueOf, isAdjective, isLexical, isMonth, isOrgHead, isPunct, isSaidTo, isStop, isWeekday } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -196,6 +196,18 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     }
     if (isPunct(t, '،,')) { k++; continue; }
     if (isPunct(t, ':')) return k + 1;
+    // «لـ"الرياض"»، «لوكالة الأنباء الألمانية»، «للصحافيين»: whom the words were said to.
+    if (isSaidTo(t)) {
+      k++;
+      if (isPunct(toks[k], QUOTE_OPEN)) {
+        let m = k + 1;
+        while (m < end && m - k <= 4 && !isPunct(toks[m], '"»”')) m++;
+        if (m < end && m - k <= 4) k = m + 1;
+      } else {
+        while (k < end && toks[k]!.word && (/^ال/.test(toks[k]!.n) || isAdjective(toks[k])) && !isOpener(toks[k])) k++;
+      }
+      continue;
+    }
     // «الذي فضّل عدم ذكر اسمه»، «طلب عدم الكشف عن هويته»: an aside about the source.
     if (t.word && /^(?:الذي|التي|الذين)$/.test(t.n) && ANONYMITY.test(toks[k + 1]?.n ?? '')) {
       let m = k + 2;

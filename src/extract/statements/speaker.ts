@@ -13,7 +13,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
-  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor,
+  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo,
   isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
@@ -40,7 +40,6 @@ const definite = (t: Token) => /^(?:ال|لل)/.test(t.n);
 /** Time words end a noun phrase: «قالت مصر اليوم»، «أعلن الجيش الأحد». */
 const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|امس|غدا|الليله|صباح|مساء|فجر|ظهر)$/.test(t.n);
 
-const SAID_TO = /^(?:ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو|هيئه|رويترز|فرانس|سبوتنيك|اسوشيتد)|لل(?:صحفيين|صحافيين|صحافه|اعلام|مراسلين|تلفزيون|قناه|وكاله|موقع|صحيفه))/;
 
 /** Where words are said («في كلمة الافتتاح»، «في تصريح للصحفيين»): adverbials, never part of a role. */
 const OCCASIONS = /^(?:كلمه|كلمته|كلمتها|تصريح|تصريحات|بيان|مؤتمر|حديث|مقابله|لقاء|اجتماع|ختام|افتتاح|رد|حوار|جلسه|زياره|ندوه|احتفال|مراسم|حفل|خطاب|تغريده|منشور|رساله|اتصال|اثناء|خلال|ظل|اطار|سياق)$/;
@@ -57,7 +56,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
     const t = toks[j]!;
     if (!t.word || isTimeWord(t) || (isStop(t) && !isLink(t))) break; // «… في واشنطن التي»: a relative pronoun ends it
     // «لوكالة الأنباء الألمانية»، «للصحافيين»: whom the words were said to, not part of the phrase.
-    if (SAID_TO.test(t.n)) break;
+    if (isSaidTo(t) && t.n !== 'ل') break;
     // «المتحدث باسمه»: the spokesman of someone named before; the phrase ends here.
     if (/^باسم(?:ه|ها|هم)$/.test(t.n)) {
       j++;

@@ -171,6 +171,11 @@ describe('continuations', () => {
     const out = run('وقال الوزير أحمد سالم إنه «يمثل خطوة هامة». وإنه «سيضع قيودا على إيران».');
     expect(out.map((s) => [s.speaker, s.quote])).toEqual([['أحمد سالم', 'يمثل خطوة هامة'], ['أحمد سالم', 'سيضع قيودا على إيران']]);
   });
+  it('whom the words were said to stands in the frame, not in the content', () => {
+    const out = run('كشف وزير الداخلية اليمني اللواء عبده الحذيفي ل"الرياض" عن وجود أسرى من ثلاث دول.');
+    expect(out[0]!.quote).toBe('وجود أسرى من ثلاث دول');
+    expect(out[0]!.channel).toBe('interview');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

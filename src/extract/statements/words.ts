@@ -88,8 +88,9 @@ const isObjectNoun = is(B.object);
 export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
 
 /** A reporting cue: the token itself or without its و/ف conjunction. */
-/** «لـ»، «لوكالة …»، «لرويترز»: the outlet or audience the words were said to. */
-const SAID_TO = /^ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو|هيئه|رويترز|فرانس|سبوتنيك|اسوشيتد|لصحفيين|لصحافيين|لصحافه|لاعلام|لمراسلين)?$/;
+/** «لـ»، «لوكالة …»، «لرويترز»، «للصحافيين»: the outlet or audience the words were said to. */
+const SAID_TO = /^ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو|هيئه|رويترز|فرانس|سبوتنيك|اسوشيتد|لصحفيين|لصحافيين|لصحافه|لاعلام|لمراسلين|لتلفزيون|لقناه|لوكاله|لموقع|لصحيفه)?$/;
+export const isSaidTo = (t: Token | undefined): boolean => !!t && t.word && SAID_TO.test(t.n);
 
 const BAYYANA: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: 'm', present: false };
 
