@@ -1,7 +1,7 @@
 // The statements stage: attributed speech, direct and indirect, with the speaker's fullest name,
 // role, organisation, stance, channel and date, each with its span in document.text.
 import type { ArticleDoc, Channel, DateMention, Span, Stance, Statement } from '../../core/types.js';
-import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, SAME_SETTING, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
+import { CHANNEL_CUES, COMMIT_CONTENT, DENY_CONTENT, NEGATED_EXISTENCE, SAME_SETTING, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { matchKey, norm } from '../../lang/ar/normalize.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
@@ -63,6 +63,7 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
       channelSource: own.channel ? 'frame' : null,
     });
   });
+  rebuttals(work, text);
   settingSentences(work, doc);
   trailingAttribution(work, doc);
   inherit(work, text);
@@ -312,6 +313,19 @@ function trim(text: string, a: number, b: number): Span {
   // Words printed in parentheses («مضيفاً (سنمضي …)»): the closing one is not theirs.
   if (text[b - 1] === ')' && !text.slice(a, b).includes('(')) return trim(text, a, b - 1);
   return [a, b];
+}
+
+/**
+ * «ووصفت الوزارة التصريحات بـ"غير الدقيقة". وأوضحت أنه "لا توجد قوات …"»: a speaker who rebuts a
+ * claim in the article denies with a negated existence too; elsewhere «لا يوجد حل عسكري» asserts.
+ */
+function rebuttals(work: Work[], text: string): void {
+  const denying = new Set(work.filter((w) => w.stance === 'deny').map((w) => matchKey(w.who.name)));
+  if (!denying.size) return;
+  for (const w of work) {
+    if (w.stance === 'deny' || w.stance === 'commit' || !denying.has(matchKey(w.who.name))) continue;
+    if (NEGATED_EXISTENCE.test(norm(text.slice(w.span[0], w.span[1])))) w.stance = 'deny';
+  }
 }
 
 function stanceOf(d: Draft, quote: string): Stance {

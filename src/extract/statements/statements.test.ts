@@ -176,6 +176,11 @@ describe('continuations', () => {
     expect(out[0]!.quote).toBe('وجود أسرى من ثلاث دول');
     expect(out[0]!.channel).toBe('interview');
   });
+  it('a negated existence denies only for a speaker who rebuts a claim in the article', () => {
+    expect(run('وقال الوزير أحمد سالم إنه لا يوجد حل عسكري للأزمة.')[0]!.stance).toBe('assert');
+    const out = run('ووصفت وزارة الخارجية التصريحات بـ"غير الدقيقة". وأوضحت أنه "لا توجد قوات أجنبية في البلاد".');
+    expect(out.map((s) => s.stance)).toEqual(['deny', 'deny']);
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

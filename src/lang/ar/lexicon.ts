@@ -321,7 +321,10 @@ export const CHANNEL_CUES: Array<[Channel, RegExp]> = [
 ];
 
 /** Stance cues in the reported content. A pledge wins over the reporting verb. */
-export const DENY_CONTENT = /غير دقيق|غير الدقيق|غير صحيح|غير الصحيح|عار(?:يه)? عن الصحه|لا صحه|لا اساس له|مزاعم|افتراء|مفبرك|(?:^|\s)لا (?:توجد|يوجد)|(?:^|\s)ليس هناك|(?:^|\s)ينفي|(?:^|\s)نفي/;
+// A rebuttal of a claim: «غير دقيقة»، «عار عن الصحة»، «أكاذيب»، «ينفي».
+export const DENY_CONTENT = /غير دقيق|غير الدقيق|غير صحيح|غير الصحيح|عار(?:يه)? عن الصحه|لا صحه|لا اساس له|مزاعم|افتراء|مفبرك|اكاذيب|الاكاذيب|(?:^|\s)ينفي|(?:^|\s)نفي/;
+/** «لا توجد قوات …»: a negated existence denies only where the speaker is rebutting a claim. */
+export const NEGATED_EXISTENCE = /(?:^|\s)لا (?:توجد|يوجد)|(?:^|\s)ليس هناك/;
 // A pledge by the speaker or the side it speaks for: «ملتزمون»، «نلتزم»، «تتعهد»، «التزامه»، «الالتزام
 // بـ…»، «التزام بلاده». A commitment of someone else («بالتزام إيران») or a pledge reported in the
 // past tense («تعهد المسؤولون») is not the speaker's pledge.
