@@ -488,8 +488,12 @@ function inherit(work: Work[], text: string): void {
 function datesFromContext(work: Work[], doc: ArticleDoc): void {
   for (const w of work) {
     if (w.date) continue;
-    const near = doc.dates.filter((m) => m.value && m.span[1] <= w.span[0] && !doc.quotes.some((q) => q.inner[0] <= m.span[0] && m.span[1] <= q.inner[1]));
-    const m = near[near.length - 1];
+    const unquoted = doc.dates.filter((m) => m.value && !doc.quotes.some((q) => q.inner[0] <= m.span[0] && m.span[1] <= q.inner[1]));
+    const near = unquoted.filter((m) => m.span[1] <= w.span[0]);
+    // A lede names the day only later («… الاجتماع الذي انعقد أمس»): the first day its paragraph
+    // or the next one names.
+    const para = doc.paragraphs[w.d.paragraph + 1] ?? doc.paragraphs[w.d.paragraph]!;
+    const m = near[near.length - 1] ?? unquoted.find((x) => x.span[0] >= w.span[0] && x.span[0] <= para[1]);
     if (m) [w.date, w.dateSource] = [m.value, 'context'];
     else if (doc.published) [w.date, w.dateSource] = [doc.published, 'published'];
   }

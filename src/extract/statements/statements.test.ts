@@ -181,6 +181,11 @@ describe('continuations', () => {
     const out = run('ووصفت وزارة الخارجية التصريحات بـ"غير الدقيقة". وأوضحت أنه "لا توجد قوات أجنبية في البلاد".');
     expect(out.map((s) => s.stance)).toEqual(['deny', 'deny']);
   });
+  it('a lede with no day of its own takes the first day its paragraph names after it', () => {
+    const out = run('أكد الوزير أحمد سالم أن الاجتماع المشترك الذي انعقد أمس كان بناء.', '2015-08-04');
+    expect(out[0]!.date).toBe('2015-08-03');
+    expect(out[0]!.dateSource).toBe('context');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
