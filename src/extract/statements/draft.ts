@@ -142,7 +142,8 @@ function draftSentence(
       // (run-on reports without full stops). Each continuation is a statement of the same speaker.
       const prevTok = toks[cue.at - 1];
       // «… التصريحات التي وصفها بـ"…"»: a relative clause inside the reported words belongs to them.
-      if (prevTok?.word && /^(?:الذي|التي|الذين)$/.test(prevTok.n)) continue;
+      // «الذي أعلن فيه رئيس المجلس …» names a new speaker, though.
+      if (prevTok?.word && /^(?:الذي|التي|الذين)$/.test(prevTok.n) && !/^(?:فيه|فيها)$/.test(toks[cue.after]?.n ?? '')) continue;
       const newClause = cue.info.participle || cue.kama || tok.n !== tok.base ||
         (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث|لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(prevTok.n));
       if (!newClause) continue;

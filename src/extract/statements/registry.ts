@@ -118,7 +118,10 @@ export class Registry {
       if (!p.role) continue;
       const have = roleKey(p.role);
       const common = [...want].filter((w) => have.has(w)).length;
-      if (common / want.size < 0.75) continue;
+      // «الأمين العام لرابطة العالم الإسلامي» for the holder printed as «الأمين العام الدكتور …»:
+      // the printed role may also hold the whole registered one and add its organisation.
+      const covers = have.size >= 2 && common === have.size;
+      if (common / want.size < 0.75 && !covers) continue;
       const score = common / Math.max(want.size, have.size) + (p.at <= at ? p.at / 1e9 : 0);
       if (score > bestScore) [best, bestScore] = [p, score];
     }
