@@ -22,14 +22,30 @@ export interface Token {
 
 const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
 
+/**
+ * isWordCode of every UTF-16 unit outside ASCII and Arabic, filled on first sight (0: not yet,
+ * 1: word, 2: not): «» “” – and the like come in every article, and each used to cost a regex test.
+ */
+const OTHER = new Uint8Array(0x10000);
+
 /** Letters, marks and digits make words; Arabic punctuation (، ؛ ؟ ٪ ٫ ٬ ۔) does not. */
 function isWordCode(c: number): boolean {
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c >= 0x0600 && c <= 0x06ff) {
     return !(c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4 || (c >= 0x066a && c <= 0x066d) || c === 0x060d || c === 0x061e);
   }
-  if (c === 0x200c || c === 0x200d) return true; // zero-width (non-)joiners inside Persian-style words
-  return OTHER_WORD.test(String.fromCharCode(c));
+  let k = OTHER[c]!;
+  if (k === 0) OTHER[c] = k = c === 0x200c || c === 0x200d || OTHER_WORD.test(String.fromCharCode(c)) ? 1 : 2; // zero-width (non-)joiners inside Persian-style words
+  return k === 1;
+}
+
+/** True when text[i, j) has a character other than tatweel, harakat and superscript alef. */
+function hasLetter(text: string, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670)) return true;
+  }
+  return false;
 }
 
 const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
@@ -62,7 +78,7 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     else if (c >= 0xd800 && c <= 0xdbff && j < to) j++; // keep a surrogate pair together
     const t = text.slice(i, j);
     const n = !word ? t : nt ? nt.text.slice(nt.inv[i], nt.inv[j]) : norm(t);
-    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t), m: -1, v: undefined });
+    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && hasLetter(text, i, j), m: -1, v: undefined });
     i = j;
   }
   return out;
