@@ -13,7 +13,7 @@ import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
-import { lookup, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
+import { firstWords, lookup, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
 
 interface Mention {
   span: Span;
@@ -33,15 +33,44 @@ const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حز�
 
 const HEAD_WORDS = new Set([...PLACE_HEADS, ...FACILITY_HEADS, ...DIRECTIONS]);
 
+// Most tokens start no name and are no head word. A bit set of the FNV-1a hashes of every first
+// word and head word rejects them with one probe, hashed straight from the token: no clitic
+// variant is cut out, and no table is looked up, for a word that can match nothing.
+const START_BITS = 1 << 20;
+const STARTS = new Uint32Array(START_BITS >>> 5);
+const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193, ALEF = 0x627, LAM = 0x644;
+
+/** FNV-1a of «ال» (when al) followed by s[from, end). */
+function hashFrom(s: string, from: number, al: boolean): number {
+  let h = FNV_OFFSET;
+  if (al) h = Math.imul(Math.imul(h ^ ALEF, FNV_PRIME) ^ LAM, FNV_PRIME);
+  for (let i = from; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+for (const w of [...firstWords(), ...HEAD_WORDS]) {
+  const h = hashFrom(w, 0, false);
+  STARTS[(h & (START_BITS - 1)) >>> 5]! |= 1 << (h & 31);
+}
+/** False when neither s[from, end) (after «ال» when al) starts a name nor is a head word; true means maybe. */
+function maybeStartWord(s: string, from: number, al: boolean): boolean {
+  const h = hashFrom(s, from, al);
+  return (STARTS[(h & (START_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
+}
+
 /**
  * Can an entity start at this token: a lexicon first word, a place or facility head, a title,
  * role or organisation head, a given name or a definite organisation word — with or without a
  * glued clitic. Most tokens of an article are none of these and are skipped with a few lookups.
  */
 function mayStart(t: Token): boolean {
-  if (namesStartingWith(t.n) || HEAD_WORDS.has(t.n) || maybeHead(t) || isGivenName(t) || isTitle(t)) return true;
-  const c = t.n.charCodeAt(0);
+  const n = t.n;
+  if (maybeStartWord(n, 0, false) && (namesStartingWith(n) || HEAD_WORDS.has(n))) return true;
+  if (maybeHead(t) || isGivenName(t) || isTitle(t)) return true;
+  const c = n.charCodeAt(0);
   if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return false; // و ف ب ل ك
+  // The variants cut one or two clitic letters, or read «لل» as «ال» (computeVariants): when no
+  // such rest may be a first or head word, none of them is.
+  if (!maybeStartWord(n, 1, false) && !maybeStartWord(n, 2, false) && !(c === LAM && n.charCodeAt(1) === LAM && maybeStartWord(n, 2, true))) return false;
   return variants(t).some(([w], k) => k > 0 && (namesStartingWith(w) > 0 || HEAD_WORDS.has(w)));
 }
 

@@ -67,4 +67,7 @@ for (const k of [...ACTOR_KEYS.keys(), ...PLACE_KEYS.keys()]) {
 /** 0 when no name starts with this word, else the longest such name in words. */
 export const namesStartingWith = (word: string): number => FIRST.get(word) ?? 0;
 
+/** Every word that starts a name (namesStartingWith > 0). */
+export const firstWords = (): Iterable<string> => FIRST.keys();
+
 export { matchKey };
