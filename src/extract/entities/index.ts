@@ -269,7 +269,7 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
   const at = text.indexOf(p.name, p.span[0]);
   if (at < 0) return null;
   const span: Span = [at, at + p.name.length];
-  const end = toks.findIndex((x) => x.start >= span[1]);
+  const end = firstFrom(toks, span[1]);
   const next = end < 0 ? toks.length : Math.max(i + 1, end);
   if (p.kind === 'person') {
     // A «name» the lexicons know is an organisation or place («مدير مكتب رووداو»).
@@ -296,6 +296,17 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
     return { mentions: out, end: p.end };
   }
   return null;
+}
+
+/** Index of the first token that starts at or after offset `at` (token starts increase), or -1. */
+function firstFrom(toks: Token[], at: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (toks[mid]!.start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < toks.length ? lo : -1;
 }
 
 function person(text: string, span: Span): Mention {
