@@ -13,7 +13,7 @@ import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
-import { firstWords, lookup, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
+import { firstWords, FNV_OFFSET, FNV_PRIME, hashOn, lookup, mayBeKey, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
 
 interface Mention {
   span: Span;
@@ -38,14 +38,12 @@ const HEAD_WORDS = new Set([...PLACE_HEADS, ...FACILITY_HEADS, ...DIRECTIONS]);
 // variant is cut out, and no table is looked up, for a word that can match nothing.
 const START_BITS = 1 << 20;
 const STARTS = new Uint32Array(START_BITS >>> 5);
-const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193, ALEF = 0x627, LAM = 0x644;
+const ALEF = 0x627, LAM = 0x644;
 
 /** FNV-1a of «ال» (when al) followed by s[from, end). */
 function hashFrom(s: string, from: number, al: boolean): number {
-  let h = FNV_OFFSET;
-  if (al) h = Math.imul(Math.imul(h ^ ALEF, FNV_PRIME) ^ LAM, FNV_PRIME);
-  for (let i = from; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h;
+  const h = al ? Math.imul(Math.imul(FNV_OFFSET ^ ALEF, FNV_PRIME) ^ LAM, FNV_PRIME) : FNV_OFFSET;
+  return hashOn(h, s, from);
 }
 for (const w of [...firstWords(), ...HEAD_WORDS]) {
   const h = hashFrom(w, 0, false);
@@ -147,11 +145,21 @@ function lexiconAt(text: string, toks: Token[], i: number, allowAmbiguous = fals
   if (!starts.length) return null;
   let last = i;
   while (last + 1 < toks.length && last - i + 1 < Math.min(MAX_WORDS, longest) && toks[last + 1]!.word) last++;
-  const rests = [''];
-  for (let k = i + 1; k <= last; k++) rests.push(rests[rests.length - 1] + ' ' + toks[k]!.n);
+  // The hash of every start's key up to every end word: only a key the lexicons may hold is
+  // joined into a string and looked up.
+  const width = last - i + 1;
+  const hashes = new Int32Array(starts.length * width);
+  for (let j = 0; j < starts.length; j++) {
+    let h = hashOn(FNV_OFFSET, starts[j]![0]);
+    hashes[j * width] = h;
+    for (let k = 1; k < width; k++) hashes[j * width + k] = h = hashOn(Math.imul(h ^ 32, FNV_PRIME), toks[i + k]!.n);
+  }
   for (let e = last; e >= i; e--) {
-    const rest = rests[e - i]!;
-    for (const [w, cut] of starts) {
+    let rest: string | null = null;
+    for (let j = 0; j < starts.length; j++) {
+      if (!mayBeKey(hashes[j * width + e - i]!)) continue;
+      const [w, cut] = starts[j]!;
+      rest ??= restOf(toks, i, e);
       const hit = lookup(w + rest, allowAmbiguous);
       if (!hit) continue;
       // A role word is not a place even where a town bears its name («السفيرة»).
@@ -161,6 +169,13 @@ function lexiconAt(text: string, toks: Token[], i: number, allowAmbiguous = fals
     }
   }
   return null;
+}
+
+/** The normalised words after token i up to token e, each after a space: what follows a first word in a key. */
+function restOf(toks: Token[], i: number, e: number): string {
+  let rest = '';
+  for (let k = i + 1; k <= e; k++) rest += ' ' + toks[k]!.n;
+  return rest;
 }
 
 /**
