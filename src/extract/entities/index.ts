@@ -121,13 +121,22 @@ function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention
     if (m.type === 'PER' && w.length > 1 && w[w.length - 1]!.length > 2) surnames.set(w[w.length - 1]!, m);
   }
   if (!surnames.size) return mentions;
+  // The lengths and first letters of the surnames as bit masks: most words fail one of them and
+  // are never looked up.
+  let lengths = 0, firsts = 0;
+  for (const w of surnames.keys()) {
+    lengths |= 1 << Math.min(w.length, 31);
+    firsts |= 1 << (w.charCodeAt(0) & 31);
+  }
   const spans = mentions.map((m) => m.span).sort((a, b) => a[0] - b[0]);
   const out = [...mentions];
   let k = 0;
   for (const t of toks) {
     while (k < spans.length && spans[k]![1] <= t.start) k++;
     const covered = k < spans.length && spans[k]![0] <= t.start;
-    if (!t.word || covered || !surnames.has(t.n)) continue;
+    if (!t.word || covered) continue;
+    const n = t.n;
+    if ((lengths & (1 << Math.min(n.length, 31))) === 0 || (firsts & (1 << (n.charCodeAt(0) & 31))) === 0 || !surnames.has(n)) continue;
     out.push(person(text, [t.start, t.end]));
   }
   return out;
