@@ -160,6 +160,9 @@ function keyOfFolded(f: string): string {
   return fromCodes(codes, n);
 }
 
+/** matchKey of a string already normalised with norm(): matchKeyOfNormalised(norm(s)) === matchKey(s). */
+export const matchKeyOfNormalised = (folded: string): string => keyOfFolded(folded);
+
 const KEYS = new Map<string, string>();
 
 /** Normalised comparison key: folded, punctuation to spaces, spaces collapsed. Short keys are remembered. */
