@@ -379,7 +379,12 @@ function group(mentions: Mention[]): Entity[] {
     if (g) add(g, m);
   }
   const firstAt = (g: Group) => g.mentions.reduce((m, s) => Math.min(m, s[0]), Infinity);
-  return groups.map((g) => [firstAt(g), g] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => toEntity(g));
+  const ordered = groups.map((g) => [firstAt(g), g] as const).sort((a, b) => a[0] - b[0]);
+  // The stage's output is built by push: optimised map makes holey arrays and interpreted map
+  // packed ones, and the later stages that read it would be deoptimised by the switch.
+  const out: Entity[] = [];
+  for (const [, g] of ordered) out.push(toEntity(g));
+  return out;
 }
 
 /** The person whose name contains this one's words in order («ماروتو» in «وين ماروتو»). */

@@ -36,9 +36,10 @@ export function extractEvents(doc: ArticleDoc): NewsEvent[] {
     }
     t = u;
   });
-  return mergeDrafts(drafts)
-    .map((d) => finish(ctx, d))
-    .sort((a, b) => a.span[0] - b.span[0]);
+  // Built by push: the stage's output has one array kind whether this code is optimised or not.
+  const events: NewsEvent[] = [];
+  for (const d of mergeDrafts(drafts)) events.push(finish(ctx, d));
+  return events.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Every trigger word of the text, with a two-part trigger's second word found («عبوة … ناسفة»). */
