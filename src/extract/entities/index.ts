@@ -128,7 +128,9 @@ function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention
     lengths |= 1 << Math.min(w.length, 31);
     firsts |= 1 << (w.charCodeAt(0) & 31);
   }
-  const spans = mentions.map((m) => m.span).sort((a, b) => a[0] - b[0]);
+  const spans: Span[] = []; // by push: see group()
+  for (const m of mentions) spans.push(m.span);
+  spans.sort((a, b) => a[0] - b[0]);
   const out = [...mentions];
   let k = 0;
   for (const t of toks) {
@@ -379,9 +381,11 @@ function group(mentions: Mention[]): Entity[] {
     if (g) add(g, m);
   }
   const firstAt = (g: Group) => g.mentions.reduce((m, s) => Math.min(m, s[0]), Infinity);
-  const ordered = groups.map((g) => [firstAt(g), g] as const).sort((a, b) => a[0] - b[0]);
-  // The stage's output is built by push: optimised map makes holey arrays and interpreted map
-  // packed ones, and the later stages that read it would be deoptimised by the switch.
+  // Lists here are built by push: optimised map makes holey arrays and interpreted map packed
+  // ones, and code that sorts or reads them is deoptimised by the switch (later stages too).
+  const ordered: [number, Group][] = [];
+  for (const g of groups) ordered.push([firstAt(g), g]);
+  ordered.sort((a, b) => a[0] - b[0]);
   const out: Entity[] = [];
   for (const [, g] of ordered) out.push(toEntity(g));
   return out;
