@@ -37,7 +37,8 @@ export function clean(doc: ArticleDoc): ArticleDoc {
   const keep = new Array<boolean>(lines.length).fill(true);
 
   // The folded form of every short line, made once for both the boilerplate rules and the repeat check.
-  const folded = lines.map((l) => (l.words <= Math.max(MAX_RULE_WORDS, FOLDED_REPEAT_WORDS) ? norm(l.text) : null));
+  const folded: (string | null)[] = []; // by push: optimised map makes holey arrays, interpreted map packed ones
+  for (const l of lines) folded.push(l.words <= Math.max(MAX_RULE_WORDS, FOLDED_REPEAT_WORDS) ? norm(l.text) : null);
   lines.forEach((l, i) => {
     const rule = boilerplateRule(l.text, l.words, folded[i] ?? undefined);
     if (rule) {

@@ -21,7 +21,9 @@ export function extractEvents(doc: ArticleDoc): NewsEvent[] {
   const W = scanWords(nt.text);
   const trigs = findTriggers(W);
   if (!trigs.length) return [];
-  const ctx = makeContext(doc, nt, W, trigs.map((t) => t.wi));
+  const at: number[] = []; // by push: optimised map makes holey arrays, interpreted map packed ones
+  for (const t of trigs) at.push(t.wi);
+  const ctx = makeContext(doc, nt, W, at);
   const drafts: Draft[] = [];
   let t = 0;
   ctx.sentences.forEach((sent, si) => {
