@@ -1,7 +1,7 @@
 // The clean stage: drops boilerplate lines by general rules, finds the headline, and fixes
 // document.text. After this stage the text never changes: every later span points into it.
 import type { ArticleDoc, RemovedLine } from '../core/types.js';
-import { matchKey, norm } from '../lang/ar/normalize.js';
+import { matchKey, matchKeyOfNormalised, norm } from '../lang/ar/normalize.js';
 import { wordCount } from '../lang/ar/tokenize.js';
 import { HEADLINE_WORDS, KICKER_MAX_WORDS, LINE_RULES } from './rules.js';
 
@@ -9,12 +9,15 @@ import { HEADLINE_WORDS, KICKER_MAX_WORDS, LINE_RULES } from './rules.js';
 /** The rule that marks a line as boilerplate, or null. */
 const MAX_RULE_WORDS = Math.max(...LINE_RULES.map((r) => r.maxWords));
 
-export function boilerplateRule(line: string, words = wordCount(line)): string | null {
+export function boilerplateRule(line: string, words = wordCount(line), folded?: string): string | null {
   if (words > MAX_RULE_WORDS) return null; // content lines are never furniture: skip the work
-  const key = norm(line).toLowerCase().replace(/\s+/g, ' ').trim();
+  const key = (folded ?? norm(line)).toLowerCase().replace(/\s+/g, ' ').trim();
   for (const r of LINE_RULES) if (words <= r.maxWords && r.pattern.test(key)) return r.name;
   return null;
 }
+
+/** Lines of at most this many words are compared folded when looking for repeats. */
+const FOLDED_REPEAT_WORDS = 30;
 
 const isHeadline = (line: string): boolean => {
   const n = wordCount(line);
@@ -33,8 +36,11 @@ export function clean(doc: ArticleDoc): ArticleDoc {
   const drop = (i: number, rule: string) => removed.push({ line: lines[i]!.text, rule });
   const keep = new Array<boolean>(lines.length).fill(true);
 
+  // The folded form of every short line, made once for both the boilerplate rules and the repeat check.
+  const folded: (string | null)[] = []; // by push: optimised map makes holey arrays, interpreted map packed ones
+  for (const l of lines) folded.push(l.words <= Math.max(MAX_RULE_WORDS, FOLDED_REPEAT_WORDS) ? norm(l.text) : null);
   lines.forEach((l, i) => {
-    const rule = boilerplateRule(l.text, l.words);
+    const rule = boilerplateRule(l.text, l.words, folded[i] ?? undefined);
     if (rule) {
       keep[i] = false;
       drop(i, rule);
@@ -61,7 +67,7 @@ export function clean(doc: ArticleDoc): ArticleDoc {
     if (!keep[i]) return;
     // Headlines and subheadings repeat with small spelling changes: compare them folded. A long
     // paragraph printed twice repeats to the letter, so its key is the text itself (cheaper).
-    const k = l.words <= 30 ? matchKey(l.text) : l.text;
+    const k = l.words <= FOLDED_REPEAT_WORDS ? matchKeyOfNormalised(folded[i]!) : l.text;
     if (!k) return;
     if (k === titleKey) {
       keep[i] = false;

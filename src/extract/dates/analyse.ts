@@ -48,6 +48,8 @@ export function originalSpan(nt: NormText, s: number, e: number): Span {
 export function analyse(text: string, ctx: DateContext, nt: NormText = normalizeWithMap(text)): Found[] {
   const cands = candidates(nt);
   const env: Env = { anchor: parseIso(ctx.published), ...explicitYears(cands) };
-  return cands.map((cand) => ({ cand, res: resolve(cand.p, cand.s, env), span: originalSpan(nt, cand.s, cand.e) }));
+  const out: Found[] = []; // by push, for one array kind (see findDates)
+  for (const cand of cands) out.push({ cand, res: resolve(cand.p, cand.s, env), span: originalSpan(nt, cand.s, cand.e) });
+  return out;
 }
 

@@ -30,13 +30,19 @@ function kindOf(c: Cand): string {
  * Pass `nt` when the caller already has the normalised text.
  */
 export function findDates(text: string, ctx: DateContext, nt?: NormText): DateMention[] {
-  return analyse(text, ctx, nt).map(({ cand, res, span }) => ({
-    span,
-    text: text.slice(span[0], span[1]),
-    value: res.value,
-    approx: res.approx,
-    precision: res.precision,
-    kind: kindOf(cand),
-    relative: res.relative,
-  }));
+  // Built by push: optimised map makes holey arrays and interpreted map packed ones, and the
+  // stages that read this list would be deoptimised by the switch.
+  const out: DateMention[] = [];
+  for (const { cand, res, span } of analyse(text, ctx, nt)) {
+    out.push({
+      span,
+      text: text.slice(span[0], span[1]),
+      value: res.value,
+      approx: res.approx,
+      precision: res.precision,
+      kind: kindOf(cand),
+      relative: res.relative,
+    });
+  }
+  return out;
 }

@@ -123,7 +123,8 @@ function resolveGregorian(p: CalDate, pos: number, env: Env): Resolved {
     // A date falls on a given weekday at least once in any 11 years (29 February: 28 years).
     const span = m === 2 && d === 29 ? 28 : 12;
     const years = p.wd !== null ? range(ay - span, ay + span) : range(ay - 8, ay + 1);
-    const cands = years.filter(fits).map((y) => dayNum(y, m, d));
+    const cands: number[] = []; // by push: optimised map makes holey arrays, interpreted map packed ones
+    for (const y of years) if (fits(y)) cands.push(dayNum(y, m, d));
     const n = pick(cands, anchor, modeOf(p, p.wd !== null));
     return n === null ? none('day', true) : day(n, true);
   }
@@ -150,7 +151,7 @@ function gregorianMonthYear(p: CalDate, m: number, pos: number, env: Env): numbe
   const a = fromDayNum(anchor);
   if (relYear !== null) return a.y + relYear;
   const am = monthIndex(a.y, a.m);
-  const cands = [a.y - 1, a.y, a.y + 1].map((y) => monthIndex(y, m));
+  const cands = [monthIndex(a.y - 1, m), monthIndex(a.y, m), monthIndex(a.y + 1, m)];
   const best = pick(cands, am, modeOf(p, false), FUTURE_SLACK_MONTHS);
   return best === null ? null : fromMonthIndex(best).y;
 }

@@ -13,7 +13,7 @@ import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
-import { lookup, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
+import { firstWords, FNV_OFFSET, FNV_PRIME, hashOn, lookup, mayBeKey, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
 
 interface Mention {
   span: Span;
@@ -33,15 +33,42 @@ const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حز�
 
 const HEAD_WORDS = new Set([...PLACE_HEADS, ...FACILITY_HEADS, ...DIRECTIONS]);
 
+// Most tokens start no name and are no head word. A bit set of the FNV-1a hashes of every first
+// word and head word rejects them with one probe, hashed straight from the token: no clitic
+// variant is cut out, and no table is looked up, for a word that can match nothing.
+const START_BITS = 1 << 20;
+const STARTS = new Uint32Array(START_BITS >>> 5);
+const ALEF = 0x627, LAM = 0x644;
+
+/** FNV-1a of «ال» (when al) followed by s[from, end). */
+function hashFrom(s: string, from: number, al: boolean): number {
+  const h = al ? Math.imul(Math.imul(FNV_OFFSET ^ ALEF, FNV_PRIME) ^ LAM, FNV_PRIME) : FNV_OFFSET;
+  return hashOn(h, s, from);
+}
+for (const w of [...firstWords(), ...HEAD_WORDS]) {
+  const h = hashFrom(w, 0, false);
+  STARTS[(h & (START_BITS - 1)) >>> 5]! |= 1 << (h & 31);
+}
+/** False when neither s[from, end) (after «ال» when al) starts a name nor is a head word; true means maybe. */
+function maybeStartWord(s: string, from: number, al: boolean): boolean {
+  const h = hashFrom(s, from, al);
+  return (STARTS[(h & (START_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
+}
+
 /**
  * Can an entity start at this token: a lexicon first word, a place or facility head, a title,
  * role or organisation head, a given name or a definite organisation word — with or without a
  * glued clitic. Most tokens of an article are none of these and are skipped with a few lookups.
  */
 function mayStart(t: Token): boolean {
-  if (namesStartingWith(t.n) || HEAD_WORDS.has(t.n) || maybeHead(t) || isGivenName(t) || isTitle(t)) return true;
-  const c = t.n.charCodeAt(0);
+  const n = t.n;
+  if (maybeStartWord(n, 0, false) && (namesStartingWith(n) || HEAD_WORDS.has(n))) return true;
+  if (maybeHead(t) || isGivenName(t) || isTitle(t)) return true;
+  const c = n.charCodeAt(0);
   if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return false; // و ف ب ل ك
+  // The variants cut one or two clitic letters, or read «لل» as «ال» (computeVariants): when no
+  // such rest may be a first or head word, none of them is.
+  if (!maybeStartWord(n, 1, false) && !maybeStartWord(n, 2, false) && !(c === LAM && n.charCodeAt(1) === LAM && maybeStartWord(n, 2, true))) return false;
   return variants(t).some(([w], k) => k > 0 && (namesStartingWith(w) > 0 || HEAD_WORDS.has(w)));
 }
 
@@ -94,13 +121,24 @@ function withSurnames(text: string, toks: Token[], mentions: Mention[]): Mention
     if (m.type === 'PER' && w.length > 1 && w[w.length - 1]!.length > 2) surnames.set(w[w.length - 1]!, m);
   }
   if (!surnames.size) return mentions;
-  const spans = mentions.map((m) => m.span).sort((a, b) => a[0] - b[0]);
+  // The lengths and first letters of the surnames as bit masks: most words fail one of them and
+  // are never looked up.
+  let lengths = 0, firsts = 0;
+  for (const w of surnames.keys()) {
+    lengths |= 1 << Math.min(w.length, 31);
+    firsts |= 1 << (w.charCodeAt(0) & 31);
+  }
+  const spans: Span[] = []; // by push: see group()
+  for (const m of mentions) spans.push(m.span);
+  spans.sort((a, b) => a[0] - b[0]);
   const out = [...mentions];
   let k = 0;
   for (const t of toks) {
     while (k < spans.length && spans[k]![1] <= t.start) k++;
     const covered = k < spans.length && spans[k]![0] <= t.start;
-    if (!t.word || covered || !surnames.has(t.n)) continue;
+    if (!t.word || covered) continue;
+    const n = t.n;
+    if ((lengths & (1 << Math.min(n.length, 31))) === 0 || (firsts & (1 << (n.charCodeAt(0) & 31))) === 0 || !surnames.has(n)) continue;
     out.push(person(text, [t.start, t.end]));
   }
   return out;
@@ -118,11 +156,21 @@ function lexiconAt(text: string, toks: Token[], i: number, allowAmbiguous = fals
   if (!starts.length) return null;
   let last = i;
   while (last + 1 < toks.length && last - i + 1 < Math.min(MAX_WORDS, longest) && toks[last + 1]!.word) last++;
-  const rests = [''];
-  for (let k = i + 1; k <= last; k++) rests.push(rests[rests.length - 1] + ' ' + toks[k]!.n);
+  // The hash of every start's key up to every end word: only a key the lexicons may hold is
+  // joined into a string and looked up.
+  const width = last - i + 1;
+  const hashes = new Int32Array(starts.length * width);
+  for (let j = 0; j < starts.length; j++) {
+    let h = hashOn(FNV_OFFSET, starts[j]![0]);
+    hashes[j * width] = h;
+    for (let k = 1; k < width; k++) hashes[j * width + k] = h = hashOn(Math.imul(h ^ 32, FNV_PRIME), toks[i + k]!.n);
+  }
   for (let e = last; e >= i; e--) {
-    const rest = rests[e - i]!;
-    for (const [w, cut] of starts) {
+    let rest: string | null = null;
+    for (let j = 0; j < starts.length; j++) {
+      if (!mayBeKey(hashes[j * width + e - i]!)) continue;
+      const [w, cut] = starts[j]!;
+      rest ??= restOf(toks, i, e);
       const hit = lookup(w + rest, allowAmbiguous);
       if (!hit) continue;
       // A role word is not a place even where a town bears its name («السفيرة»).
@@ -132,6 +180,13 @@ function lexiconAt(text: string, toks: Token[], i: number, allowAmbiguous = fals
     }
   }
   return null;
+}
+
+/** The normalised words after token i up to token e, each after a space: what follows a first word in a key. */
+function restOf(toks: Token[], i: number, e: number): string {
+  let rest = '';
+  for (let k = i + 1; k <= e; k++) rest += ' ' + toks[k]!.n;
+  return rest;
 }
 
 /**
@@ -240,7 +295,7 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
   const at = text.indexOf(p.name, p.span[0]);
   if (at < 0) return null;
   const span: Span = [at, at + p.name.length];
-  const end = toks.findIndex((x) => x.start >= span[1]);
+  const end = firstFrom(toks, span[1]);
   const next = end < 0 ? toks.length : Math.max(i + 1, end);
   if (p.kind === 'person') {
     // A «name» the lexicons know is an organisation or place («مدير مكتب رووداو»).
@@ -267,6 +322,17 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
     return { mentions: out, end: p.end };
   }
   return null;
+}
+
+/** Index of the first token that starts at or after offset `at` (token starts increase), or -1. */
+function firstFrom(toks: Token[], at: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (toks[mid]!.start >= at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < toks.length ? lo : -1;
 }
 
 function person(text: string, span: Span): Mention {
@@ -315,7 +381,14 @@ function group(mentions: Mention[]): Entity[] {
     if (g) add(g, m);
   }
   const firstAt = (g: Group) => g.mentions.reduce((m, s) => Math.min(m, s[0]), Infinity);
-  return groups.map((g) => [firstAt(g), g] as const).sort((a, b) => a[0] - b[0]).map(([, g]) => toEntity(g));
+  // Lists here are built by push: optimised map makes holey arrays and interpreted map packed
+  // ones, and code that sorts or reads them is deoptimised by the switch (later stages too).
+  const ordered: [number, Group][] = [];
+  for (const g of groups) ordered.push([firstAt(g), g]);
+  ordered.sort((a, b) => a[0] - b[0]);
+  const out: Entity[] = [];
+  for (const [, g] of ordered) out.push(toEntity(g));
+  return out;
 }
 
 /** The person whose name contains this one's words in order («ماروتو» in «وين ماروتو»). */

@@ -67,4 +67,24 @@ for (const k of [...ACTOR_KEYS.keys(), ...PLACE_KEYS.keys()]) {
 /** 0 when no name starts with this word, else the longest such name in words. */
 export const namesStartingWith = (word: string): number => FIRST.get(word) ?? 0;
 
+// Every key of both lexicons as a bit set of FNV-1a hashes: a candidate phrase whose hash is not
+// in it is no key, so it is never joined into a string and looked up (most multi-word tries miss).
+export const FNV_OFFSET = 0x811c9dc5, FNV_PRIME = 0x01000193;
+/** FNV-1a continued from `h` over s[from, end). */
+export function hashOn(h: number, s: string, from = 0): number {
+  for (let i = from; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+const KEY_BITS = 1 << 20;
+const KEY_HASHES = new Uint32Array(KEY_BITS >>> 5);
+for (const k of [...ACTOR_KEYS.keys(), ...PLACE_KEYS.keys()]) {
+  const h = hashOn(FNV_OFFSET, k);
+  KEY_HASHES[(h & (KEY_BITS - 1)) >>> 5]! |= 1 << (h & 31);
+}
+/** False when no key of the lexicons has FNV-1a hash `h` (lookup would return null); true means maybe. */
+export const mayBeKey = (h: number): boolean => (KEY_HASHES[(h & (KEY_BITS - 1)) >>> 5]! & (1 << (h & 31))) !== 0;
+
+/** Every word that starts a name (namesStartingWith > 0). */
+export const firstWords = (): Iterable<string> => FIRST.keys();
+
 export { matchKey };

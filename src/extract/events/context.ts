@@ -79,11 +79,17 @@ export function makeContext(doc: ArticleDoc, nt: NormText, W: Words, trigs: read
   }
   places.sort((x, y) => x.s - y.s);
   actors.sort((x, y) => x.s - y.s);
-  const dates = (doc.dates ?? []).filter((m) => inWindow(m.span[0])).map((m) => ({ ...toRange(m.span), m }));
+  // Lists are built by push, not by map/filter: optimised map makes holey arrays and interpreted
+  // map packed ones, and code optimised for one kind is thrown away when the other comes.
+  const dates: DateRef[] = [];
+  for (const m of doc.dates ?? []) {
+    if (!inWindow(m.span[0])) continue;
+    const r = toRange(m.span);
+    dates.push({ s: r.s, e: r.e, a: r.a, b: r.b, m });
+  }
   dates.sort((x, y) => x.s - y.s);
-  const quotes = (doc.quotes ?? [])
-    .filter((q) => q.inner[1] - q.inner[0] > 40)
-    .map((q) => ({ s: nt.inv[q.inner[0]]!, e: nt.inv[q.inner[1]]! }));
+  const quotes: { s: number; e: number }[] = [];
+  for (const q of doc.quotes ?? []) if (q.inner[1] - q.inner[0] > 40) quotes.push({ s: nt.inv[q.inner[0]]!, e: nt.inv[q.inner[1]]! });
   return { doc, nt, W, sentences, places, actors, dates, quotes, numbers: new Map(), inName: (i) => inner[i] === 1 };
 }
 
@@ -133,9 +139,11 @@ function mentionRank(ent: Entity, W: Words, a: number): number {
 
 /** The segmenter's sentences as word ranges; without them, split at sentence punctuation. */
 function sentenceRanges(doc: ArticleDoc, nt: NormText, W: Words): Range[] {
-  const spans: [number, number][] = doc.sentences?.length
-    ? doc.sentences.map((s) => [nt.inv[s[0]]!, nt.inv[s[1]]!])
-    : fallbackSentences(nt.text);
+  let spans: [number, number][];
+  if (doc.sentences?.length) {
+    spans = [];
+    for (const s of doc.sentences) spans.push([nt.inv[s[0]]!, nt.inv[s[1]]!]);
+  } else spans = fallbackSentences(nt.text);
   const out: Range[] = [];
   let k = 0;
   for (const [s, e] of spans) {

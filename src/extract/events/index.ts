@@ -21,7 +21,9 @@ export function extractEvents(doc: ArticleDoc): NewsEvent[] {
   const W = scanWords(nt.text);
   const trigs = findTriggers(W);
   if (!trigs.length) return [];
-  const ctx = makeContext(doc, nt, W, trigs.map((t) => t.wi));
+  const at: number[] = []; // by push: optimised map makes holey arrays, interpreted map packed ones
+  for (const t of trigs) at.push(t.wi);
+  const ctx = makeContext(doc, nt, W, at);
   const drafts: Draft[] = [];
   let t = 0;
   ctx.sentences.forEach((sent, si) => {
@@ -36,9 +38,10 @@ export function extractEvents(doc: ArticleDoc): NewsEvent[] {
     }
     t = u;
   });
-  return mergeDrafts(drafts)
-    .map((d) => finish(ctx, d))
-    .sort((a, b) => a.span[0] - b.span[0]);
+  // Built by push: the stage's output has one array kind whether this code is optimised or not.
+  const events: NewsEvent[] = [];
+  for (const d of mergeDrafts(drafts)) events.push(finish(ctx, d));
+  return events.sort((a, b) => a.span[0] - b.span[0]);
 }
 
 /** Every trigger word of the text, with a two-part trigger's second word found («عبوة … ناسفة»). */

@@ -123,17 +123,55 @@ export function toOriginal(nt: NormText, start: number, end: number): [number, n
   return [s, e];
 }
 
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
+/** Letters and digits (any script) keep their place in a match key; everything else separates words. */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** LETTER_OR_DIGIT for every UTF-16 unit, filled on first sight (0: not yet, 1: yes, 2: no). */
+const LN = new Uint8Array(0x10000);
+function isLetterOrDigit(c: number): boolean {
+  let k = LN[c]!;
+  if (k === 0) LN[c] = k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * Runs of anything but letters and digits to one space, none at the ends: what
+ * `s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim()` gives, in one pass with a table instead of a
+ * Unicode-property regex over every character.
+ */
+function keyOfFolded(f: string): string {
+  const len = f.length;
+  const codes = new Uint16Array(len);
+  let n = 0, gap = false;
+  for (let i = 0; i < len; i++) {
+    const c = f.charCodeAt(i);
+    let pair = false, keep: boolean;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len && (f.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      pair = true; // a code point beyond the BMP: rare, so tested by the regex itself
+      keep = LETTER_OR_DIGIT.test(f.slice(i, i + 2));
+    } else keep = isLetterOrDigit(c);
+    if (keep) {
+      if (gap && n > 0) codes[n++] = 32;
+      gap = false;
+      codes[n++] = c;
+      if (pair) codes[n++] = f.charCodeAt(i + 1);
+    } else gap = true;
+    if (pair) i++;
+  }
+  return fromCodes(codes, n);
+}
+
+/** matchKey of a string already normalised with norm(): matchKeyOfNormalised(norm(s)) === matchKey(s). */
+export const matchKeyOfNormalised = (folded: string): string => keyOfFolded(folded);
 
 const KEYS = new Map<string, string>();
 
 /** Normalised comparison key: folded, punctuation to spaces, spaces collapsed. Short keys are remembered. */
 export function matchKey(s: string): string {
-  if (s.length > 48) return norm(s).replace(NON_WORD, ' ').trim();
+  if (s.length > 48) return keyOfFolded(norm(s));
   let k = KEYS.get(s);
   if (k === undefined) {
     if (KEYS.size > 100_000) KEYS.clear(); // bounded over long runs
-    KEYS.set(s, (k = norm(s).replace(NON_WORD, ' ').trim()));
+    KEYS.set(s, (k = keyOfFolded(norm(s))));
   }
   return k;
 }

@@ -22,17 +22,39 @@ export interface Token {
 
 const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
 
+// The class of every UTF-16 unit, as a table: one read per character, and no chain of comparisons
+// whose rarely reached arms would throw optimised code away the first time a rare character comes.
+const KNOWN = 1, SPACE = 2, WORD = 4;
+const CLASS = new Uint8Array(0x10000);
+
 /** Letters, marks and digits make words; Arabic punctuation (، ؛ ؟ ٪ ٫ ٬ ۔) does not. */
-function isWordCode(c: number): boolean {
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  if (c >= 0x0600 && c <= 0x06ff) {
-    return !(c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4 || (c >= 0x066a && c <= 0x066d) || c === 0x060d || c === 0x061e);
-  }
-  if (c === 0x200c || c === 0x200d) return true; // zero-width (non-)joiners inside Persian-style words
-  return OTHER_WORD.test(String.fromCharCode(c));
+function classify(c: number): number {
+  let word: boolean;
+  if (c < 0x80) word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  else if (c >= 0x0600 && c <= 0x06ff) {
+    word = !(c === 0x060c || c === 0x061b || c === 0x061f || c === 0x06d4 || (c >= 0x066a && c <= 0x066d) || c === 0x060d || c === 0x061e);
+  } else word = c === 0x200c || c === 0x200d || OTHER_WORD.test(String.fromCharCode(c)); // zero-width (non-)joiners inside Persian-style words
+  const space = c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
+  return KNOWN | (space ? SPACE : 0) | (word ? WORD : 0);
+}
+// ASCII and Arabic up front; anything else is classified on first sight (one regex test per code point).
+for (let c = 0; c < 0x700; c++) CLASS[c] = classify(c);
+
+function classOf(c: number): number {
+  const k = CLASS[c]!;
+  return k !== 0 ? k : (CLASS[c] = classify(c));
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x200f || c === 0x200e || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f;
+const isWordCode = (c: number): boolean => (classOf(c) & WORD) !== 0;
+
+/** True when text[i, j) has a character other than tatweel, harakat and superscript alef. */
+function hasLetter(text: string, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 0x0640 || (c >= 0x064b && c <= 0x065f) || c === 0x0670)) return true;
+  }
+  return false;
+}
 
 let lastWhole: { text: string; tokens: Token[] } | null = null;
 
@@ -55,14 +77,15 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) { i++; continue; }
+    const k = classOf(c);
+    if (k & SPACE) { i++; continue; }
     let j = i + 1;
-    const word = isWordCode(c);
+    const word = (k & WORD) !== 0;
     if (word) while (j < to && isWordCode(text.charCodeAt(j))) j++;
     else if (c >= 0xd800 && c <= 0xdbff && j < to) j++; // keep a surrogate pair together
     const t = text.slice(i, j);
     const n = !word ? t : nt ? nt.text.slice(nt.inv[i], nt.inv[j]) : norm(t);
-    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && /[^\u0640\u064b-\u065f\u0670]/.test(t), m: -1, v: undefined });
+    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && hasLetter(text, i, j), m: -1, v: undefined });
     i = j;
   }
   return out;
