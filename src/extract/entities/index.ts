@@ -11,7 +11,7 @@ import { matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
-import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead } from '../statements/words.js';
+import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead, mayBeGivenOrHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
 import { firstWords, FNV_OFFSET, FNV_PRIME, hashOn, lookup, mayBeKey, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
 
@@ -63,7 +63,7 @@ function maybeStartWord(s: string, from: number, al: boolean): boolean {
 function mayStart(t: Token): boolean {
   const n = t.n;
   if (maybeStartWord(n, 0, false) && (namesStartingWith(n) || HEAD_WORDS.has(n))) return true;
-  if (maybeHead(t) || isGivenName(t) || isTitle(t)) return true;
+  if (mayBeGivenOrHead(t) && (maybeHead(t) || isGivenName(t) || isTitle(t))) return true;
   const c = n.charCodeAt(0);
   if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return false; // و ف ب ل ك
   // The variants cut one or two clitic letters, or read «لل» as «ال» (computeVariants): when no

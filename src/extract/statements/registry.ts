@@ -5,7 +5,7 @@ import type { Span } from '../../core/types.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
 import { nounPhrase, phraseAtToken } from './speaker.js';
-import { isGivenName, isOrgHead, isRoleHead, isTitle, maybeHead } from './words.js';
+import { isGivenName, isOrgHead, isRoleHead, isTitle, maybeHead, mayBeGivenOrHead } from './words.js';
 
 export interface Person {
   name: string;
@@ -74,6 +74,7 @@ export class Registry {
   scan(text: string, toks: Token[]): void {
     this.text = text;
     for (let i = 0; i < toks.length; i++) {
+      if (!mayBeGivenOrHead(toks[i])) continue;
       // «سامح شكري وزير الخارجية المصري»: a given name followed by a role names the holder.
       if (isGivenName(toks[i]) && !isGivenName(toks[i - 1]) && !maybeHead(toks[i - 1])) {
         const p = phraseAtToken(text, toks, i);

@@ -12,7 +12,7 @@ import { MONTH_WORDS } from '../../lang/ar/months.js';
 const B = {
   role: 1, title: 2, titleCont: 4, org: 8, orgAna: 16, known: 32, place: 64, phraseStop: 128, weekday: 256,
   opener: 512, link: 1024, nameLink: 2048, month: 4096, nisba: 8192, adj: 16384, cueComp: 32768, object: 65536,
-  given: 131072,
+  given: 131072, head: 262144,
 } as const;
 
 /** Every lexicon form → its class bits, for lookups by the exact form (or without و/ف). */
@@ -36,6 +36,8 @@ put(EXACT, OBJECT_NOUNS, B.object);
 put(VARIANT, KNOWN_ORGS, B.known);
 put(VARIANT, PLACES, B.place);
 put(VARIANT, MONTH_WORDS, B.month);
+/** Every form of a title, role or organisation head: one bit to test every token against cheaply. */
+const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);
 /** Matched on the printed form only: «فاول» without its «ف» would read as the title «أول». */
 const LITERAL = new Map<string, number>();
 put(LITERAL, TITLES, B.title);
@@ -43,8 +45,30 @@ put(LITERAL, TITLE_CONTINUATIONS, B.titleCont);
 put(LITERAL, CUE_COMPLEMENTS, B.cueComp);
 put(EXACT, GIVEN_NAMES, B.given);
 
+/**
+ * Class bits by word form, across articles: word frequencies are Zipfian, so most tokens of a new
+ * article were classified before. Bounded so that a long run cannot grow it without limit.
+ */
+const SEEN = new Map<string, number>();
+
 function classes(n: string, base: string): number {
+  // `base` is `n` without its conjunction, a function of `n` alone (see tokenize.ts): `n` is the key.
+  const hit = SEEN.get(n);
+  if (hit !== undefined) return hit;
+  const m = classify(n, base);
+  if (SEEN.size > 200_000) SEEN.clear();
+  SEEN.set(n, m);
+  return m;
+}
+
+/** Given names and heads of roles, titles and organisations: a cheap first test for scans over every token. */
+const GIVEN_OR_HEAD = new Set([...GIVEN_NAMES, ...HEADS]);
+export const mayBeGivenOrHead = (t: Token | undefined): boolean =>
+  !!t && t.word && (GIVEN_OR_HEAD.has(t.n) || (t.base !== t.n && GIVEN_OR_HEAD.has(t.base)));
+
+function classify(n: string, base: string): number {
   let m = (EXACT.get(n) ?? 0) | (LITERAL.get(n) ?? 0) | (VARIANT.get(n) ?? 0);
+  if (HEADS.has(n) || HEADS.has(base)) m |= B.head;
   // Without its و/ف only when enough is left to be a word of its own: «فاول» is not «ف» + «أول».
   if (base !== n && base.length >= 4) m |= (EXACT.get(base) ?? 0) | (VARIANT.get(base) ?? 0);
   for (const w of base !== n ? [n, base] : [n]) {
@@ -63,12 +87,12 @@ function mask(t: Token | undefined): number {
 }
 const is = (bit: number) => (t?: Token) => (mask(t) & bit) !== 0;
 
+const isGiven = is(B.given);
 // «على» (the preposition) folds to «علي» (the name Ali): the printed ى tells them apart.
-export const isGivenName = (t: Token | undefined): boolean => is(B.given)(t) && !(t!.n === 'علي' && t!.text.endsWith('ى'));
+export const isGivenName = (t: Token | undefined): boolean => isGiven(t) && !(t!.n === 'علي' && t!.text.endsWith('ى'));
 
-/** Every form of a title, role or organisation head: a small set to test every token against cheaply. */
-const HEADS = new Set([...ROLE_HEADS, ...TITLES, ...ORG_HEADS]);
-export const maybeHead = (t: Token | undefined): boolean => !!t && t.word && (HEADS.has(t.n) || HEADS.has(t.base));
+/** Every form of a title, role or organisation head. */
+export const maybeHead = is(B.head);
 
 export const isRoleHead = is(B.role);
 export const isTitle = is(B.title);
