@@ -99,6 +99,7 @@ export function extractEntities(doc: ArticleDoc): Entity[] {
     const parsed = phraseAt(text, toks, i);
     if (parsed) {
       mentions.push(...parsed.mentions);
+      nestedIn(text, toks, i + 1, parsed.end, mentions);
       i = parsed.end;
       continue;
     }
@@ -108,6 +109,22 @@ export function extractEntities(doc: ArticleDoc): Entity[] {
     i++;
   }
   return group(withSurnames(text, toks, mentions));
+}
+
+/**
+ * «التحالف العربي بقيادة السعودية»، «القوات الموالية لهادي … في السعودية»: a phrase read as one
+ * organisation may hold a state, a place or a person the lexicons know; each is an entity too.
+ */
+function nestedIn(text: string, toks: Token[], from: number, end: number, mentions: Mention[]): void {
+  for (let k = from; k < end; ) {
+    const t = toks[k]!;
+    if (!t.word || !mayStart(t)) { k++; continue; }
+    const lex = lexiconAt(text, toks, k);
+    if (lex && lex.end <= end) {
+      mentions.push(lex.mention);
+      k = lex.end;
+    } else k++;
+  }
 }
 
 /**
