@@ -143,8 +143,10 @@ function draftSentence(
       const prevTok = toks[cue.at - 1];
       // «… التصريحات التي وصفها بـ"…"»: a relative clause inside the reported words belongs to them.
       // «الذي أعلن فيه رئيس المجلس …» names a new speaker, though.
-      if (prevTok?.word && /^(?:الذي|التي|الذين)$/.test(prevTok.n) && !/^(?:فيه|فيها)$/.test(toks[cue.after]?.n ?? '')) continue;
-      const newClause = cue.info.participle || cue.kama || tok.n !== tok.base ||
+      const relative = prevTok?.word === true && /^(?:الذي|التي|الذين)$/.test(prevTok.n);
+      const resumptive = relative && /^(?:فيه|فيها)$/.test(toks[cue.after]?.n ?? '');
+      if (relative && !resumptive) continue;
+      const newClause = resumptive || cue.info.participle || cue.kama || tok.n !== tok.base ||
         (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث|لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(prevTok.n));
       if (!newClause) continue;
       const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);

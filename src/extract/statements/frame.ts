@@ -62,6 +62,18 @@ function definiteAnaphor(src: string, toks: Token[], i: number): SpeakerPhrase |
 }
 
 const isRelay = (t: Token) => /^(?:نقل|نقلت|ينقل|تنقل)$/.test(t.base);
+/** «علمت (المدينة) من مصادر سياسية في صنعاء أن …»: the outlet heard it from the source, who speaks. */
+const isLearned = (t: Token) => /^(?:علم|علمت)$/.test(t.base);
+
+function learned(src: string, toks: Token[], cue: Cue, end: number, dates: Span[]): Frame {
+  const none = { cue, speaker: null, content: -1 };
+  let k = cue.after;
+  while (k < end && k - cue.at < 8 && !(toks[k]!.word && toks[k]!.n === 'من')) k++;
+  if (k >= end || toks[k]?.n !== 'من') return none;
+  const p = parseSpeaker(src, toks, k + 1, end);
+  if (!p) return none;
+  return { cue, speaker: p, content: contentStart(toks, p.end, end, 'say', false, false, dates) };
+}
 
 /** «نقلت وكالة رويترز عن مسؤول عسكري قوله إن …»: the one quoted is the speaker, not the relay. */
 function relayed(src: string, toks: Token[], cue: Cue, end: number, relay: SpeakerPhrase | null): Frame {
@@ -279,6 +291,7 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
     if (m < end && m - cue.after <= 5) speaker = parseSpeaker(src, toks, m + 1, end);
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
+  if (isLearned(toks[cue.at]!)) return learned(src, toks, cue, end, dates);
   if (!speaker && /^(?:الذي|التي|الذين)$/.test(toks[cue.at - 1]?.n ?? '')) speaker = antecedent(src, toks, cue.at - 1);
   if (!speaker && first && !cue.info.participle) speaker = preverbalSubject(src, toks, cue.at);
   // A subject before the verb leaves the content to start after the verb.

@@ -324,13 +324,22 @@ function unnamedSource(toks: Token[], i: number, end: number): number {
   }
   let j = i + 1;
   const qualifies = (t: Token | undefined) => !!t && t.word && (SOURCE_QUALIFIERS.has(t.n) || isIndefiniteAdjective(t) || isPluralNisba(t));
+  // «مصادر الجزيرة»، «مصادر المقاومة»: a plural source in construct with the body it belongs to.
+  if (/^(?:مصادر|مسؤولو|مسؤولي)$/.test(toks[i]!.n) && toks[j]?.word && /^ال/.test(toks[j]!.n) && !isLexical(toks[j]!) && !isAdjective(toks[j])) j++;
   while (j < end && qualifies(toks[j])) j++;
+  // «مصادر بالقوات»: the body with its preposition glued on.
+  if (toks[j]?.word && /^(?:بال|في ال)/.test(toks[j]!.n) && toks[j]!.n.length > 4 && !isLexical(toks[j]!)) j++;
   // «مصادر "العربية"»: the outlet whose sources they are, in quotation marks.
   if (isPunct(toks[j], '"«“') && toks[j + 1]?.word && isPunct(toks[j + 2], '"»”')) return j + 3;
   const t = toks[j];
   if (t?.word && /^(?:في|من|داخل|لدي|ب)$/.test(t.n)) {
     const n = toks[j + 1];
-    if (n?.word && (definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n))) {
+    // «في جبهات تعز»: an indefinite noun in construct with a place or a definite word.
+    const construct = n?.word && !definite(n) && !isLexical(n) && toks[j + 2]?.word && (isPlace(toks[j + 2]) || definite(toks[j + 2]!));
+    if (construct) {
+      j += 3;
+      while (j < end && qualifies(toks[j])) j++;
+    } else if (n?.word && (definite(n) || isPlace(n) || isKnownOrg(n) || isOrgHead(n))) {
       let e = isOrgHead(n) || definite(n) ? nounPhrase(toks, j + 1, end) : j + 2;
       // «في وزارة الداخلية في حكومة إقليم كردستان»
       while (e < end && isLink(toks[e]) && toks[e + 1]?.word && (definite(toks[e + 1]!) || isOrgHead(toks[e + 1]) || isPlace(toks[e + 1]))) e = nounPhrase(toks, e + 1, end);

@@ -186,6 +186,14 @@ describe('continuations', () => {
     expect(out[0]!.date).toBe('2015-08-03');
     expect(out[0]!.dateSource).toBe('context');
   });
+  it('sources: «مصادر الجزيرة في غزة», «مصادر متطابقة في جبهات تعز»; «علمت (المدينة) من مصادر … أن»; «ووعد … بـ» is a pledge', () => {
+    expect(run('وقالت مصادر الجزيرة في غزة إن الطيران قصف موقعا.')[0]!.speaker).toBe('مصادر الجزيرة في غزة');
+    expect(run('وذكرت مصادر متطابقة في جبهات تعز أن معارك احتدمت.')[0]!.speaker).toBe('مصادر متطابقة في جبهات تعز');
+    const out = run('علمت (المدينة) من مصادر سياسية في صنعاء أن وفدا سياسيا غادر العاصمة.');
+    expect(out[0]!.speaker).toBe('مصادر سياسية في صنعاء');
+    expect(out[0]!.quote).toBe('وفدا سياسيا غادر العاصمة');
+    expect(run('ووعد رئيس الوزراء أحمد سالم أمام الصحافيين «بمواصلة تعزيز الأمن».')[0]!.stance).toBe('commit');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

@@ -76,6 +76,8 @@ function classify(n: string, base: string): number {
     // ب ل ك + ال → ال…; لل… → ال…
     if ((c0 === 0x628 || c0 === 0x644 || c0 === 0x643) && w.charCodeAt(1) === 0x627 && w.charCodeAt(2) === 0x644) m |= VARIANT.get(w.slice(1)) ?? 0;
     else if (c0 === 0x644 && w.charCodeAt(1) === 0x644) m |= VARIANT.get('ال' + w.slice(2)) ?? 0;
+    // «بعدن»، «لدمشق»: a place name without an article takes ب/ل glued to it.
+    else if ((c0 === 0x628 || c0 === 0x644) && w.length >= 4) m |= (VARIANT.get(w.slice(1)) ?? 0) & B.place;
   }
   return m;
 }
