@@ -61,11 +61,13 @@ export class Registry {
    */
   orgBefore(head: string, at: number): { name: string; at: number } | null {
     const h = matchKey(head);
+    const bare = h.replace(/^ال/, '');
     for (let k = this.orgSpans.length - 1; k >= 0; k--) {
       const [a, b] = this.orgSpans[k]!;
       if (a >= at) continue;
       const words = matchKey(this.text.slice(a, b)).split(' ');
-      if (words.length > 1 && words.includes(h)) return { name: this.text.slice(a, b), at: a };
+      // «التنظيم» for «تنظيم القاعدة في بلاد المغرب»: the head printed without its article.
+      if (words.length > 1 && (words.includes(h) || words[0] === bare)) return { name: this.text.slice(a, b), at: a };
     }
     return null;
   }

@@ -335,7 +335,7 @@ function unnamedSource(toks: Token[], i: number, end: number): number {
   if (t?.word && /^(?:في|من|داخل|لدي|ب)$/.test(t.n)) {
     const n = toks[j + 1];
     // «في جبهات تعز»: an indefinite noun in construct with a place or a definite word.
-    const construct = n?.word && !definite(n) && !isLexical(n) && toks[j + 2]?.word && (isPlace(toks[j + 2]) || definite(toks[j + 2]!));
+    const construct = n?.word && !definite(n) && (!isLexical(n) || PLACE_HEADS.has(n.n)) && toks[j + 2]?.word && (isPlace(toks[j + 2]) || definite(toks[j + 2]!));
     if (construct) {
       j += 3;
       while (j < end && qualifies(toks[j])) j++;
@@ -367,6 +367,12 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   if (UNNAMED_SOURCES.has(toks[i]!.n) && !definite(toks[i]!)) {
     const se = unnamedSource(toks, i, end);
     const role = text(src, toks, i, se);
+    // «مسؤول يمني في محافظة عدن، الخضر لصور، إن …»: the source is named after all.
+    if (isPunct(toks[se], '،,') && !KINSHIP.has(toks[i]!.n)) {
+      const ns = skipTitles(toks, se + 1, end);
+      const ne = personName(toks, ns, end, true);
+      if (ne > ns + 1 && isPunct(toks[ne], '،,')) return make('person', i, ne, { name: text(src, toks, ns, ne), role, org: orgInRole(src, toks, i, se) });
+    }
     return make('role', i, se, { role, org: orgInRole(src, toks, i, se) });
   }
   let re = nounPhrase(toks, i, end);
