@@ -66,7 +66,10 @@ export function labelQuotes(text: string, quotes: Quote[], all: Token[]): Set<Qu
     const before = text.slice(Math.max(0, q.open - 30), q.open);
     const i = tokenIndexAt(all, q.open);
     const prev = i > 0 ? all[i - 1] : undefined;
-    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev)))) out.add(q);
+    // «وكان الناطق باسم الخارجية «كيربي» قد قال»: a name in marks right before its verb.
+    const after = q.close !== null ? all[tokenIndexAt(all, q.close + 1)] : undefined;
+    const beforeVerb = words.length <= 2 && prev?.word === true && !!after?.word && (after.n === 'قد' || cueOf(after) !== null);
+    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev))) || beforeVerb) out.add(q);
   }
   return out;
 }
