@@ -301,7 +301,9 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
     while (from < end && !isPunct(toks[from], '،,:')) from++;
   }
   const objectOk = cue.info.cls === 'object';
-  const bare = speaker !== null && /^(?:قال|قالت)$/.test(toks[cue.at]!.base);
+  // «وأضاف ستكون الساعات القادمة حاسمة»: a continuation whose content follows with no «أن».
+  const bare = (speaker !== null && /^(?:قال|قالت)$/.test(toks[cue.at]!.base)) ||
+    (speaker === null && cue.info.cls === 'continue' && !cue.info.participle && !!next?.word && /^(?:س[يتن]|سوف|لن|لم|لا|قد|هناك|هذا|هذه)/.test(next.n));
   const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare, dates, cue.info.prep);
   return { cue, speaker, content };
 }
