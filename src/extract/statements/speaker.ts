@@ -371,7 +371,10 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     if (isPunct(toks[se], '،,') && !KINSHIP.has(toks[i]!.n)) {
       const ns = skipTitles(toks, se + 1, end);
       const ne = personName(toks, ns, end, true);
-      if (ne > ns + 1 && isPunct(toks[ne], '،,')) return make('person', i, ne, { name: text(src, toks, ns, ne), role, org: orgInRole(src, toks, i, se) });
+      // Only a name that shows it is one: after a title, or starting with a known given name.
+      if (ne > ns + 1 && isPunct(toks[ne], '،,') && (ns > se + 1 || isGivenName(toks[ns]))) {
+        return make('person', i, ne, { name: text(src, toks, ns, ne), role, org: orgInRole(src, toks, i, se) });
+      }
     }
     return make('role', i, se, { role, org: orgInRole(src, toks, i, se) });
   }

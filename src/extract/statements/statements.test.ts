@@ -194,6 +194,10 @@ describe('continuations', () => {
     expect(out[0]!.quote).toBe('وفدا سياسيا غادر العاصمة');
     expect(run('ووعد رئيس الوزراء أحمد سالم أمام الصحافيين «بمواصلة تعزيز الأمن».')[0]!.stance).toBe('commit');
   });
+  it('an unnamed source is a person only when a real name follows the comma', () => {
+    expect(run('وقال مسؤول يمني في محافظة عدن، الدكتور أحمد سالم، إن ألف قتيل سقطوا.')[0]!.speaker).toBe('أحمد سالم');
+    expect(run('وأوضح مسؤول يمني في محافظة عدن، جنوبي البلاد، أمس، أن القتلى بلغوا ألفا.')[0]!.speaker).toBe('مسؤول يمني في محافظة عدن');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
