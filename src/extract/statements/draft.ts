@@ -225,7 +225,7 @@ function relativeAt(ctx: Ctx, toks: Token[], i: number): Omit<Draft, 'sentence' 
   const prev = toks[i - 1]!;
   if (!t.word || !prev.word || !/^(?:الذي|التي)$/.test(prev.n)) return null;
   const m = RELATIVE_CUE.exec(t.n);
-  const info = m ? cueOf({ ...t, n: m[1]!, base: m[1]!, m: undefined }) : null;
+  const info = m ? cueOf({ ...t, n: m[1]!, base: m[1]!, m: undefined, c: undefined, v: undefined }) : null;
   if (!info) return null;
   // The antecedent: the organisation or person phrase that ends right before «، الذي».
   let ante: SpeakerPhrase | null = null;
@@ -267,7 +267,7 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
   const shifted = [...toks];
   if (/^ل[^ا]/.test(t.n) || /^ل[إأآ]/.test(t.text) || t.n.startsWith('لل')) {
     const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
-    shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
+    shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined, c: undefined, v: undefined };
   }
   const parsed = parseSpeaker(ctx.text, shifted, i, toks.length);
   if (!parsed) return;

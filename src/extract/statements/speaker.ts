@@ -111,7 +111,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
         }
         break;
       }
-      if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1), m: undefined })) break;
+      if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1), m: undefined, c: undefined, v: undefined })) break;
       j = k === j ? j + 1 : k + 1;
       // «في مدينة عدن»: an indefinite common noun after the link takes a genitive too; «في تعز» does not.
       construct = !definite(n) && (!(isPlace(n) || isKnownOrg(n)) || PLACE_HEADS.has(n.n));
@@ -298,7 +298,7 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
     // «بيان للجيش» / «بيان لوزارة الدفاع»: parse the issuer without its preposition.
     const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
     const shifted = [...toks];
-    shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined };
+    shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined, c: undefined, v: undefined };
     const p = parseSpeaker(src, shifted, j, end);
     return p ? { ...unglued(p, t), span: [toks[i]!.start, p.span[1]] } : null;
   }

@@ -45,20 +45,8 @@ put(LITERAL, TITLE_CONTINUATIONS, B.titleCont);
 put(LITERAL, CUE_COMPLEMENTS, B.cueComp);
 put(EXACT, GIVEN_NAMES, B.given);
 
-/**
- * Class bits by word form, across articles: word frequencies are Zipfian, so most tokens of a new
- * article were classified before. Bounded so that a long run cannot grow it without limit.
- */
-const SEEN = new Map<string, number>();
-
 function classes(n: string, base: string): number {
-  // `base` is `n` without its conjunction, a function of `n` alone (see tokenize.ts): `n` is the key.
-  const hit = SEEN.get(n);
-  if (hit !== undefined) return hit;
-  const m = classify(n, base);
-  if (SEEN.size > 200_000) SEEN.clear();
-  SEEN.set(n, m);
-  return m;
+  return classify(n, base);
 }
 
 /** Given names and heads of roles, titles and organisations: a cheap first test for scans over every token. */
@@ -122,10 +110,15 @@ const BAYYANA: CueInfo = { cls: 'say', stance: 'assert', participle: false, gend
 
 export function cueOf(t: Token | undefined): CueInfo | null {
   if (!t || !t.word) return null;
+  if (t.c !== undefined) return t.c as CueInfo | null;
+  return (t.c = cueOfForm(t));
+}
+
+function cueOfForm(t: Token): CueInfo | null {
+  // «وبيّن أن»: the verb بيّن, told from the preposition «بين» by its shadda.
+  if (t.base === 'بين') return t.text.includes('\u0651') ? BAYYANA : null;
   const direct = CUES.get(t.n) ?? (t.base !== t.n ? CUES.get(t.base) : undefined);
   if (direct) return direct;
-  // «وبيّن أن»: the verb بيّن, told from the preposition «بين» by its shadda.
-  if (t.base === 'بين' && t.text.includes('\u0651')) return BAYYANA;
   // «ودعاه إلى»، «طالبهم بـ»، «وصفتها بـ»: a verb taking an object carries it as a suffix. The
   // printed form is tried too: the و of «وصفتها» is the verb's own first letter.
   return suffixed(t.base) ?? (t.base !== t.n ? suffixed(t.n) : null);

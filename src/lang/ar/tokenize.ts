@@ -18,7 +18,12 @@ export interface Token {
   m?: number;
   /** Clitic variants of the form, filled in on first use by the entities stage. */
   v?: Array<[string, number]> | undefined;
+  /** The reporting cue this token is, filled in on first use by the attribution parser (null: none). */
+  c?: CueInfo | null | undefined;
 }
+
+/** A reporting cue as the attribution parser knows it (see lexicon.ts); opaque here. */
+interface CueInfo { cls: string }
 
 const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
 
@@ -85,7 +90,7 @@ function tokenizeRange(text: string, from: number, to: number): Token[] {
     else if (c >= 0xd800 && c <= 0xdbff && j < to) j++; // keep a surrogate pair together
     const t = text.slice(i, j);
     const n = !word ? t : nt ? nt.text.slice(nt.inv[i], nt.inv[j]) : norm(t);
-    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && hasLetter(text, i, j), m: -1, v: undefined });
+    out.push({ start: i, end: j, text: t, n, base: word ? stripConj(n) : n, word: word && hasLetter(text, i, j), m: -1, v: undefined, c: undefined });
     i = j;
   }
   return out;
