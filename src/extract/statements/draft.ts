@@ -69,6 +69,7 @@ export function labelQuotes(text: string, quotes: Quote[], all: Token[]): Set<Qu
     // «وكان الناطق باسم الخارجية «كيربي» قد قال»: a name in marks right before its verb.
     const after = q.close !== null ? all[tokenIndexAt(all, q.close + 1)] : undefined;
     const beforeVerb = words.length <= 2 && prev?.word === true && !!after?.word && (after.n === 'قد' || cueOf(after) !== null);
+
     if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev))) || beforeVerb) out.add(q);
   }
   return out;

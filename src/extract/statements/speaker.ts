@@ -66,6 +66,10 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       (isOrgHead(toks[i]) || isRoleHead(toks[i]) || isOrgHead(toks[j - 2]))) {
       // «لجنة الأمن والدفاع»، «وزارة الخارجية والمغتربين»: coordinated genitives of one name.
       j++;
+    } else if (!definite(t) && /^[بل]/.test(t.n) && isPlace(t) && !isStop(t)) {
+      // «مدير مؤسسة المياه بعدن»: the place with its preposition glued on.
+      construct = false;
+      j++;
     } else if (!construct && isPlace(t) && isPlace(toks[j - 1]) && !isStop(t)) {
       // «إقليم كردستان العراق»: a place, then the country it is in.
       j++;
@@ -395,6 +399,11 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     let c = k + 1;
     while (c < end && c - k < 14 && !isPunct(toks[c], '،,')) c++;
     if (isPunct(toks[c], '،,')) k = c + 1;
+  }
+  // «المحلل السياسي اليمني " هاني مسهور"»: the name in quotation marks after the role.
+  if (k === re && isPunct(toks[k], '"«“”') && isGivenName(toks[k + 1])) {
+    const qe = personName(toks, k + 1, end, true);
+    if (qe > k + 2 && isPunct(toks[qe], '"»”')) return make('person', i, qe + 1, { name: text(src, toks, k + 1, qe), role, org });
   }
   const nameStart = skipTitles(toks, k, end);
   const ne = personName(toks, nameStart, end, true);

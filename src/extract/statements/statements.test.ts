@@ -198,6 +198,10 @@ describe('continuations', () => {
     expect(run('وقال مسؤول يمني في محافظة عدن، الدكتور أحمد سالم، إن ألف قتيل سقطوا.')[0]!.speaker).toBe('أحمد سالم');
     expect(run('وأوضح مسؤول يمني في محافظة عدن، جنوبي البلاد، أمس، أن القتلى بلغوا ألفا.')[0]!.speaker).toBe('مسؤول يمني في محافظة عدن');
   });
+  it('a role names its holder in quotation marks or after a glued place: «المحلل " هاني مسهور"», «مدير المؤسسة بعدن نجيب محمد»', () => {
+    expect(run('توقع المحلل السياسي اليمني " هاني مسهور" اقتراب حسم معركة قاعدة العند.')[0]!.speaker).toBe('هاني مسهور');
+    expect(run('وقال مدير مؤسسة المياه بعدن نجيب محمد أحمد، إنه يتوقع البدء بضخ المياه.')[0]!.speaker).toBe('نجيب محمد أحمد');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

@@ -107,7 +107,7 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'object', m: 'رحب يرحب', f: 'رحبت ترحب', pm: 'مرحبا', pf: 'مرحبه' },
   { stance: 'assert', cls: 'object', m: 'هدد يهدد', f: 'هددت تهدد', pm: 'مهددا', pf: 'مهدده' },
   { stance: 'deny', cls: 'object', m: 'دحض فند يدحض يفند', f: 'دحضت فندت تدحض تفند', pm: 'مفندا', pf: 'مفنده' },
-  { stance: 'assert', cls: 'say', m: 'توقع يتوقع', f: 'توقعت تتوقع', pl: 'توقعوا' },
+  { stance: 'assert', cls: 'object', m: 'توقع يتوقع', f: 'توقعت تتوقع', pl: 'توقعوا' },
   { stance: 'assert', cls: 'say', m: 'رجح يرجح', f: 'رجحت ترجح', pl: 'رجحوا' },
   { stance: 'assert', cls: 'say', m: 'اكتفي', f: 'اكتفت' },
   { stance: 'assert', cls: 'continue', m: 'اختتم', f: 'اختتمت' },
