@@ -215,7 +215,7 @@ export const PARTY_CUES = set('مع بين نظيره نظيرته نظيرها 
 export const ANAPHORIC_ACTOR = set('الأخيرة الأخير');
 
 /** Words for "killed" before the number: «مقتل 6»، «قتل ثلاثة جنود»، «أودى بحياة 5». */
-export const KILLED_BEFORE = set('مقتل قتل قتلت مصرع استشهاد حياة');
+export const KILLED_BEFORE = set('مقتل قتل قتلت مصرع استشهاد حياة لقي لقيت');
 /** Nouns for the killed after the number: «36 قتيلا»، «سقوط 5 قتلى». */
 export const KILLED_AFTER = set('قتيل قتيلا قتلى شهيد شهيدا شهداء قتلوا لقوا استشهدوا');
 /** Words for "injured" before the number: «إصابة 12»، «أصيب 5». */
@@ -224,7 +224,7 @@ export const INJURED_BEFORE = set('إصابة أصيب أصيبت جرح');
 export const INJURED_AFTER = set('جريح جريحا جرحى مصاب مصابا مصابين مصابون أصيبوا جرحوا');
 /** «مقتل جندي» is one killed, «مقتل جنديين» two: singular and unambiguous dual person nouns. */
 export const PERSON_SINGULAR = set('جندي شخص مدني عنصر ضابط طفل امرأة شرطي مواطن مقاتل عسكري منتسب صحفي مسلح');
-export const PERSON_DUAL = set('جنديين شخصين عنصرين ضابطين طفلين شرطيين');
+export const PERSON_DUAL = set('جنديين شخصين عنصرين ضابطين طفلين شرطيين جنديان شخصان عنصران ضابطان طفلان شرطيان مدنيان');
 /** Person nouns that may stand between a number and its casualty noun: «3 جنود قتلى». */
 export const PERSONS = set('جنود جنديا أشخاص شخصا مدنيين مدنيا عناصر عنصرا مواطنين مواطنا أطفال نساء ضباط مقاتلين منتسبين عسكريين');
 /** Deaths that are not attacks: a casualty report with these words is no assault. */
