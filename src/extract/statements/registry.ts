@@ -17,7 +17,20 @@ export interface Person {
 
 /** Words that carry no identity in a role: prepositions and the article. */
 const roleKey = (role: string): Set<string> =>
-  new Set(matchKey(role).split(' ').map((w) => w.replace(/^(?:لل|ل|ب|و)(?=ال)/, '').replace(/^ال/, '')).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w)));
+  new Set(matchKey(role).split(' ').map(roleWord).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w)));
+
+/**
+ * One form per role word: no article or glued preposition, a nisba without its feminine ending
+ * («التركية» = «التركي»), one spelling of «أمريكي», and «الحكومة» for «الوزراء» («رئيس الحكومة»
+ * is «رئيس الوزراء»).
+ */
+function roleWord(w: string): string {
+  let x = w.replace(/^(?:لل|ل|ب|و)(?=ال)/, '').replace(/^ال/, '');
+  if (x.length > 4 && x.endsWith('يه')) x = x.slice(0, -1);
+  if (x === 'اميركي') x = 'امريكي';
+  if (x === 'حكومه') x = 'وزراء';
+  return x;
+}
 
 export class Registry {
   persons: Person[] = [];

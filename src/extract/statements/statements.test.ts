@@ -202,6 +202,10 @@ describe('continuations', () => {
     expect(run('توقع المحلل السياسي اليمني " هاني مسهور" اقتراب حسم معركة قاعدة العند.')[0]!.speaker).toBe('هاني مسهور');
     expect(run('وقال مدير مؤسسة المياه بعدن نجيب محمد أحمد، إنه يتوقع البدء بضخ المياه.')[0]!.speaker).toBe('نجيب محمد أحمد');
   });
+  it('a role printed differently still finds its holder: «رئيس الحكومة التركية» is «رئيس الوزراء التركي»', () => {
+    const out = run('وأعلن رئيس الوزراء التركي أحمد داود أوغلو أن الشرطة تعرفت على المشتبه به.\nوقال رئيس الحكومة التركية إن «تركيا اتخذت دائما إجراءات ضد داعش».');
+    expect(out[1]!.speaker).toBe('أحمد داود أوغلو');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
