@@ -206,6 +206,10 @@ describe('continuations', () => {
     const out = run('وأعلن رئيس الوزراء التركي أحمد داود أوغلو أن الشرطة تعرفت على المشتبه به.\nوقال رئيس الحكومة التركية إن «تركيا اتخذت دائما إجراءات ضد داعش».');
     expect(out[1]!.speaker).toBe('أحمد داود أوغلو');
   });
+  it('«القوات المسلحة» is one phrase; the outlet told («لرويترز») is never the speaker', () => {
+    expect(run('وقال الناطق الرسمي باسم القوات المسلحة العميد محمد سمير إن العمليات مستمرة.')[0]!.speaker).toBe('محمد سمير');
+    expect(run('لكن فاروق جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز انه لا توجد خطط.')[0]!.speaker).toBe('فاروق جليك');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');

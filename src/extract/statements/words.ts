@@ -183,6 +183,8 @@ export function canStartName(t?: Token): boolean {
   if (isNameLink(t)) return true;
   if (isObjectNoun(t)) return false;
   if (isVerbalNoun(t)) return false;
+  // «قال لرويترز»: the outlet told, not a name.
+  if (isSaidTo(t)) return false;
   // Prepositions with a pronoun or a conjunction: «عليها»، «وعن الوضع».
   if (/^و?(?:عليه|عليها|عليهم|اليه|اليها|لديه|لديها|عن|في|من|علي|الي|مع|بعد|قبل)$/.test(t.n) && !isGivenName(t)) return false;
   // «وندد بما قال»: a word with a glued «و» starts no name unless it is a given name (وليد، وائل).
