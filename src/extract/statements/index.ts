@@ -252,6 +252,8 @@ function topicBefore(doc: ArticleDoc, d: Draft, done: Work[], reg: Registry): Om
   if (from >= d.cueSpan[0]) return null;
   const words = matchKey(doc.text.slice(from, d.cueSpan[0])).split(' ');
   if (words.length < 4) return null;
+  // The narration names the last speaker again: the verb goes on with that speaker.
+  if (last && last.who.person && words.includes(matchKey(last.who.name).split(' ').pop() ?? '')) return null;
   const spoke = new Set(done.map((w) => matchKey(w.who.name)));
   let best: { at: number; p: (typeof reg.persons)[number] } | null = null;
   for (const p of reg.persons) {
