@@ -92,6 +92,15 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       // «المرصد السوري لحقوق الإنسان»، «لشؤون الشرق الأوسط»
       j += 2;
       construct = false;
+    } else if (/^ل[^ل]/.test(t.n) && !definite(t) && !isLexical(t) && toks[j + 1]?.word && !definite(toks[j + 1]!) && !isLexical(toks[j + 1]!) &&
+      toks[j + 2]?.word && definite(toks[j + 2]!) && !isStop(toks[j + 2])) {
+      // «مساعد وزير الخارجية لشؤون دول الجوار»: the genitive chain goes on one more noun.
+      j += 3;
+      construct = false;
+    } else if (isPlace(t) && !isStop(t) && /^ال(?:عاصمه|مدينه|محافظه|ولايه|اقليم|اماره)$/.test(toks[j - 1]!.n)) {
+      // «في حكومة العاصمة الخرطوم»: the place named after its head.
+      j++;
+      construct = false;
     } else if (isAdjective(t) || (!isDefinite && isIndefiniteAdjective(t))) {
       construct = false;
       j++;
@@ -331,8 +340,9 @@ function unnamedSource(toks: Token[], i: number, end: number): number {
   // «مصادر الجزيرة»، «مصادر المقاومة»: a plural source in construct with the body it belongs to.
   if (/^(?:مصادر|مسؤولو|مسؤولي)$/.test(toks[i]!.n) && toks[j]?.word && /^ال/.test(toks[j]!.n) && !isLexical(toks[j]!) && !isAdjective(toks[j])) j++;
   while (j < end && qualifies(toks[j])) j++;
-  // «مصادر بالقوات»: the body with its preposition glued on.
+  // «مصادر بالقوات»، «مسؤول بقطاع السجون»: the body with its preposition glued on.
   if (toks[j]?.word && /^(?:بال|في ال)/.test(toks[j]!.n) && toks[j]!.n.length > 4 && !isLexical(toks[j]!)) j++;
+  else if (toks[j]?.word && /^ب[^ا]/.test(toks[j]!.n) && toks[j]!.n.length > 3 && (!isLexical(toks[j]!) || isPlace(toks[j])) && toks[j + 1]?.word && definite(toks[j + 1]!) && !isStop(toks[j + 1])) j += 2;
   // «مصادر "العربية"»: the outlet whose sources they are, in quotation marks.
   if (isPunct(toks[j], '"«“') && toks[j + 1]?.word && isPunct(toks[j + 2], '"»”')) return j + 3;
   const t = toks[j];
@@ -387,6 +397,8 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   // «المستشار في مكتب وزير الدفاع المتحدث باسم قوات التحالف، العميد …»: roles in apposition.
   while (re < end && isRoleHead(toks[re]) && definite(toks[re]!) && re - i < 16) {
     const more = nounPhrase(toks, re, end);
+    // «… لشؤون دول الجوار السفير أسامة المجدوب»: a one-word role right before a given name.
+    if (more === re + 1 && isGivenName(toks[more])) { re = more; break; }
     if (more <= re + 1 && !isPunct(toks[more], '،,')) break;
     re = more;
   }

@@ -210,6 +210,11 @@ describe('continuations', () => {
     expect(run('وقال الناطق الرسمي باسم القوات المسلحة العميد محمد سمير إن العمليات مستمرة.')[0]!.speaker).toBe('محمد سمير');
     expect(run('لكن فاروق جليك وزير العمل والضمان الاجتماعي التركي قال لرويترز انه لا توجد خطط.')[0]!.speaker).toBe('فاروق جليك');
   });
+  it('role phrases: a longer genitive chain, a place after its head, a one-word role before a name', () => {
+    expect(run('وقال مساعد وزير الخارجية لشؤون دول الجوار السفير أسامة المجدوب إن الاجتماع مهم.')[0]!.speaker).toBe('أسامة المجدوب');
+    expect(run('وقال وزير البنى التحتية في حكومة العاصمة الخرطوم أحمد قاسم، في تصريحات صحفية إن طهران أوقفت المشروعات.')[0]!.speaker).toBe('أحمد قاسم');
+    expect(run('وقال مسؤول بقطاع السجون التابع لوزارة الداخلية، في بيان له، أمس: إن الحالة مستقرة.')[0]!.speaker).toBe('مسؤول بقطاع السجون');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
