@@ -281,6 +281,13 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     const bare = e === i + 1 && isOrgAnaphor(t);
     return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: text(src, toks, i, e), alias: a?.alias ?? null });
   }
+  // «وقال المتظاهرون إن …»، «أكد المحتجون أن …»: a group named by a definite plural, with its adjectives.
+  if (/^ال.{3,}(?:ون)$/.test(t.n) && !isLexical(t)) {
+    let g = i + 1;
+    while (g < end && isAdjective(toks[g])) g++;
+    const n = toks[g];
+    if (!n || !n.word || isStop(n) || isTimeWord(n)) return make('role', i, g, { role: text(src, toks, i, g) });
+  }
   const e = personName(toks, i, end);
   if (e === i || !solidName(toks, i, e)) return null;
   return withApposition(src, toks, i, e, end, { name: text(src, toks, i, e) }, make);

@@ -215,6 +215,9 @@ describe('continuations', () => {
     expect(run('وقال وزير البنى التحتية في حكومة العاصمة الخرطوم أحمد قاسم، في تصريحات صحفية إن طهران أوقفت المشروعات.')[0]!.speaker).toBe('أحمد قاسم');
     expect(run('وقال مسؤول بقطاع السجون التابع لوزارة الداخلية، في بيان له، أمس: إن الحالة مستقرة.')[0]!.speaker).toBe('مسؤول بقطاع السجون');
   });
+  it('a group named by a definite plural speaks: «وقال المتظاهرون إن …»', () => {
+    expect(run('وقال المتظاهرون إن أوامر عليا صدرت إلى الضباط.')[0]!.speaker).toBe('المتظاهرون');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
