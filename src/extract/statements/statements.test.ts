@@ -218,6 +218,10 @@ describe('continuations', () => {
   it('a group named by a definite plural speaks: «وقال المتظاهرون إن …»', () => {
     expect(run('وقال المتظاهرون إن أوامر عليا صدرت إلى الضباط.')[0]!.speaker).toBe('المتظاهرون');
   });
+  it('«آية الله» is a title; «بحسب», reflexives and quantifiers start no name', () => {
+    expect(run('وقال آية الله علي خامنئي إن بلاده على خلاف عميق مع واشنطن.')[0]!.speaker).toBe('علي خامنئي');
+    expect(run('وقال خالد بحاح بحسب سكاي نيوز إن العمل الجماعي مهم.')[0]!.speaker).toBe('خالد بحاح');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
