@@ -267,6 +267,11 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
 
   if (hasStatementNoun(t)) return issuer(src, toks, i, end, make);
   const afterTitles = skipTitles(toks, i, end);
+  // «معالي وزير الخارجية عادل الجبير»: an honorific before a role.
+  if (afterTitles > i && isRoleHead(toks[afterTitles]) && !isAdjective(toks[afterTitles]) && !isGivenName(toks[afterTitles])) {
+    const r = roleFirst(src, toks, afterTitles, end, make);
+    return { ...r, span: [toks[i]!.start, r.span[1]] };
+  }
   if (afterTitles > i) {
     // After a title even a family name alone is a name: «اللواء التركي».
     let e = personName(toks, afterTitles, end, true);

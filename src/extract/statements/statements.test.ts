@@ -222,6 +222,9 @@ describe('continuations', () => {
     expect(run('وقال آية الله علي خامنئي إن بلاده على خلاف عميق مع واشنطن.')[0]!.speaker).toBe('علي خامنئي');
     expect(run('وقال خالد بحاح بحسب سكاي نيوز إن العمل الجماعي مهم.')[0]!.speaker).toBe('خالد بحاح');
   });
+  it('an honorific before a role («معالي وزير الخارجية عادل الجبير») still names the holder', () => {
+    expect(run('ومن جانبه، قال معالي وزير الخارجية عادل الجبير "إن هناك رغبة بين البلدين".')[0]!.speaker).toBe('عادل الجبير');
+  });
   it('a verbal noun after the verb is its object, not a name', () => {
     expect(run('أكد جون كيري أهمية الدور التاريخي لمصر.')[0]!.speaker).toBe('جون كيري');
     expect(run('وأكد الوزير تطابق رؤية الجانبين.')[0]!.speaker).not.toContain('تطابق');
