@@ -5,8 +5,8 @@ import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
 import { findCues, readFrame, type Cue } from './frame.js';
 import { ACCORDING_TO, type CueInfo } from '../../lang/ar/lexicon.js';
-import { parseSpeaker, unglued, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isOrgHead, isPunct } from './words.js';
+import { parseAfterLam, parseSpeaker, type SpeakerPhrase } from './speaker.js';
+import { cueOf, isOrgHead, isPunct, isRelative, isResumptive, withForm } from './words.js';
 
 export interface Draft {
   cue: Cue;
@@ -147,8 +147,8 @@ function draftSentence(
       const prevTok = toks[cue.at - 1];
       // «… التصريحات التي وصفها بـ"…"»: a relative clause inside the reported words belongs to them.
       // «الذي أعلن فيه رئيس المجلس …» names a new speaker, though.
-      const relative = prevTok?.word === true && /^(?:الذي|التي|الذين)$/.test(prevTok.n);
-      const resumptive = relative && /^(?:فيه|فيها)$/.test(toks[cue.after]?.n ?? '');
+      const relative = isRelative(prevTok);
+      const resumptive = relative && isResumptive(toks[cue.after]);
       if (relative && !resumptive) continue;
       const newClause = resumptive || cue.info.participle || cue.kama || tok.n !== tok.base ||
         (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث|لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(prevTok.n));
@@ -224,9 +224,9 @@ function relativeBefore(ctx: Ctx, toks: Token[], open: Draft): Draft | null {
 function relativeAt(ctx: Ctx, toks: Token[], i: number): Omit<Draft, 'sentence' | 'paragraph' | 'frame'> | null {
   const t = toks[i]!;
   const prev = toks[i - 1]!;
-  if (!t.word || !prev.word || !/^(?:الذي|التي)$/.test(prev.n)) return null;
+  if (!t.word || !isRelative(prev)) return null;
   const m = RELATIVE_CUE.exec(t.n);
-  const info = m ? cueOf({ ...t, n: m[1]!, base: m[1]!, m: undefined, c: undefined, v: undefined }) : null;
+  const info = m ? cueOf(withForm(t, m[1]!)) : null;
   if (!info) return null;
   // The antecedent: the organisation or person phrase that ends right before «، الذي».
   let ante: SpeakerPhrase | null = null;
@@ -265,14 +265,9 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
   const t = toks[i];
   if (!t || !t.word) return;
   // «لشترايتر»: the preposition is glued to the name.
-  const shifted = [...toks];
-  if (/^ل[^ا]/.test(t.n) || /^ل[إأآ]/.test(t.text) || t.n.startsWith('لل')) {
-    const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
-    shifted[i] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined, c: undefined, v: undefined };
-  }
-  const parsed = parseSpeaker(ctx.text, shifted, i, toks.length);
-  if (!parsed) return;
-  const speaker = unglued(parsed, t);
+  const glued = /^ل[^ا]/.test(t.n) || /^ل[إأآ]/.test(t.text) || t.n.startsWith('لل');
+  const speaker = glued ? parseAfterLam(ctx.text, toks, i, toks.length) : parseSpeaker(ctx.text, toks, i, toks.length);
+  if (!speaker) return;
   // Skip the commas and the «فإن» that join the source to what it says.
   let k = speaker.end;
   while (k < toks.length && !/["«“”]/.test(toks[k]!.text) && (!toks[k]!.word || /^(?:فان|فانه|فانها|ان|انه|انها|نفسه|ذاته)$/.test(toks[k]!.n))) k++;

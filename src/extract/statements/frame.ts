@@ -4,7 +4,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import type { Span } from '../../core/types.js';
 import { ANONYMITY, CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isAdjective, isLexical, isMonth, isOrgHead, isPunct, isSaidTo, isStop, isWeekday } from './words.js';
+import { cueOf, isAdjective, isLexical, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -221,7 +221,7 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
       continue;
     }
     // «الذي فضّل عدم ذكر اسمه»، «طلب عدم الكشف عن هويته»: an aside about the source.
-    if (t.word && /^(?:الذي|التي|الذين)$/.test(t.n) && ANONYMITY.test(toks[k + 1]?.n ?? '')) {
+    if (isRelative(t) && ANONYMITY.test(toks[k + 1]?.n ?? '')) {
       let m = k + 2;
       while (m < end && m - k < 8 && !/^(?:اسمه|اسمها|اسمهم|هويته|هويتها|هويتهم)$/.test(toks[m]!.n)) m++;
       if (m < end && m - k < 8) { k = m + 1; continue; }
@@ -275,7 +275,7 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
 
 export function readFrame(src: string, toks: Token[], cue: Cue, end: number, first: boolean, dates: Span[] = []): Frame {
   // «في الوقت الذي أعلن فيه رئيس مجلس النواب …»: a resumptive «فيه» stands before the subject.
-  const resumptive = /^(?:فيه|فيها)$/.test(toks[cue.after]?.n ?? '') && /^(?:الذي|التي)$/.test(toks[cue.at - 1]?.n ?? '');
+  const resumptive = isResumptive(toks[cue.after]) && isRelative(toks[cue.at - 1]);
   if (resumptive) cue = { ...cue, after: cue.after + 1 };
   const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
@@ -292,7 +292,7 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
   if (isLearned(toks[cue.at]!)) return learned(src, toks, cue, end, dates);
-  if (!speaker && /^(?:الذي|التي|الذين)$/.test(toks[cue.at - 1]?.n ?? '')) speaker = antecedent(src, toks, cue.at - 1);
+  if (!speaker && isRelative(toks[cue.at - 1])) speaker = antecedent(src, toks, cue.at - 1);
   if (!speaker && first && !cue.info.participle) speaker = preverbalSubject(src, toks, cue.at);
   // A subject before the verb leaves the content to start after the verb.
   let from = speaker && speaker.end > cue.at ? speaker.end : cue.after;

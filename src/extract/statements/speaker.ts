@@ -13,7 +13,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
-  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo,
+  canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo, withForm,
   isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
@@ -124,7 +124,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
         }
         break;
       }
-      if (/^بال/.test(t.n) && !isOrgHead({ ...t, n: t.n.slice(1), base: t.n.slice(1), m: undefined, c: undefined, v: undefined })) break;
+      if (/^بال/.test(t.n) && !isOrgHead(withForm(t, t.n.slice(1)))) break;
       j = k === j ? j + 1 : k + 1;
       // «في مدينة عدن»: an indefinite common noun after the link takes a genitive too; «في تعز» does not.
       construct = !definite(n) && (!(isPlace(n) || isKnownOrg(n)) || PLACE_HEADS.has(n.n));
@@ -321,11 +321,8 @@ function issuer(src: string, toks: Token[], i: number, end: number, make: Make):
   const t = toks[j];
   if (t && t.word && /^ل[^ل]|^لل/.test(t.n) && j === i + 1) {
     // «بيان للجيش» / «بيان لوزارة الدفاع»: parse the issuer without its preposition.
-    const bare = t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1);
-    const shifted = [...toks];
-    shifted[j] = { ...t, start: t.start + 1, text: t.text.slice(1), n: bare, base: bare, m: undefined, c: undefined, v: undefined };
-    const p = parseSpeaker(src, shifted, j, end);
-    return p ? { ...unglued(p, t), span: [toks[i]!.start, p.span[1]] } : null;
+    const p = parseAfterLam(src, toks, j, end);
+    return p ? { ...p, span: [toks[i]!.start, p.span[1]] } : null;
   }
   if (t && t.word && j < end) {
     const p = parseSpeaker(src, toks, j, end);
@@ -380,11 +377,15 @@ function unnamedSource(toks: Token[], i: number, end: number): number {
 const isPluralNisba = (t: Token) => !definite(t) && t.n.length >= 6 && /(?:يون|يين)$/.test(t.n);
 
 /**
- * A phrase parsed without its glued «لـ»: «للجيش التركي» is printed without the alef of its
- * article, so the name is given back its «ال» (الجيش التركي).
+ * The phrase at token j read without its glued «لـ» («لوزارة الدفاع»، «لشترايتر»). «للجيش التركي» is
+ * printed without the alef of its article, so the name is given back its «ال» (الجيش التركي).
  */
-export function unglued(p: SpeakerPhrase, t: Token): SpeakerPhrase {
-  if (!t.text.startsWith('لل')) return p;
+export function parseAfterLam(src: string, toks: Token[], j: number, end: number): SpeakerPhrase | null {
+  const t = toks[j]!;
+  const shifted = [...toks];
+  shifted[j] = withForm(t, t.n.startsWith('لل') ? 'ال' + t.n.slice(2) : t.n.slice(1), 1);
+  const p = parseSpeaker(src, shifted, j, end);
+  if (!p || !t.text.startsWith('لل')) return p;
   const fix = (s: string | null) => (s && s.startsWith('ل') && !s.startsWith('ال') ? 'ا' + s : s);
   return { ...p, name: fix(p.name), role: fix(p.role), org: fix(p.org) };
 }

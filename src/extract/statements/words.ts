@@ -45,16 +45,12 @@ put(LITERAL, TITLE_CONTINUATIONS, B.titleCont);
 put(LITERAL, CUE_COMPLEMENTS, B.cueComp);
 put(EXACT, GIVEN_NAMES, B.given);
 
-function classes(n: string, base: string): number {
-  return classify(n, base);
-}
-
 /** Given names and heads of roles, titles and organisations: a cheap first test for scans over every token. */
 const GIVEN_OR_HEAD = new Set([...GIVEN_NAMES, ...HEADS]);
 export const mayBeGivenOrHead = (t: Token | undefined): boolean =>
   !!t && t.word && (GIVEN_OR_HEAD.has(t.n) || (t.base !== t.n && GIVEN_OR_HEAD.has(t.base)));
 
-function classify(n: string, base: string): number {
+function classes(n: string, base: string): number {
   let m = (EXACT.get(n) ?? 0) | (LITERAL.get(n) ?? 0) | (VARIANT.get(n) ?? 0);
   if (HEADS.has(n) || HEADS.has(base)) m |= B.head;
   // Without its و/ف only when enough is left to be a word of its own: «فاول» is not «ف» + «أول».
@@ -101,18 +97,31 @@ const isPhraseAdjective = is(B.adj);
 const isObjectNoun = is(B.object);
 export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
 
-/** A reporting cue: the token itself or without its و/ف conjunction. */
 /** «لـ»، «لوكالة …»، «لرويترز»، «للصحافيين»: the outlet or audience the words were said to. */
 const SAID_TO = /^ل(?:وكاله|وكالات|صحيفه|قناه|موقع|اذاعه|تلفزيون|مجله|شبكه|راديو|هيئه|رويترز|فرانس|سبوتنيك|اسوشيتد|لصحفيين|لصحافيين|لصحافه|لاعلام|لمراسلين|لتلفزيون|لقناه|لوكاله|لموقع|لصحيفه)?$/;
 export const isSaidTo = (t: Token | undefined): boolean => !!t && t.word && SAID_TO.test(t.n);
 
 const BAYYANA: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: 'm', present: false };
 
+/** A reporting cue: the token itself or without its و/ف conjunction (kept on the token once found). */
 export function cueOf(t: Token | undefined): CueInfo | null {
   if (!t || !t.word) return null;
-  if (t.c !== undefined) return t.c as CueInfo | null;
+  if (t.c !== undefined) return t.c;
   return (t.c = cueOfForm(t));
 }
+
+/**
+ * The token read as another form (a clitic cut off: «للجيش» → «الجيش»), `cut` letters shorter at
+ * the front; the classes and cue kept on the token are for its old form, so they are dropped.
+ */
+export function withForm(t: Token, form: string, cut = 0): Token {
+  return { ...t, start: t.start + cut, text: t.text.slice(cut), n: form, base: form, m: -1, c: undefined, v: undefined };
+}
+
+/** «الذي»، «التي»، «الذين»: a relative pronoun. */
+export const isRelative = (t: Token | undefined): boolean => !!t && t.word && /^(?:الذي|التي|الذين)$/.test(t.n);
+/** «الذي أعلن فيه X»: the «فيه» that takes the relative clause back to its noun, before the subject. */
+export const isResumptive = (t: Token | undefined): boolean => !!t && t.word && /^(?:فيه|فيها)$/.test(t.n);
 
 function cueOfForm(t: Token): CueInfo | null {
   // «وبيّن أن»: the verb بيّن, told from the preposition «بين» by its shadda.

@@ -2,6 +2,7 @@
 // article (ال) to the word, so every token also carries `base`: the normalised form without a
 // leading conjunction, which is what lexicon lookups use («وأضاف» → «اضاف»).
 import { norm, normalizeWithMap } from './normalize.js';
+import type { CueInfo } from './lexicon.js';
 
 export interface Token {
   start: number;
@@ -21,9 +22,6 @@ export interface Token {
   /** The reporting cue this token is, filled in on first use by the attribution parser (null: none). */
   c?: CueInfo | null | undefined;
 }
-
-/** A reporting cue as the attribution parser knows it (see lexicon.ts); opaque here. */
-interface CueInfo { cls: string }
 
 const OTHER_WORD = /[\p{L}\p{M}\p{N}]/u;
 
