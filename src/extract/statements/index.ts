@@ -27,6 +27,8 @@ interface Work {
   who: Who;
   span: Span;
   kind: 'direct' | 'indirect';
+  /** The reported words, normalised: read by the stance rules. */
+  said: string;
   stance: Stance;
   channel: Channel | null;
   date: string | null;
@@ -53,17 +55,18 @@ export function extractStatements(doc: ArticleDoc, quotes: Quote[]): Statement[]
   drafts.forEach((d, i) => {
     const who = resolve(doc, toks, reg, drafts, i, work);
     const { span, kind } = quoteOf(text, quotes, d.content);
+    const said = norm(text.slice(span[0], span[1]));
     // No speaker found at all: not an attributable statement.
     if (span[1] - span[0] < 2 || !who.name.trim()) return;
     const own = frameFacts(text, doc.dates, d.frame);
     work.push({
-      d, who, span, kind, stance: stanceOf(d, text.slice(span[0], span[1])),
+      d, who, span, kind, said, stance: stanceOf(d, said),
       channel: own.channel, date: own.date, own: { channel: own.channel !== null, date: own.date !== null },
       dateSource: own.date ? 'frame' : null,
       channelSource: own.channel ? 'frame' : null,
     });
   });
-  rebuttals(work, text);
+  rebuttals(work);
   settingSentences(work, doc);
   trailingAttribution(work, doc);
   inherit(work, text);
@@ -321,17 +324,16 @@ function trim(text: string, a: number, b: number): Span {
  * «ووصفت الوزارة التصريحات بـ"غير الدقيقة". وأوضحت أنه "لا توجد قوات …"»: a speaker who rebuts a
  * claim in the article denies with a negated existence too; elsewhere «لا يوجد حل عسكري» asserts.
  */
-function rebuttals(work: Work[], text: string): void {
+function rebuttals(work: Work[]): void {
   const denying = new Set(work.filter((w) => w.stance === 'deny').map((w) => matchKey(w.who.name)));
   if (!denying.size) return;
   for (const w of work) {
     if (w.stance === 'deny' || w.stance === 'commit' || !denying.has(matchKey(w.who.name))) continue;
-    if (NEGATED_EXISTENCE.test(norm(text.slice(w.span[0], w.span[1])))) w.stance = 'deny';
+    if (NEGATED_EXISTENCE.test(w.said)) w.stance = 'deny';
   }
 }
 
-function stanceOf(d: Draft, quote: string): Stance {
-  const q = norm(quote);
+function stanceOf(d: Draft, q: string): Stance {
   if (d.cue.info.stance === 'deny' || DENY_CONTENT.test(q)) return 'deny';
   if (COMMIT_CONTENT.test(q)) return 'commit';
   if (d.how === 'participle' || d.how === 'kama' || d.cue.info.cls === 'continue') return d.cue.info.cls === 'continue' ? 'assert' : d.cue.info.stance;
