@@ -70,10 +70,14 @@ export function labelQuotes(text: string, quotes: Quote[], all: Token[]): Set<Qu
     const after = q.close !== null ? all[tokenIndexAt(all, q.close + 1)] : undefined;
     const beforeVerb = words.length <= 2 && prev?.word === true && !!after?.word && (after.n === 'قد' || cueOf(after) !== null);
 
-    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev))) || beforeVerb) out.add(q);
+    // «اتصال هاتفي أجرته معه "الوطن"»، «المصادر التي تحدثت إليها "الوطن"»: the outlet spoken with.
+    const spokenWith = prev?.word === true && SPOKEN_WITH.test(prev.n);
+    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev))) || beforeVerb || spokenWith) out.add(q);
   }
   return out;
 }
+
+const SPOKEN_WITH = /^(?:اليه|اليها|اليهم|معه|معها|معهم)$/;
 
 /** Index of the first token starting at or after `pos`. */
 function tokenIndexAt(all: Token[], pos: number): number {
@@ -152,7 +156,11 @@ function draftSentence(
       if (relative && !resumptive) continue;
       const newClause = resumptive || cue.info.participle || cue.kama || tok.n !== tok.base ||
         (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث|لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(prevTok.n));
-      if (!newClause) continue;
+      // «وفيما أعلنت الداخلية عن …، قال عسيري إنه …»: after a comma, a verb with a subject of its
+      // own is the main clause that the «فيما» clause led up to.
+      const afterComma = !newClause && isPunct(prevTok, '،,') && !cue.info.present &&
+        /^(?:person|org|role|anaphor)$/.test(readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates).speaker?.kind ?? '');
+      if (!newClause && !afterComma) continue;
       const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);
       open.content = [open.content[0], cut];
       clauseStart = cut;

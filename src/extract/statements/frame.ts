@@ -33,8 +33,12 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];
     if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما|عدم)$/.test(prev.n) && !info.participle) return;
+    // «في زيارة غير معلنة»: a participle after «غير» is an adjective.
+    if (prev?.word && prev.n === 'غير') return;
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
     if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
+    // «المصادر التي تحدثت إليها "الوطن"»: a relative clause on whom someone spoke to reports nothing.
+    if (isRelative(prev) && /^(?:اليه|اليها|اليهم|معه|معها|معهم)$/.test(toks[i + 1]?.n ?? '')) return;
     let after = i + 1;
     while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
     // «مفيداً بأن»: an ambiguous participle counts only with its opener right after it.
@@ -118,7 +122,9 @@ function preverbalSubject(src: string, toks: Token[], at: number): SpeakerPhrase
   if (!p || p.end > at) return null;
   const gap = toks.slice(p.end, at);
   const words = gap.filter((t) => t.word);
-  if (words.length > 3 || (words.length && !PREPOSITION.test(words[0]!.n))) return null;
+  // «المصادر الدبلوماسية التي تحدثت إليها "الوطن" تساءلت»: a short relative clause on the subject.
+  const relative = isRelative(words[0]) && words.length <= 7 && !gap.some((t) => isPunct(t, '،,.:؛'));
+  if (!relative && (words.length > 3 || (words.length && !PREPOSITION.test(words[0]!.n)))) return null;
   return p;
 }
 

@@ -2,6 +2,7 @@
 // speaker), so that a later «ماروتو» or «حسين» is given the fullest name the article prints,
 // and a role alone («القائد العام للجيش الأمريكي») finds the person who holds it.
 import type { Span } from '../../core/types.js';
+import { ROLE_HEADS } from '../../lang/ar/lexicon.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
 import { nounPhrase, phraseAtToken } from './speaker.js';
@@ -26,6 +27,8 @@ const roleKey = (role: string): Set<string> =>
  */
 function roleWord(w: string): string {
   let x = w.replace(/^(?:لل|ل|ب|و)(?=ال)/, '').replace(/^ال/, '');
+  // «ووزير الداخلية»: a second office coordinated with «و».
+  if (x.length > 4 && x.startsWith('و') && ROLE_HEADS.has(x.slice(1))) x = x.slice(1);
   if (x.length > 4 && x.endsWith('يه')) x = x.slice(0, -1);
   if (x === 'اميركي') x = 'امريكي';
   if (x === 'حكومه') x = 'وزراء';

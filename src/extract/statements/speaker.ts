@@ -390,6 +390,9 @@ export function parseAfterLam(src: string, toks: Token[], j: number, end: number
   return { ...p, name: fix(p.name), role: fix(p.role), org: fix(p.org) };
 }
 
+/** «ورئيس»، «ووزير»: a role head with a glued «و», coordinating a second office. */
+const isCoordinatedRole = (t: Token): boolean => t.n.startsWith('و') && t.base !== t.n && !definite(withForm(t, t.base));
+
 function roleFirst(src: string, toks: Token[], i: number, end: number, make: Make): SpeakerPhrase {
   if (UNNAMED_SOURCES.has(toks[i]!.n) && !definite(toks[i]!)) {
     const se = unnamedSource(toks, i, end);
@@ -408,7 +411,8 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   let re = nounPhrase(toks, i, end);
   const org = orgInRole(src, toks, i, re);
   // «المستشار في مكتب وزير الدفاع المتحدث باسم قوات التحالف، العميد …»: roles in apposition.
-  while (re < end && isRoleHead(toks[re]) && definite(toks[re]!) && re - i < 16) {
+  // «نائب الرئيس اليمني ورئيس الوزراء، خالد بحاح»: a second office held by the same person.
+  while (re < end && isRoleHead(toks[re]) && (definite(toks[re]!) || isCoordinatedRole(toks[re]!)) && re - i < 16) {
     const more = nounPhrase(toks, re, end);
     // «… لشؤون دول الجوار السفير أسامة المجدوب»: a one-word role right before a given name.
     if (more === re + 1 && isGivenName(toks[more])) { re = more; break; }

@@ -283,3 +283,29 @@ describe('what is not a statement', () => {
     expect(run('وعاد الهدوء مجدداً إلى المدينة بعد اشتباكات عنيفة.')).toHaveLength(0);
   });
 });
+
+describe('clauses and offices (session 3)', () => {
+  it('two offices held by one person, and the second office alone later', () => {
+    const out = run('أكد نائب رئيس الجمهورية ووزير الداخلية، سالم الحداد، أن الطرق آمنة.\nوقال وزير الداخلية إن الحدود مغلقة.');
+    expect(out).toHaveLength(2);
+    expect(out[0]!.role).toBe('نائب رئيس الجمهورية ووزير الداخلية');
+    expect(out[0]!.quote).toBe('الطرق آمنة');
+    expect(out[1]!.speaker).toBe('سالم الحداد');
+  });
+  it('a main clause after a «فيما» clause has its own speaker', () => {
+    const out = run('وفيما أعلنت وزارة الصحة عن وفاة خمسة أشخاص، قال المحافظ ناصر العلي إن الوضع تحت السيطرة.');
+    expect(out.map((s) => s.speaker)).toEqual(['وزارة الصحة', 'ناصر العلي']);
+    expect(out[1]!.quote).toBe('الوضع تحت السيطرة');
+  });
+  it('an outlet spoken with is a label, and the subject stands before its relative clause', () => {
+    const s = run('وقال مصدر أمني إن الطريق مغلق. وأشار في اتصال هاتفي أجرته معه "الأنباء" إلى أن القصف توقف.')[1]!;
+    expect(s.channel).toBe('interview');
+    expect(s.quote).toBe('القصف توقف');
+    const out = run('وزارة الدفاع التي تحدثت إليها "الأنباء" قالت إن القصف توقف.');
+    expect(out).toHaveLength(1);
+    expect(out[0]!.speaker).toBe('وزارة الدفاع');
+  });
+  it('a participle after «غير» is an adjective, not a report', () => {
+    expect(run('وصل الوزير إلى بغداد في زيارة غير معلنة للقاء مسؤولين عراقيين.')).toHaveLength(0);
+  });
+});
