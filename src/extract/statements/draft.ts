@@ -72,7 +72,13 @@ export function labelQuotes(text: string, quotes: Quote[], all: Token[]): Set<Qu
 
     // «اتصال هاتفي أجرته معه "الوطن"»، «المصادر التي تحدثت إليها "الوطن"»: the outlet spoken with.
     const spokenWith = prev?.word === true && SPOKEN_WITH.test(prev.n);
-    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev))) || beforeVerb || spokenWith) out.add(q);
+    // «حركة المقاومة الإسلامية "حماس"»: the short name of an organisation printed just before.
+    let named = false;
+    for (let k = i - 1, n = 0; k >= 0 && n < 4 && all[k]!.word && words.length <= 2; k--, n++) {
+      if (isOrgHead(all[k])) { named = true; break; }
+      if (!/^ال/.test(all[k]!.n)) break; // only the organisation's own words: «المقاومة الإسلامية»
+    }
+    if (/(?:^|\s|[و])[لب]ـ?\s*$/.test(before) || (prev?.word && (isOrgHead(prev) || cueOf(prev))) || beforeVerb || spokenWith || named) out.add(q);
   }
   return out;
 }

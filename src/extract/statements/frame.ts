@@ -4,7 +4,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import type { Span } from '../../core/types.js';
 import { ANONYMITY, CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isAdjective, isLexical, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday } from './words.js';
+import { cueOf, isAdjective, isLexical, isRoleHead, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -295,6 +295,11 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
     let m = cue.after + 2;
     while (m < end && m - cue.after <= 5 && !isPunct(toks[m], '"»”')) m++;
     if (m < end && m - cue.after <= 5) speaker = parseSpeaker(src, toks, m + 1, end);
+  }
+  // «وأكد هذا الناطق باسم القوات أن …»: a demonstrative before a role points back to a speaker.
+  if (!speaker && !cue.info.participle && /^(?:هذا|هذه)$/.test(next?.n ?? '') && isRoleHead(toks[cue.after + 1]) && /^ال/.test(toks[cue.after + 1]!.n)) {
+    const p = parseSpeaker(src, toks, cue.after + 1, end);
+    if (p) speaker = { ...p, kind: 'anaphor', name: null, span: [next!.start, p.span[1]] };
   }
   if (isRelay(toks[cue.at]!)) return relayed(src, toks, cue, end, speaker);
   if (isLearned(toks[cue.at]!)) return learned(src, toks, cue, end, dates);

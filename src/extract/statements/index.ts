@@ -102,16 +102,19 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   const gender = d.cue.info.gender;
   const prev = done[done.length - 1];
   const s = d.speaker;
+  if (!s && d.how === 'participle' && !done.some((w) => w.d.sentence === d.sentence)) {
+    // A participle with no statement before it in the sentence: the main clause's subject
+    // («تحفظت قطر على …، مؤكدة دعمها»), or the person the clause is about («وفي كلمة …، كرر
+    // ظريف موقف روحاني، قائلاً»).
+    const main = prev ? null : mainSubject(doc, toks, d, reg);
+    if (main) return { ...main, gender, how: 'main-clause' };
+    const person = personInClause(doc, toks, reg, doc.sentences[d.sentence]![0], d.cueSpan[0], done);
+    if (person) return { ...person, gender, how: 'main-clause' };
+  }
   if (prev && !s && /^(?:participle|kama|quote-paragraph|trailing-participle)$/.test(d.how)) return { ...prev.who, how: d.how };
   if (prev && !s && d.how === 'cue' && d.cue.info.participle) {
     // A participle opening its sentence («مضيفاً إنه …») goes on with the last speaker.
     return { ...prev.who, how: 'participle' };
-  }
-  if (!prev && !s && d.how === 'participle') {
-    // A participle with no statement before it in the sentence: the main clause's subject
-    // («تحفظت قطر على …، مؤكدة دعمها»).
-    const main = mainSubject(doc, toks, d, reg);
-    if (main) return { ...main, gender, how: 'main-clause' };
   }
   if (!s) return subjectless(doc, toks, d, done, gender, reg);
   const at = s.span[0];
@@ -129,6 +132,11 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
   }
   // A definite family name alone («قال الحوثي»، «وأضاف العطية») is a person named in full elsewhere.
   const printedName = doc.text.slice(s.span[0], s.span[1]);
+  // «هذا الناطق»: the person quoted last whose gender fits.
+  if (s.kind === 'anaphor' && /^(?:هذا|هذه)\s/.test(printedName)) {
+    const last = [...done].reverse().find((w) => w.who.person && (!gender || !w.who.gender || w.who.gender === gender));
+    if (last) return { ...last.who, gender: last.who.gender ?? gender, how: 'anaphor' };
+  }
   const person = s.kind === 'anaphor' && s.name === printedName ? reg.fullest(printedName, at) : null;
   if (person && person.words.length > 1) return { name: person.name, role: person.role, org: person.org, person: true, gender, how: 'name' };
   // «الوزير الأمريكي»، «المسؤولة في البنتاغون»: a role with a qualifier names the holder whose role it fits.
@@ -228,6 +236,9 @@ function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gen
   if (issuer) return { ...issuer, gender, how: 'issuer' };
   const same = done.filter((w) => w.d.sentence === d.sentence);
   if (!same.length) {
+    // «وتعكس تصريحات خامنئي …؛ إذ قال إن»: the person the clause before the verb is about.
+    const person = personInClause(doc, toks, reg, doc.sentences[d.sentence]![0], d.cueSpan[0], done);
+    if (person) return { ...person, gender, how: 'clause-subject' };
     const local = clauseSubject(doc.text, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);
     if (local) return { name: local, role: null, org: null, person: false, gender, how: 'clause-subject' };
     const topic = topicBefore(doc, d, done, reg);
@@ -267,6 +278,30 @@ function topicBefore(doc: ArticleDoc, d: Draft, done: Work[], reg: Registry): Om
   }
   if (!best) return null;
   return { name: best.p.name, role: best.p.role, org: best.p.org, person: true };
+}
+
+/**
+ * The first person named in [from, to) by a family name the article prints in full elsewhere,
+ * not governed by a preposition: the clause is about that person.
+ */
+function personInClause(doc: ArticleDoc, toks: Token[], reg: Registry, from: number, to: number, done: Work[]): Omit<Who, 'gender' | 'how'> | null {
+  // Only people the article surely names: a known given name first, or a speaker already.
+  const spoke = new Set(done.map((w) => matchKey(w.who.name)));
+  const full = reg.persons.filter((p) => p.words.length > 1 && (GIVEN_NAMES.has(p.words[0]!) || spoke.has(p.words.join(' '))));
+  if (!full.length) return null;
+  let prevTok: Token | undefined;
+  for (const t of toks) {
+    if (t.end > to) break;
+    if (t.start < from) continue;
+    const governed = prevTok?.word && /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|ل|ب)$/.test(prevTok.n);
+    prevTok = t;
+    if (!t.word || governed || t.n !== t.base) continue;
+    const key = matchKey(t.text);
+    if (key.length < 3) continue;
+    const p = full.find((q) => q.words[q.words.length - 1] === key);
+    if (p) return { name: p.name, role: p.role, org: p.org, person: true };
+  }
+  return null;
 }
 
 /** «… حرب تشنها إسرائيل في قطاع غزة وتقول إنها …»: the nearest named actor not governed by a preposition. */

@@ -44,6 +44,9 @@ const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|�
 /** Where words are said («في كلمة الافتتاح»، «في تصريح للصحفيين»): adverbials, never part of a role. */
 const OCCASIONS = /^(?:كلمه|كلمته|كلمتها|تصريح|تصريحات|بيان|مؤتمر|حديث|مقابله|لقاء|اجتماع|ختام|افتتاح|رد|حوار|جلسه|زياره|ندوه|احتفال|مراسم|حفل|خطاب|تغريده|منشور|رساله|اتصال|اثناء|خلال|ظل|اطار|سياق)$/;
 
+/** «الموالية لـ»، «التابعة لـ»: an adjective of allegiance, which takes the one it is loyal to. */
+const AFFILIATION = /^ال(?:موال|تابع|مقرب|مناهض|معارض|داعم|مؤيد|مناصر)(?:ي|يه|ه|ين|ون)?$/;
+
 /** A noun phrase headed by a role or organisation word. Returns the index after it. */
 export function nounPhrase(toks: Token[], i: number, end: number): number {
   let j = i + 1;
@@ -101,6 +104,12 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       // «في حكومة العاصمة الخرطوم»: the place named after its head.
       j++;
       construct = false;
+    } else if (/^ل[^ل]/.test(t.n) && t.n.length > 3 && !isStop(t) && AFFILIATION.test(toks[j - 1]!.n)) {
+      // «القوات الموالية لهادي»: loyal to someone named without an article.
+      j++;
+    } else if (!construct && isKnownOrg(t) && !definite(t) && !isStop(t) && definite(toks[j - 1]!) && toks.slice(i, j).some((u) => isOrgHead(u))) {
+      // «حركة المقاومة الإسلامية حماس»: the organisation's short name in apposition.
+      j++;
     } else if (isAdjective(t) || (!isDefinite && isIndefiniteAdjective(t))) {
       construct = false;
       j++;
@@ -419,7 +428,8 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     if (more <= re + 1 && !isPunct(toks[more], '،,')) break;
     re = more;
   }
-  const role = text(src, toks, i, re);
+  // Marks around an organisation's short name («"حماس"») are dropped from the role.
+  const role = text(src, toks, i, re).replace(/["«»“”]/g, '');
   // ROLE NAME, or ROLE، [TITLE] NAME،
   let k = re;
   if (isPunct(toks[k], '،,') ) k++;

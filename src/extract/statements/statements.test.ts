@@ -309,3 +309,28 @@ describe('clauses and offices (session 3)', () => {
     expect(run('وصل الوزير إلى بغداد في زيارة غير معلنة للقاء مسؤولين عراقيين.')).toHaveLength(0);
   });
 });
+
+describe('who a clause is about (session 3)', () => {
+  it('a demonstrative before a role points back to the person quoted last', () => {
+    const out = run('وقال الناطق باسم المقاومة الشعبية سالم العبدلي لوكالة الأنباء إن القوات تقدمت. وأكد هذا الناطق باسم القوات الموالية للحكومة أن المسلحين انسحبوا.');
+    expect(out.map((s) => s.speaker)).toEqual(['سالم العبدلي', 'سالم العبدلي']);
+    expect(out[1]!.quote).toBe('المسلحين انسحبوا');
+  });
+  it('an organisation named by its short name after its full name, inside a role', () => {
+    const s = one('وقال القيادي في حركة المقاومة الإسلامية "حماس" الدكتور سامي النجار إن الحوار متوقف.');
+    expect(s.speaker).toBe('سامي النجار');
+    expect(s.role).toBe('القيادي في حركة المقاومة الإسلامية حماس');
+  });
+  it('a participle in a clause about a named person, and «إذ قال» after a clause about one', () => {
+    const pre = 'وقال وزير الخارجية كمال الراشد إن المفاوضات مستمرة. وذكرت وسائل الإعلام أن البرلمان سيناقش الاتفاق. ';
+    const a = run(pre + 'وفي كلمة أمام الطلاب، كرر الراشد موقف الحكومة، قائلاً: «لن نتراجع عن الاتفاق».');
+    expect(a[a.length - 1]!.speaker).toBe('كمال الراشد');
+    const b = run(pre + 'وتعكس تصريحات الراشد قلقا من نيات الولايات المتحدة؛ إذ قال إن الضغوط تتزايد.');
+    expect(b[b.length - 1]!.speaker).toBe('كمال الراشد');
+  });
+  it('a future verb ends a name', () => {
+    const out = run('وذكرت وسائل الإعلام أن وزير الخارجية كمال الراشد سيطلع البرلمان على الاتفاق.\nوقال وزير الخارجية إن الاتفاق جيد.');
+    expect(out[0]!.speaker).toBe('وسائل الإعلام');
+    expect(out[1]!.speaker).toBe('كمال الراشد');
+  });
+});

@@ -215,6 +215,10 @@ function isVerbalNoun(t: Token): boolean {
 }
 
 /** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
+/** «سيطلع البرلمان»، «ستشارك في»: a verb in the future tense (with its object or preposition when known). */
+const isFutureVerb = (t: Token, next: Token | undefined): boolean =>
+  /^س[يتن]..{1,3}$/.test(t.n) && !isGivenName(t) && (next === undefined || (next.word && (/^ال/.test(next.n) || /^(?:علي|الي|في|من|ب|مع)$/.test(next.n))));
+
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
@@ -223,6 +227,8 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
   // «جون كيري أطلعنا»: a verb with a pronoun object (أطلعنا، أبلغني) after a name.
   if (length >= 1 && /^[اتي].{2,}(?:نا|ني)$/.test(t.n) && /^[أإت]/.test(t.text) && !isGivenName(t)) return false;
+  // «محمد جواد ظريف سيطلع البرلمان»: a verb in the future tense after a name.
+  if (length >= 1 && isFutureVerb(t, next)) return false;
   // «أكد جون كيري أهمية …»: the verb's object, an abstract or verbal noun, follows the name.
   if (isObjectNoun(t) || (!definite(t) && isVerbalNoun(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
@@ -237,7 +243,8 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     // definite one is the family name, and the object follows it.
     if (length === 1 && isGivenName(prev) && next?.word && /^ال/.test(next.n)) return true;
     // «أركان الطرموز لـ"الوطن"»، «… لوكالة الأنباء»: whom the words were said to ends the name.
-    return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n);
+    return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n) ||
+      isFutureVerb(next, undefined);
   }
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
