@@ -313,8 +313,11 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   }
   const objectOk = cue.info.cls === 'object';
   // «وأضاف ستكون الساعات القادمة حاسمة»: a continuation whose content follows with no «أن».
+  // «وعن الوضع في ليبيا قال ليست هناك دولة …»، «وأضاف في كلمته لقد انتخبنا …»: words that can
+  // only open a clause, never a subject.
   const bare = (speaker !== null && /^(?:قال|قالت)$/.test(toks[cue.at]!.base)) ||
-    (speaker === null && cue.info.cls === 'continue' && !cue.info.participle && !!next?.word && /^(?:س[يتن]|سوف|لن|لم|لا|قد|هناك|هذا|هذه)/.test(next.n));
+    (speaker === null && (cue.info.cls === 'continue' || /^(?:قال|قالت)$/.test(toks[cue.at]!.base)) && !cue.info.participle &&
+      !!toks[from]?.word && /^(?:س[يتن]|سوف|لن|لم|لا|قد|لقد|هناك|هذا|هذه|ليس|ليست|لسنا|نحن|انا|اننا|انني)/.test(toks[from]!.n));
   const content = contentStart(toks, from, end, cue.info.cls, objectOk, bare, dates, cue.info.prep);
   return { cue, speaker, content };
 }

@@ -11,7 +11,7 @@
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
 import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
-import { GIVEN_NAMES } from '../../lang/ar/names.js';
+import { DEFINITE_GIVEN_NAMES, GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo, withForm,
   isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
@@ -58,6 +58,10 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   while (j < end) {
     const t = toks[j]!;
     if (!t.word || isTimeWord(t) || (isStop(t) && !isLink(t))) break; // «… في واشنطن التي»: a relative pronoun ends it
+    // «الرئيس التونسي الباجي قائد السبسي»: a given name with the article starts the holder's name.
+    if (DEFINITE_GIVEN_NAMES.has(t.n) && personName(toks, j, end) > j) break;
+    // «الرئيس التونسي في الكلمة التي ألقاها»: where the words were said is no part of the role.
+    if (isLink(t) && toks[j + 1]?.word && OCCASIONS.test(toks[j + 1]!.n.replace(/^ال/, ''))) break;
     // «لوكالة الأنباء الألمانية»، «للصحافيين»: whom the words were said to, not part of the phrase.
     if (isSaidTo(t) && t.n !== 'ل') break;
     // «المتحدث باسمه»: the spokesman of someone named before; the phrase ends here.
@@ -185,8 +189,16 @@ function solidName(toks: Token[], a: number, b: number): boolean {
  * «علي» is the name Ali there, though elsewhere it is the preposition على.
  */
 export function personName(toks: Token[], i: number, end: number, expected = false): number {
-  if (!canStartName(toks[i]) && !(expected && isGivenName(toks[i]))) return i;
   let j = i + 1;
+  const t = toks[i];
+  if (t?.word && DEFINITE_GIVEN_NAMES.has(t.n)) {
+    // «الباجي قائد السبسي»، «الخضر لصور»: a given name with the article, then the rest of the name.
+    const n = toks[i + 1], nn = toks[i + 2];
+    if (i + 1 >= end || !n?.word || definite(n) || isStop(n) || cueOf(n) || isSaidTo(n)) return i;
+    if (i + 2 < end && nn?.word && definite(nn) && !isLexical(nn) && !isStop(nn)) return i + 3;
+    if (!canStartName(n)) return i;
+    j = i + 2;
+  } else if (!canStartName(toks[i]) && !(expected && isGivenName(toks[i]))) return i;
   for (;;) {
     if (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
     // «أبو بكر علي،»، «محمد علي مارم»: the name Ali (printed with ي) inside a name.
@@ -269,7 +281,7 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
   });
 
   // An epithet before a given name («المخلوع علي عبد الله صالح»): skip it like a title.
-  if (/^ال/.test(t.n) && !isLexical(t) && isGivenName(toks[i + 1])) {
+  if (/^ال/.test(t.n) && !isLexical(t) && isGivenName(toks[i + 1]) && !DEFINITE_GIVEN_NAMES.has(t.n)) {
     const e = personName(toks, i + 1, end, true);
     if (e > i + 1) return withApposition(src, toks, i, e, end, { name: text(src, toks, i + 1, e) }, make);
   }

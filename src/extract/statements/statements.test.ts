@@ -334,3 +334,18 @@ describe('who a clause is about (session 3)', () => {
     expect(out[1]!.speaker).toBe('كمال الراشد');
   });
 });
+
+describe('names with the article and bare clauses (session 3)', () => {
+  it('a given name printed with the article', () => {
+    expect(one('وأشار الطيب عبد الرحمن مدير مكتب الصحة إلى أن المستشفى مغلق.').speaker).toBe('الطيب عبد الرحمن');
+    const s = one('نفى الرئيس السوداني الصادق حامد الخليفة وجود أي خلاف مع الجيران.');
+    expect(s.speaker).toBe('الصادق حامد الخليفة');
+    expect(s.role).toBe('الرئيس السوداني');
+  });
+  it('«قال» with no subject and a clause that cannot be one', () => {
+    const out = run('وقال الرئيس سالم العبدلي إن العلاقات جيدة.\n\nوعن الوضع في ليبيا قال ليست هناك دولة ساعدت ليبيا مثلنا.');
+    expect(out).toHaveLength(2);
+    expect(out[1]!.speaker).toBe('سالم العبدلي');
+    expect(out[1]!.quote).toBe('ليست هناك دولة ساعدت ليبيا مثلنا');
+  });
+});

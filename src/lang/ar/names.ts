@@ -29,3 +29,13 @@ const words = `
 `;
 
 export const GIVEN_NAMES = new Set(words.split(/\s+/).filter(Boolean).map(norm));
+
+/**
+ * Given names printed with the article, common in the Maghreb, Sudan and Yemen («الباجي قائد
+ * السبسي»، «الخضر لصور»، «الصادق المهدي»). Several are also adjectives, so they start a name only
+ * where a name is expected and another name word follows.
+ */
+export const DEFINITE_GIVEN_NAMES = new Set(
+  'الباجي الحبيب المنصف الطيب الصادق الهادي المهدي الطاهر الخضر المختار الحسن الحسين البشير الشاذلي الناصر المنجي الازهر الصافي'
+    .split(' ').map(norm),
+);
