@@ -108,7 +108,7 @@ function resolve(doc: ArticleDoc, toks: Token[], reg: Registry, drafts: Draft[],
     // ظريف موقف روحاني، قائلاً»).
     const main = prev ? null : mainSubject(doc, toks, d, reg);
     if (main) return { ...main, gender, how: 'main-clause' };
-    const person = personInClause(doc, toks, reg, doc.sentences[d.sentence]![0], d.cueSpan[0], done);
+    const person = gender === 'f' ? null : personInClause(doc, toks, reg, doc.sentences[d.sentence]![0], d.cueSpan[0], done);
     if (person) return { ...person, gender, how: 'main-clause' };
   }
   if (prev && !s && /^(?:participle|kama|quote-paragraph|trailing-participle)$/.test(d.how)) return { ...prev.who, how: d.how };
@@ -237,7 +237,7 @@ function subjectless(doc: ArticleDoc, toks: Token[], d: Draft, done: Work[], gen
   const same = done.filter((w) => w.d.sentence === d.sentence);
   if (!same.length) {
     // «وتعكس تصريحات خامنئي …؛ إذ قال إن»: the person the clause before the verb is about.
-    const person = personInClause(doc, toks, reg, doc.sentences[d.sentence]![0], d.cueSpan[0], done);
+    const person = gender === 'f' ? null : personInClause(doc, toks, reg, doc.sentences[d.sentence]![0], d.cueSpan[0], done);
     if (person) return { ...person, gender, how: 'clause-subject' };
     const local = clauseSubject(doc.text, toks, doc.sentences[d.sentence]![0], d.cueSpan[0]);
     if (local) return { name: local, role: null, org: null, person: false, gender, how: 'clause-subject' };

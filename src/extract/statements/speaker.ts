@@ -430,7 +430,6 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     return make('role', i, se, { role, org: orgInRole(src, toks, i, se) });
   }
   let re = nounPhrase(toks, i, end);
-  const org = orgInRole(src, toks, i, re);
   // «المستشار في مكتب وزير الدفاع المتحدث باسم قوات التحالف، العميد …»: roles in apposition.
   // «نائب الرئيس اليمني ورئيس الوزراء، خالد بحاح»: a second office held by the same person.
   while (re < end && isRoleHead(toks[re]) && (definite(toks[re]!) || isCoordinatedRole(toks[re]!)) && re - i < 16) {
@@ -442,6 +441,7 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   }
   // Marks around an organisation's short name («"حماس"») are dropped from the role.
   const role = text(src, toks, i, re).replace(/["«»“”]/g, '');
+  const org = orgInRole(src, toks, i, re)?.replace(/["«»“”]/g, '') ?? null;
   // ROLE NAME, or ROLE، [TITLE] NAME،
   let k = re;
   if (isPunct(toks[k], '،,') ) k++;

@@ -349,3 +349,10 @@ describe('names with the article and bare clauses (session 3)', () => {
     expect(out[1]!.quote).toBe('ليست هناك دولة ساعدت ليبيا مثلنا');
   });
 });
+
+describe('where a name ends (session 3)', () => {
+  it('the speech delivered and a verb with an object pronoun are not part of a name', () => {
+    const out = run('وألقى الرئيس كمال الراشد كلمة أمام الحضور. وقال الرئيس الراشد إن الحوار مستمر. وانتقد الحملة التي قال إن الرئيس كمال الراشد يقودها ضد الحركة.');
+    expect(out[0]!.speaker).toBe('كمال الراشد');
+  });
+});

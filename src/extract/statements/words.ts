@@ -229,6 +229,10 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   if (length >= 1 && /^[اتي].{2,}(?:نا|ني)$/.test(t.n) && /^[أإت]/.test(t.text) && !isGivenName(t)) return false;
   // «محمد جواد ظريف سيطلع البرلمان»: a verb in the future tense after a name.
   if (length >= 1 && isFutureVerb(t, next)) return false;
+  // «محمود عباس يقودها»: a present-tense verb with an object pronoun.
+  if (length >= 1 && /^[يت].{2,}(?:ها|هم|هما)$/.test(t.n) && !isGivenName(t)) return false;
+  // «وألقى الرئيس عباس كلمة أمام الحضور»: the speech delivered, not a name.
+  if (/^(?:كلمه|خطابا?|بيانا?|تصريحا?|رساله|حديثا?|مقابله|تغريده|محاضره)$/.test(t.n)) return false;
   // «أكد جون كيري أهمية …»: the verb's object, an abstract or verbal noun, follows the name.
   if (isObjectNoun(t) || (!definite(t) && isVerbalNoun(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
