@@ -215,6 +215,9 @@ function isVerbalNoun(t: Token): boolean {
 }
 
 /** A word that continues a person's name: a plain word, a definite family name (الكاظمي), a link (عبد، بن). */
+/** «ألقى كلمة»، «أصدر بياناً»: the speech delivered, after the speaker's name. */
+const SPEECH_NOUN = /^(?:كلمه|خطابا?|بيانا?|تصريحا?|رساله|حديثا?|مقابله|تغريده|محاضره)$/;
+
 /** «سيطلع البرلمان»، «ستشارك في»: a verb in the future tense (with its object or preposition when known). */
 const isFutureVerb = (t: Token, next: Token | undefined): boolean =>
   /^س[يتن]..{1,3}$/.test(t.n) && !isGivenName(t) && (next === undefined || (next.word && (/^ال/.test(next.n) || /^(?:علي|الي|في|من|ب|مع)$/.test(next.n))));
@@ -232,7 +235,7 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   // «محمود عباس يقودها»: a present-tense verb with an object pronoun.
   if (length >= 1 && /^[يت].{2,}(?:ها|هم|هما)$/.test(t.n) && !isGivenName(t)) return false;
   // «وألقى الرئيس عباس كلمة أمام الحضور»: the speech delivered, not a name.
-  if (/^(?:كلمه|خطابا?|بيانا?|تصريحا?|رساله|حديثا?|مقابله|تغريده|محاضره)$/.test(t.n)) return false;
+  if (SPEECH_NOUN.test(t.n)) return false;
   // «أكد جون كيري أهمية …»: the verb's object, an abstract or verbal noun, follows the name.
   if (isObjectNoun(t) || (!definite(t) && isVerbalNoun(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
@@ -248,7 +251,7 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     if (length === 1 && isGivenName(prev) && next?.word && /^ال/.test(next.n)) return true;
     // «أركان الطرموز لـ"الوطن"»، «… لوكالة الأنباء»: whom the words were said to ends the name.
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n) ||
-      isFutureVerb(next, undefined);
+      isFutureVerb(next, undefined) || SPEECH_NOUN.test(next.n) || (/^[يت].{2,}(?:ها|هم|هما)$/.test(next.n) && !isGivenName(next));
   }
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
