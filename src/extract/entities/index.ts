@@ -31,7 +31,10 @@ interface Mention {
 /** Organisation heads strong enough to make a named organisation of their phrase («حركة» is left to the actors list: «حركة المسافرين» is traffic). */
 const STRONG_ORG = /^(?:ال)?(?:وزاره|قياده|هيئه|منظمه|حزب|جبهه|لجنه|مجلس|جامعه|وكاله|صحيفه|قناه|مؤسسه|رابطه|كتله|ائتلاف|تحالف|مفوضيه|بعثه|سفاره|شركه|مرصد|مكتب|مديريه|خليه|رئاسه|ديوان|تنظيم)$/;
 
-const HEAD_WORDS = new Set([...PLACE_HEADS, ...FACILITY_HEADS, ...DIRECTIONS]);
+/** «ريف حلب الشمالي»: the countryside of a known place, with the compass adjectives after it. */
+const REGION_HEADS = new Set(['ريف', 'ضواحي']);
+const COMPASS_ADJ = /^ال(?:شمالي|جنوبي|شرقي|غربي)ه?$/;
+const HEAD_WORDS = new Set([...PLACE_HEADS, ...FACILITY_HEADS, ...DIRECTIONS, ...REGION_HEADS]);
 
 // Most tokens start no name and are no head word. A bit set of the FNV-1a hashes of every first
 // word and head word rejects them with one probe, hashed straight from the token: no clitic
@@ -213,7 +216,7 @@ function restOf(toks: Token[], i: number, e: number): string {
 function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Mention; end: number } | null {
   const t = toks[i]!;
   if (!HEAD_WORDS.has(t.base) && !HEAD_WORDS.has(t.n.slice(1)) && !HEAD_WORDS.has(t.n)) return null;
-  const head = variants(t).find(([w]) => PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || DIRECTIONS.has(w));
+  const head = variants(t).find(([w]) => PLACE_HEADS.has(w) || FACILITY_HEADS.has(w) || DIRECTIONS.has(w) || REGION_HEADS.has(w));
   if (!head) return null;
   const [w, cut] = head;
   let j = i + 1;
@@ -235,14 +238,15 @@ function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Menti
   } else {
     // An unknown name: one proper word, or «ال» + word (قاعدة القيارة); nothing lexical.
     if (isLexical(inner) || /^\d+$/.test(inner.n) && !FACILITY_HEADS.has(w)) return null;
-    if (DIRECTIONS.has(w)) return null; // a compass word needs a known place after it
+    if (DIRECTIONS.has(w) || REGION_HEADS.has(w)) return null; // a compass word needs a known place after it
     end = k + 1;
     key = '';
   }
   if (!name.word && isPunct(toks[end], '"“”»')) end++;
+  if (REGION_HEADS.has(w)) while (end < toks.length && end - k < 4 && toks[end]!.word && COMPASS_ADJ.test(toks[end]!.n)) end++;
   const start = t.start + cut;
   const surface = text.slice(start, toks[end - 1]!.end);
-  const type: EntityType = FACILITY_HEADS.has(w) ? 'FAC' : DIRECTIONS.has(w) ? 'LOC' : 'GPE';
+  const type: EntityType = FACILITY_HEADS.has(w) ? 'FAC' : DIRECTIONS.has(w) || REGION_HEADS.has(w) ? 'LOC' : 'GPE';
   // «محافظة كركوك» is Kirkuk; «شمال شرق سوريا» and «قاعدة القائم» are places of their own.
   const sameAsPlace = PLACE_HEADS.has(w) && hit !== null;
   const m: Mention = {
@@ -266,6 +270,8 @@ function computeVariants(first: Token): Array<[string, number]> {
   if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return out;
   const m = CLITIC.exec(n);
   if (m && m[0].length && n.length - m[0].length >= 2) out.push([n.slice(m[0].length), clitChars(first.text, m[0].length)]);
+  // «وافغانستان»، «وايران»: و/ف before an alef, tried after the whole word («واشنطن»).
+  else if ((c === 0x648 || c === 0x641) && n.charCodeAt(1) === ALEF && n.length >= 5 && n.charCodeAt(2) !== LAM) out.push([n.slice(1), clitChars(first.text, 1)]);
   if (n.startsWith('لل')) out.push(['ال' + n.slice(2), 1]);
   return out;
 }
