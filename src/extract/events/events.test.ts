@@ -224,6 +224,11 @@ describe('training', () => {
   it('graduates in words', () => {
     expect(one('جرى تخريج دفعة جديدة تضم خمسمائة متدرب من الشرطة الاتحادية.')).toMatchObject({ count: 500 });
   });
+  it('trainees counted before a passive «جرى تدريبهم», and people as trainees', () => {
+    const a = events('وتعتزم الحكومة نشر ألفي جندي جرى تدريبهم تحت إشراف أجنبي في المحافظة.').filter((e) => e.type === 'training');
+    expect(a.map((e) => e.count)).toEqual([2000]);
+    expect(one('وقال المتحدث إن التدريب يشمل أربعين شخصاً فقط حتى الآن.')).toMatchObject({ type: 'training', count: 40 });
+  });
   it('training with no number is no event', () => {
     expect(events('ويواصل التحالف تدريب القوات العراقية وتقديم المشورة لها.')).toEqual([]);
   });

@@ -143,7 +143,7 @@ const OTHERS: Row[] = [
   { type: 'withdrawal_plan', kind: 'withdrawal', pos: 'verb', forms: 'ستنسحب سينسحب تنسحب ينسحب ستسحب سيسحب' },
   { type: 'withdrawal_plan', kind: 'withdrawal', pos: 'noun', forms: 'إنهاء', next: 'المهمة مهمة مهمتها مهام الوجود وجود التواجد تواجد العمليات', within: 2 },
   { type: 'withdrawal_plan', kind: 'withdrawal', pos: 'verb', forms: 'ستنهي سينهي تنهي ينهي', next: 'المهمة مهمة مهمتها مهمتنا مهام الوجود وجودها التواجد العمليات', within: 5 },
-  { type: 'training', kind: 'training', pos: 'noun', forms: 'تدريب تدريبات تأهيل تخريج' },
+  { type: 'training', kind: 'training', pos: 'noun', forms: 'تدريب تدريبات تأهيل تخريج تدريبهم تدريبه تدريبها' },
   { type: 'training', kind: 'training', pos: 'verb', forms: 'درب دربت دربوا يدرب تدرب تخرج تخرجت' },
 ];
 
@@ -248,7 +248,7 @@ export const PRESENCE = set(
 export const NOT_PRESENCE = set('مقتل قتل إصابة أصيب تدريب تأهيل تخريج أسر اعتقال خطف اختطاف مصرع فقدت فقد خسرت خسر خسارة خسائر');
 /** Trainee nouns after the number: «تدريب 300 ألف جندي». */
 export const TRAINEES = set(
-  'جندي جنود جنديا عنصر عناصر عنصرا مقاتل مقاتلين مقاتلا منتسب منتسبين منتسبا متدرب متدربين متدربا ضابط ضباط ضابطا عسكري عسكريين عسكريا شرطي شرطيا فرد أفراد فردا مجند مجندين',
+  'جندي جنود جنديا عنصر عناصر عنصرا مقاتل مقاتلين مقاتلا منتسب منتسبين منتسبا متدرب متدربين متدربا ضابط ضباط ضابطا عسكري عسكريين عسكريا شرطي شرطيا فرد أفراد فردا مجند مجندين شخص شخصا أشخاص',
 );
 
 /** Forces that make a handover a military one (not «تسليم الموقع» to the police, nor a website). */
@@ -267,7 +267,7 @@ export const PAST_BEFORE = set('بعد عقب إثر منذ أعقاب');
 /** In a date expression, these make it a day gone by, never a deadline: «أمس»، «الشهر الماضي». */
 export const PAST_DATE = set('أمس الماضي الماضية الفائت الفائتة منذ السابق');
 /** Words before «تدريب» that make the figure before it the trainees: «1800 مقاتل تلقوا تدريبات». */
-export const RECEIVED = set('تلقوا تلقى تلقت تلقي خضعوا خضع أنهوا أنهى أكملوا أكمل اجتازوا اجتاز');
+export const RECEIVED = set('تلقوا تلقى تلقت تلقي خضعوا خضع أنهوا أنهى أكملوا أكمل اجتازوا اجتاز جرى تم');
 
 /** Words before a date that make it a deadline: «بحلول نهاية العام»، «قبل أيلول 2026». */
 export const DEADLINE = set('بحلول حلول قبل نهاية بنهاية مع حتى موعد أقصاه غضون خلال مطلع منتصف أواخر أواسط أوائل');
