@@ -282,8 +282,14 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
   const glued = /^ل[^ا]/.test(t.n) || /^ل[إأآ]/.test(t.text) || t.n.startsWith('لل');
   const speaker = glued ? parseAfterLam(ctx.text, toks, i, toks.length) : parseSpeaker(ctx.text, toks, i, toks.length);
   if (!speaker) return;
-  // Skip the commas and the «فإن» that join the source to what it says.
+  // Skip the commas and the «فإن» that join the source to what it says. «وفق مصدر، لم يُذكر
+  // اسمه، بقاعدة طبرق لـ«الوسط»، فإن …»: asides between the source and «فإن» are the frame's.
   let k = speaker.end;
+  for (let m = k; m < toks.length && m - k < 30; m++) {
+    const u = toks[m]!;
+    if (/["«“”]/.test(u.text) && quoteAt(ctx.quotes, u.start + 1)) break;
+    if (u.word && /^(?:فان|فانه|فانها|فانهم)$/.test(u.n)) { k = m; break; }
+  }
   while (k < toks.length && !/["«“”]/.test(toks[k]!.text) && (!toks[k]!.word || /^(?:فان|فانه|فانها|ان|انه|انها|نفسه|ذاته)$/.test(toks[k]!.n))) k++;
   if (k >= toks.length) return;
   const cue: Cue = { at: 0, info: ACCORDING, after: i, kama: false };

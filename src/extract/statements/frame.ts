@@ -33,6 +33,9 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];
     if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما|عدم)$/.test(prev.n) && !info.participle) return;
+    // «لم يتم ذكر اسمه»: a verbal noun after «تم»، or a verb whose object is a name, reports nothing.
+    if (prev?.word && /^(?:تم|يتم|جري|يجري|عدم)$/.test(prev.n)) return;
+    if (/^اسم(?:ه|ها|هم)?$/.test(toks[i + 1]?.n ?? '')) return;
     // «في زيارة غير معلنة»: a participle after «غير» is an adjective.
     if (prev?.word && prev.n === 'غير') return;
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.

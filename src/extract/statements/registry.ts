@@ -26,12 +26,15 @@ const roleKey = (role: string): Set<string> =>
  * is «رئيس الوزراء»).
  */
 function roleWord(w: string): string {
-  let x = w.replace(/^(?:لل|ل|ب|و)(?=ال)/, '').replace(/^ال/, '');
+  // «للإمارات» is ل + «الإمارات» printed without the article's alef.
+  let x = w.startsWith('لل') ? w.slice(2) : w.replace(/^(?:ل|ب|و)(?=ال)/, '').replace(/^ال/, '');
   // «ووزير الداخلية»: a second office coordinated with «و».
   if (x.length > 4 && x.startsWith('و') && ROLE_HEADS.has(x.slice(1))) x = x.slice(1);
   if (x.length > 4 && x.endsWith('يه')) x = x.slice(0, -1);
   if (x === 'اميركي') x = 'امريكي';
   if (x === 'حكومه') x = 'وزراء';
+  // A nisba is its country: «النائب العام الإماراتي» is «النائب العام للإمارات».
+  if (x.length > 4 && x.endsWith('ي')) x = x.slice(0, -1);
   return x;
 }
 

@@ -297,7 +297,8 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     // After a title even a family name alone is a name: «اللواء التركي».
     let e = personName(toks, afterTitles, end, true);
     if (e === afterTitles && toks[e]?.word && /^ال.{2,}$/.test(toks[e]!.n) && !isLexical(toks[e]!)) e++;
-    if (e === afterTitles) return null;
+    // «النائبة في البرلمان، سلمى …»: a word that is a title and a role heads a role when no name follows.
+    if (e === afterTitles) return isRoleHead(t) ? roleFirst(src, toks, i, end, make) : null;
     return withApposition(src, toks, i, e, end, { name: text(src, toks, afterTitles, e) }, make);
   }
   if (isRoleHead(t)) return roleFirst(src, toks, i, end, make);

@@ -356,3 +356,26 @@ describe('where a name ends (session 3)', () => {
     expect(out[0]!.speaker).toBe('كمال الحداد');
   });
 });
+
+describe('asides and adverbs (session 3)', () => {
+  it('an unnamed source with an aside before «فإن»', () => {
+    const s = one('ووفق تصريحات مصدر أمني، لم يتم ذكر اسمه، لـ «الأنباء» الجمعة، فإن القارب كان قادما باتجاه الميناء.');
+    expect(s.speaker).toBe('مصدر أمني');
+    expect(s.quote).toBe('القارب كان قادما باتجاه الميناء');
+  });
+  it('an adverb after the verb is no speaker; the subject stands before it after «كانت»', () => {
+    const s = one('وكانت النائبة في البرلمان، سلمى الحداد، صرحت أخيرا بأن الحكومة تتعاون مع الجيران.');
+    expect(s.speaker).toBe('سلمى الحداد');
+  });
+  it('a particle before the clause is no speaker', () => {
+    const s = one('أما في بنغازي فقد أوضح المؤتمر الوطني العام أن وفدا يشارك في اللقاء.');
+    expect(s.speaker).toBe('المؤتمر الوطني العام');
+  });
+});
+
+describe('roles matched to their holders (session 3)', () => {
+  it('a nisba matches the country after «لل»', () => {
+    const out = run('وقال سالم الكعبي النائب العام للإمارات إن التحقيقات انتهت.\n\nوقال النائب العام الإماراتي: "حدد المتهمون مهام اللجان".');
+    expect(out.map((s) => s.speaker)).toEqual(['سالم الكعبي', 'سالم الكعبي']);
+  });
+});
