@@ -235,6 +235,12 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
       while (m < end && m - k < 8 && !/^(?:اسمه|اسمها|اسمهم|هويته|هويتها|هويتهم)$/.test(toks[m]!.n)) m++;
       if (m < end && m - k < 8) { k = m + 1; continue; }
     }
+    // «اعتبر تنظيم «فجر ليبيا»، الذي حارب …، أن»: a relative clause on the speaker, then the content.
+    if (isRelative(t) && k > i - 1 && isPunct(toks[k - 1], '،,')) {
+      let m = k + 1;
+      while (m < end && m - k < 20 && !isPunct(toks[m], '،,.:؛') && !isPunct(toks[m], QUOTE_OPEN)) m++;
+      if (isPunct(toks[m], '،,') && isOpener(toks[m + 1]) && !PARTICLE_OPENERS.has(toks[m + 1]!.n)) return m + 2;
+    }
     // «على صفحته على فيسبوك»، «عبر حسابه في تويتر»: the medium, an adverbial of the frame.
     if (t.word && /^(?:علي|عبر|في)$/.test(t.n) && /^(?:صفحته|صفحتها|حسابه|حسابها|موقعه|موقعها|قناته|قناتها)$/.test(toks[k + 1]?.n ?? '')) {
       k += 2;

@@ -57,7 +57,9 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   let isDefinite = definite(toks[i]!);
   while (j < end) {
     const t = toks[j]!;
-    if (!t.word || isTimeWord(t) || (isStop(t) && !isLink(t))) break; // «… في واشنطن التي»: a relative pronoun ends it
+    // «تنظيم فجر ليبيا»: an indefinite head takes its genitive even when it is a time word; «الجيش فجر اليوم» does not.
+    const genitiveTime = construct && j === i + 1 && isOrgHead(toks[i]) && isTimeWord(t) && !definite(t) && !!toks[j + 1]?.word && isPlace(toks[j + 1]) && !isStop(toks[j + 1]!);
+    if (!t.word || (!genitiveTime && (isTimeWord(t) || (isStop(t) && !isLink(t))))) break; // «… في واشنطن التي»: a relative pronoun ends it
     // «الرئيس التونسي الباجي قائد السبسي»: a given name with the article starts the holder's name.
     if (DEFINITE_GIVEN_NAMES.has(t.n) && personName(toks, j, end) > j) break;
     // «الرئيس التونسي في الكلمة التي ألقاها»: where the words were said is no part of the role.
@@ -88,6 +90,10 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
     } else if (construct && !definite(t) && !isLexical(t) && toks[j + 1]?.word && (definite(toks[j + 1]!) || isPlace(toks[j + 1]) || isKnownOrg(toks[j + 1]))) {
       // A common noun in construct with a genitive of its own: «قائد عمليات نينوى»، «مدير شرطة بغداد».
       j++;
+    } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && !definite(t) && (genitiveTime || !isStop(t)) && toks[j + 1]?.word && isPlace(toks[j + 1]) && !isStop(toks[j + 1]!)) {
+      // «تنظيم فجر ليبيا»، «عملية درع الفرات»: a common noun and a place, the organisation's name.
+      j += 2;
+      construct = false;
     } else if (construct && isOrgHead(toks[i]!) && j === i + 1 && canStartName(t)) {
       // An organisation named by a proper name: «وكالة أنباء دوجان»، «صحيفة نيويورك تايمز»، «مكتب العبادي»;
       // a common noun in construct takes a genitive in turn: «وكالة أنباء الشرق الأوسط».
@@ -306,7 +312,8 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     const e = nounPhrase(toks, i, end);
     const a = alias(src, toks, e, end);
     const bare = e === i + 1 && isOrgAnaphor(t);
-    return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: text(src, toks, i, e), alias: a?.alias ?? null });
+    // «تنظيم «فجر ليبيا»»: the marks around the proper part are no part of the name.
+    return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: text(src, toks, i, e).replace(/["«»“”]/g, ''), alias: a?.alias ?? null });
   }
   // «وقال المتظاهرون إن …»، «أكد المحتجون أن …»: a group named by a definite plural, with its adjectives.
   if (/^ال.{3,}(?:ون)$/.test(t.n) && !isLexical(t)) {

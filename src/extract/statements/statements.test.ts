@@ -379,3 +379,14 @@ describe('roles matched to their holders (session 3)', () => {
     expect(out.map((s) => s.speaker)).toEqual(['سالم الكعبي', 'سالم الكعبي']);
   });
 });
+
+describe('organisations named by a common noun and a place (session 3)', () => {
+  it('«تنظيم «فجر ليبيا»» with a relative aside before the content', () => {
+    const s = one('كما اعتبر تنظيم «فجر ليبيا»، الذي حارب من أجل إسقاط النظام، أن هذا الاتفاق يفتح الطريق أمام عودة الاستبداد.');
+    expect(s.speaker).toBe('تنظيم فجر ليبيا');
+    expect(s.quote).toBe('هذا الاتفاق يفتح الطريق أمام عودة الاستبداد');
+  });
+  it('a time word after a definite head stays a time word', () => {
+    expect(one('وقال الجيش فجر اليوم إن القصف توقف.').speaker).toBe('الجيش');
+  });
+});
