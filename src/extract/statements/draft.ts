@@ -3,10 +3,10 @@
 import type { Span } from '../../core/types.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
-import { findCues, readFrame, type Cue } from './frame.js';
+import { findCues, readFrame, type Cue, type Frame } from './frame.js';
 import { ACCORDING_TO, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseAfterLam, parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isOrgHead, isPunct, isRelative, isResumptive, withForm } from './words.js';
+import { cueOf, isOrgHead, isPunct, isRelative, isResumptive, SPOKEN_WITH, withForm } from './words.js';
 
 export interface Draft {
   cue: Cue;
@@ -83,10 +83,8 @@ export function labelQuotes(text: string, quotes: Quote[], all: Token[]): Set<Qu
   return out;
 }
 
-const SPOKEN_WITH = /^(?:اليه|اليها|اليهم|معه|معها|معهم)$/;
-
 /** Index of the first token starting at or after `pos`. */
-function tokenIndexAt(all: Token[], pos: number): number {
+export function tokenIndexAt(all: Token[], pos: number): number {
   let lo = 0, hi = all.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -149,6 +147,7 @@ function draftSentence(
   for (let k = 0; k < cues.length; k++) {
     const cue = cues[k]!;
     const tok = toks[cue.at]!;
+    let frame: Frame | null = null;
     if (open && open.content[1] > tok.start) {
       // Inside the content of the previous statement a new clause opens a new statement of its
       // own: a continuation participle («أكدت أن …، مشيرة إلى أنها …»، «مبيناً أن»), «كما ذكرت», a
@@ -164,15 +163,17 @@ function draftSentence(
         (prevTok?.word === true && /^(?:فيما|بينما|ثم|قد|وقد|حيث|لكنه|لكنها|ولكنه|ولكنها|لكنهم|ولكنهم)$/.test(prevTok.n));
       // «وفيما أعلنت الداخلية عن …، قال عسيري إنه …»: after a comma, a verb with a subject of its
       // own is the main clause that the «فيما» clause led up to.
-      const afterComma = !newClause && isPunct(prevTok, '،,') && !cue.info.present &&
-        /^(?:person|org|role|anaphor)$/.test(readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates).speaker?.kind ?? '');
-      if (!newClause && !afterComma) continue;
+      if (!newClause) {
+        if (!isPunct(prevTok, '،,') || cue.info.present) continue;
+        frame = readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates);
+        if (!/^(?:person|org|role|anaphor)$/.test(frame.speaker?.kind ?? '')) continue;
+      }
       const cut = trimEnd(ctx.text, open.content[0], cue.kama ? toks[cue.at - 1]!.start : tok.start);
       open.content = [open.content[0], cut];
       clauseStart = cut;
     }
     // A subject before the verb is looked for at the start of a sentence or of a new clause.
-    const frame = readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates);
+    frame ??= readFrame(ctx.text, toks, cue, toks.length, true, ctx.dates);
     // «أبلغ هذا "الرياض" الدكتور محمد مارم … وقال:»: a verb joined by «و» to one whose subject
     // was named shares that subject.
     if (!frame.speaker && subject && tok.n !== tok.base && tok.n.startsWith('و')) frame.speaker = subject;

@@ -4,7 +4,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import type { Span } from '../../core/types.js';
 import { ANONYMITY, CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isAdjective, isLexical, isRoleHead, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday } from './words.js';
+import { cueOf, isAdjective, isLexical, isRoleHead, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday, SPOKEN_WITH } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -41,7 +41,7 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
     if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
     // «المصادر التي تحدثت إليها "الوطن"»: a relative clause on whom someone spoke to reports nothing.
-    if (isRelative(prev) && /^(?:اليه|اليها|اليهم|معه|معها|معهم)$/.test(toks[i + 1]?.n ?? '')) return;
+    if (isRelative(prev) && SPOKEN_WITH.test(toks[i + 1]?.n ?? '')) return;
     let after = i + 1;
     while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
     // «مفيداً بأن»: an ambiguous participle counts only with its opener right after it.
@@ -236,7 +236,7 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
       if (m < end && m - k < 8) { k = m + 1; continue; }
     }
     // «اعتبر تنظيم «فجر ليبيا»، الذي حارب …، أن»: a relative clause on the speaker, then the content.
-    if (isRelative(t) && k > i - 1 && isPunct(toks[k - 1], '،,')) {
+    if (isRelative(t) && isPunct(toks[k - 1], '،,')) {
       let m = k + 1;
       while (m < end && m - k < 20 && !isPunct(toks[m], '،,.:؛') && !isPunct(toks[m], QUOTE_OPEN)) m++;
       if (isPunct(toks[m], '،,') && isOpener(toks[m + 1]) && !PARTICLE_OPENERS.has(toks[m + 1]!.n)) return m + 2;

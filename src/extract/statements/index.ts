@@ -6,7 +6,7 @@ import { matchKey, norm } from '../../lang/ar/normalize.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
-import { draftStatements, type Draft } from './draft.js';
+import { draftStatements, tokenIndexAt, type Draft } from './draft.js';
 import { Registry } from './registry.js';
 import { isKnownOrg, isPlace, isPunct } from './words.js';
 import { parseSpeaker, withKnownNames } from './speaker.js';
@@ -290,9 +290,9 @@ function personInClause(doc: ArticleDoc, toks: Token[], reg: Registry, from: num
   const full = reg.persons.filter((p) => p.words.length > 1 && (GIVEN_NAMES.has(p.words[0]!) || spoke.has(p.words.join(' '))));
   if (!full.length) return null;
   let prevTok: Token | undefined;
-  for (const t of toks) {
+  for (let k = tokenIndexAt(toks, from); k < toks.length; k++) {
+    const t = toks[k]!;
     if (t.end > to) break;
-    if (t.start < from) continue;
     const governed = prevTok?.word && /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|ل|ب)$/.test(prevTok.n);
     prevTok = t;
     if (!t.word || governed || t.n !== t.base) continue;

@@ -35,6 +35,8 @@ export interface SpeakerPhrase {
 
 const text = (src: string, toks: Token[], a: number, b: number): string =>
   b > a ? src.slice(toks[a]!.start, toks[b - 1]!.end) : '';
+/** A name or role without the quotation marks printed around part of it («حركة "حماس"»). */
+const unmarked = (s: string): string => s.replace(/["«»“”]/g, '');
 
 const definite = (t: Token) => /^(?:ال|لل)/.test(t.n);
 /** Time words end a noun phrase: «قالت مصر اليوم»، «أعلن الجيش الأحد». */
@@ -231,12 +233,12 @@ function skipTitles(toks: Token[], i: number, end: number): number {
 function orgInRole(src: string, toks: Token[], a: number, b: number): string | null {
   for (let k = a; k < b; k++) {
     const t = toks[k]!;
-    if (isLink(t) && k + 1 < b) return text(src, toks, k + 1, b);
+    if (isLink(t) && k + 1 < b) return unmarked(text(src, toks, k + 1, b));
     if (/^لل/.test(t.n) && k > a) {
       // «الممثلة الخاصة للأمين العام في العراق»: the organisation ends at the next link.
       let e = k + 1;
       while (e < b && !isLink(toks[e])) e++;
-      return src.slice(t.start + 1, toks[e - 1]!.end).replace(/^ل/, 'ال');
+      return unmarked(src.slice(t.start + 1, toks[e - 1]!.end).replace(/^ل/, 'ال'));
     }
   }
   return null;
@@ -313,7 +315,7 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     const a = alias(src, toks, e, end);
     const bare = e === i + 1 && isOrgAnaphor(t);
     // «تنظيم «فجر ليبيا»»: the marks around the proper part are no part of the name.
-    return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: text(src, toks, i, e).replace(/["«»“”]/g, ''), alias: a?.alias ?? null });
+    return make(bare ? 'anaphor' : 'org', i, a?.end ?? e, { name: unmarked(text(src, toks, i, e)), alias: a?.alias ?? null });
   }
   // «وقال المتظاهرون إن …»، «أكد المحتجون أن …»: a group named by a definite plural, with its adjectives.
   if (/^ال.{3,}(?:ون)$/.test(t.n) && !isLexical(t)) {
@@ -448,8 +450,8 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     re = more;
   }
   // Marks around an organisation's short name («"حماس"») are dropped from the role.
-  const role = text(src, toks, i, re).replace(/["«»“”]/g, '');
-  const org = orgInRole(src, toks, i, re)?.replace(/["«»“”]/g, '') ?? null;
+  const role = unmarked(text(src, toks, i, re));
+  const org = orgInRole(src, toks, i, re);
   // ROLE NAME, or ROLE، [TITLE] NAME،
   let k = re;
   if (isPunct(toks[k], '،,') ) k++;

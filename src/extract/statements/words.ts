@@ -222,6 +222,16 @@ const SPEECH_NOUN = /^(?:كلمه|خطابا?|بيانا?|تصريحا?|رسال
 const isFutureVerb = (t: Token, next: Token | undefined): boolean =>
   /^س[يتن]..{1,3}$/.test(t.n) && !isGivenName(t) && (next === undefined || (next.word && (/^ال/.test(next.n) || /^(?:علي|الي|في|من|ب|مع)$/.test(next.n))));
 
+/**
+ * Words that end a name: a verb in the future tense («ظريف سيطلع»), a present verb with an object
+ * pronoun («عباس يقودها») and the speech delivered («عباس كلمة»).
+ */
+const endsName = (t: Token, next: Token | undefined): boolean =>
+  isFutureVerb(t, next) || SPEECH_NOUN.test(t.n) || (/^[يت].{2,}(?:ها|هم|هما)$/.test(t.n) && !isGivenName(t));
+
+/** «أجرته معه»، «تحدثت إليها»: the preposition and pronoun of the one spoken with. */
+export const SPOKEN_WITH = /^(?:اليه|اليها|اليهم|معه|معها|معهم)$/;
+
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
@@ -230,12 +240,8 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;
   // «جون كيري أطلعنا»: a verb with a pronoun object (أطلعنا، أبلغني) after a name.
   if (length >= 1 && /^[اتي].{2,}(?:نا|ني)$/.test(t.n) && /^[أإت]/.test(t.text) && !isGivenName(t)) return false;
-  // «محمد جواد ظريف سيطلع البرلمان»: a verb in the future tense after a name.
-  if (length >= 1 && isFutureVerb(t, next)) return false;
-  // «محمود عباس يقودها»: a present-tense verb with an object pronoun.
-  if (length >= 1 && /^[يت].{2,}(?:ها|هم|هما)$/.test(t.n) && !isGivenName(t)) return false;
-  // «وألقى الرئيس عباس كلمة أمام الحضور»: the speech delivered, not a name.
-  if (SPEECH_NOUN.test(t.n)) return false;
+  // «محمد جواد ظريف سيطلع البرلمان»، «محمود عباس يقودها»، «وألقى الرئيس عباس كلمة»
+  if (endsName(t, next)) return false;
   // «أكد جون كيري أهمية …»: the verb's object, an abstract or verbal noun, follows the name.
   if (isObjectNoun(t) || (!definite(t) && isVerbalNoun(t))) return false;
   // A definite word continues a name as a family name: in -ي («الكاظمي»; after a given name even a
@@ -251,7 +257,7 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     if (length === 1 && isGivenName(prev) && next?.word && /^ال/.test(next.n)) return true;
     // «أركان الطرموز لـ"الوطن"»، «… لوكالة الأنباء»: whom the words were said to ends the name.
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n) ||
-      isFutureVerb(next, undefined) || SPEECH_NOUN.test(next.n) || (/^[يت].{2,}(?:ها|هم|هما)$/.test(next.n) && !isGivenName(next));
+      endsName(next, undefined);
   }
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
