@@ -4,7 +4,7 @@ import type { Token } from '../../lang/ar/tokenize.js';
 import type { Span } from '../../core/types.js';
 import { ANONYMITY, CUE_COMPLEMENTS, IMPERSONAL, OPENERS, PARTICLE_OPENERS, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseSpeaker, type SpeakerPhrase } from './speaker.js';
-import { cueOf, isAdjective, isLexical, isRoleHead, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday, SPOKEN_WITH } from './words.js';
+import { cueOf, isAdjective, isHonorificPronoun, isLexical, isRoleHead, isMonth, isOrgHead, isPunct, isRelative, isResumptive, isSaidTo, isStop, isWeekday, SPOKEN_WITH } from './words.js';
 
 export interface Cue {
   /** Index of the cue token in the sentence tokens. */
@@ -292,6 +292,9 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   // «في الوقت الذي أعلن فيه رئيس مجلس النواب …»: a resumptive «فيه» stands before the subject.
   const resumptive = isResumptive(toks[cue.after]) && isRelative(toks[cue.at - 1]);
   if (resumptive) cue = { ...cue, after: cue.after + 1 };
+  // «وقال سموه»، «وأكد معاليه»: the honorific stands for the dignitary, who is resolved as the
+  // subject of a verb with none of its own.
+  if (isHonorificPronoun(toks[cue.after])) cue = { ...cue, after: cue.after + 1 };
   const next = toks[cue.after];
   let speaker: SpeakerPhrase | null = null;
   // A participle («مشيراً»، «متهماً») has no subject of its own: what follows is its object.

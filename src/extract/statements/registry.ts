@@ -18,7 +18,10 @@ export interface Person {
 
 /** Words that carry no identity in a role: prepositions and the article. */
 const roleKey = (role: string): Set<string> =>
-  new Set(matchKey(role).split(' ').map(roleWord).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w)));
+  new Set(matchKey(role).split(' ').map(roleWord).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w) && !STATE_WORD.test(w)));
+
+/** «بدولة قطر»، «بمملكة البحرين»: the kind of state says nothing the country's name does not. */
+const STATE_WORD = /^[بل]?(?:دوله|مملكه|جمهوريه|سلطنه|اماره)$/;
 
 /**
  * One form per role word: no article or glued preposition, a nisba without its feminine ending
@@ -34,7 +37,7 @@ function roleWord(w: string): string {
   if (x === 'اميركي') x = 'امريكي';
   if (x === 'حكومه') x = 'وزراء';
   // A nisba is its country: «النائب العام الإماراتي» is «النائب العام للإمارات».
-  if (x.length > 4 && x.endsWith('ي')) x = x.slice(0, -1);
+  if (x.length >= 4 && x.endsWith('ي')) x = x.slice(0, -1); // «القطري» = «قطر»
   return x;
 }
 

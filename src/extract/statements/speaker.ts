@@ -14,7 +14,7 @@ import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOU
 import { DEFINITE_GIVEN_NAMES, GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo, withForm,
-  isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
+  isHonorificNoun, isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
 export type SpeakerKind = 'person' | 'org' | 'role' | 'anaphor';
@@ -45,6 +45,9 @@ const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|�
 
 /** Where words are said («في كلمة الافتتاح»، «في تصريح للصحفيين»): adverbials, never part of a role. */
 const OCCASIONS = /^(?:كلمه|كلمته|كلمتها|تصريح|تصريحات|بيان|مؤتمر|حديث|مقابله|لقاء|اجتماع|ختام|افتتاح|رد|حوار|جلسه|زياره|ندوه|احتفال|مراسم|حفل|خطاب|تغريده|منشور|رساله|اتصال|اثناء|خلال|ظل|اطار|سياق)$/;
+
+/** Heads naming a state or a place by its kind: «مملكة البحرين»، «دولة الكويت»، «محافظة نينوى». */
+const STATE_HEADS = new RegExp(`^(?:مملكه|دوله|جمهوريه|سلطنه|اماره|${[...PLACE_HEADS].join('|')})$`);
 
 /** «الموالية لـ»، «التابعة لـ»: an adjective of allegiance, which takes the one it is loyal to. */
 const AFFILIATION = /^ال(?:موال|تابع|مقرب|مناهض|معارض|داعم|مؤيد|مناصر)(?:ي|يه|ه|ين|ون)?$/;
@@ -81,6 +84,10 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       // «مدير مؤسسة المياه بعدن»: the place with its preposition glued on.
       construct = false;
       j++;
+    } else if (/^ب/.test(t.n) && STATE_HEADS.test(t.n.slice(1)) && toks[j + 1]?.word && (isPlace(toks[j + 1]) || definite(toks[j + 1]!)) && !isStop(toks[j + 1])) {
+      // «رئيس الوزراء بمملكة البحرين»، «محافظ البنك المركزي بدولة الكويت»: the state, named after its head.
+      construct = false;
+      j += 2;
     } else if (!construct && isPlace(t) && isPlace(toks[j - 1]) && !isStop(t)) {
       // «إقليم كردستان العراق»: a place, then the country it is in.
       j++;
@@ -208,7 +215,9 @@ export function personName(toks: Token[], i: number, end: number, expected = fal
     j = i + 2;
   } else if (!canStartName(toks[i]) && !(expected && isGivenName(toks[i]))) return i;
   for (;;) {
-    if (j < end && j - i < 4 && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
+    // Up to four words, or up to seven through family links: «محمد بن نايف بن عبد العزيز آل سعود».
+    const room = j - i < 4 || (j - i < 7 && (isNameLink(toks[j - 1]!) || (isNameLink(toks[j]) && !!toks[j + 1]?.word)));
+    if (j < end && room && canContinueName(toks[j], toks[j - 1]!, j - i, toks[j + 1])) j++;
     // «أبو بكر علي،»، «محمد علي مارم»: the name Ali (printed with ي) inside a name.
     else if (j < end && j - i < 4 && isGivenName(toks[j]) && isStop(toks[j]) &&
       (isNameEnd(toks[j + 1]) || (isGivenName(toks[j - 1]) && j + 1 < end && canStartName(toks[j + 1]) && !isGivenName(toks[j + 1])))) j++;
@@ -225,8 +234,12 @@ const isNameEnd = (t: Token | undefined): boolean => !t || !t.word || /^(?:ان|
 
 function skipTitles(toks: Token[], i: number, end: number): number {
   const start = i;
-  while (i < end && (isTitle(toks[i]) || (i > start && isTitleContinuation(toks[i])))) i++;
-  return i;
+  for (;;) {
+    if (i < end && (isTitle(toks[i]) || (i > start && isTitleContinuation(toks[i])))) i++;
+    // «صاحب السمو الملكي الأمير …»: «صاحب» is a title only with the honour it holds.
+    else if (i + 1 < end && toks[i]!.n === 'صاحب' && isHonorificNoun(toks[i + 1])) i += 2;
+    else return i;
+  }
 }
 
 /** The organisation inside a role phrase: what follows «باسم»/«في»/«لـ», or the genitive of «وزير». */
@@ -471,6 +484,19 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
   // «وقال المصدر لشفق نيوز»: a word with a glued «ل» right after the role is the outlet spoken to.
   const glued = nameStart === re && /^ل[^ا]/.test(toks[nameStart]?.n ?? '') && !isGivenName(toks[nameStart]);
   if (ne > nameStart && !glued && (nameStart > k || solidName(toks, nameStart, ne))) {
+    // «الأمير خليفة بن سلمان آل خليفة رئيس الوزراء»: an office in apposition after the name is
+    // part of the phrase, and names the office better than a one-word rank before it.
+    if (ne < end && isRoleHead(toks[ne]) && !definite(toks[ne]!) && !/^نظير/.test(toks[ne]!.n)) {
+      const ae = nounPhrase(toks, ne, end);
+      if (ae > ne + 1) {
+        const office = unmarked(text(src, toks, ne, ae));
+        return make('person', i, ae, {
+          name: text(src, toks, nameStart, ne),
+          role: re - i === 1 ? office : role,
+          org: org ?? orgInRole(src, toks, ne, ae),
+        });
+      }
+    }
     return make('person', i, ne, { name: text(src, toks, nameStart, ne), role, org });
   }
   // «المسؤولة في البنتاغون»، «المسؤول» — a definite role alone refers back to a person.

@@ -390,3 +390,28 @@ describe('organisations named by a common noun and a place (session 3)', () => {
     expect(one('وقال الجيش فجر اليوم إن القصف توقف.').speaker).toBe('الجيش');
   });
 });
+
+describe('courtly titles and honorifics (session 4)', () => {
+  it('«صاحب السمو» is a title, a dynasty name runs past four words, and an office follows the name', () => {
+    const s = one('أكد صاحب السمو الشيخ محمد بن راشد بن سعيد آل مكتوم نائب رئيس الدولة بدولة الإمارات أن التنمية مستمرة.');
+    expect(s.speaker).toBe('محمد بن راشد بن سعيد آل مكتوم');
+    expect(s.quote).toBe('التنمية مستمرة');
+  });
+  it('«سموه» and «معاليه» stand for the dignitary named before', () => {
+    const out = run('أكد الأمير فيصل بن خالد أمير المنطقة أن المشاريع ستنجز.\nوقال سموه خلال لقائه الأهالي "نحن معكم".\nوأوضح معاليه أن الميزانية كافية.');
+    expect(out.map((s) => s.speaker)).toEqual(['فيصل بن خالد', 'فيصل بن خالد', 'فيصل بن خالد']);
+    expect(out[1]!.quote).toBe('نحن معكم');
+  });
+  it('a role with the state after «بـ» matches the same role with its nisba', () => {
+    const out = run('قال وزير المالية بدولة الكويت أنس الصالح إن العجز تراجع.\nوقال وزير المالية السعودي إبراهيم العساف إن الإنفاق مستمر.\nوأضاف وزير المالية الكويتي أن الإيرادات تحسنت.');
+    expect(out.map((s) => s.speaker)).toEqual(['أنس الصالح', 'إبراهيم العساف', 'أنس الصالح']);
+  });
+  it('«شدد على» takes a noun as its content, as «أكد على» does', () => {
+    const out = run('قال الوزير سامي العلي إن الوضع مستقر.\nوشدد على ضرورة التعاون بين المؤسسات.');
+    expect(out[1]!.quote).toBe('ضرورة التعاون بين المؤسسات');
+  });
+  it('«عاد وقال» after a name: the auxiliary verb is not part of the name', () => {
+    const out = run('قال الوزير كمال الدين إن الاتفاق جيد.\nلكن الدين عاد وقال "لم نتنازل عن شيء".');
+    expect(out[1]!.speaker).toBe('كمال الدين');
+  });
+});

@@ -1,6 +1,6 @@
 // Word classes for attribution, looked up through the lexicons with clitic variants.
 import {
-  CUE_COMPLEMENTS, CUES, KNOWN_ORGS, OBJECT_NOUNS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
+  CUE_COMPLEMENTS, CUES, HONORIFIC_NOUNS, HONORIFIC_PRONOUNS, KNOWN_ORGS, OBJECT_NOUNS, NAME_LINKS, NISBA_ADJECTIVES, OPENERS, ORG_ANAPHORS, ORG_HEADS, PHRASE_ADJECTIVES,
   PHRASE_LINKS, PHRASE_STOPS, PLACES, ROLE_HEADS, TITLE_CONTINUATIONS, TITLES, WEEKDAYS, type CueInfo,
 } from '../../lang/ar/lexicon.js';
 import type { Token } from '../../lang/ar/tokenize.js';
@@ -119,6 +119,11 @@ export function withForm(t: Token, form: string, cut = 0): Token {
 }
 
 /** «الذي»، «التي»، «الذين»: a relative pronoun. */
+/** «سموه»، «معاليه»: a dignitary named before, as a pronoun would be. */
+export const isHonorificPronoun = (t: Token | undefined): boolean => !!t && t.word && HONORIFIC_PRONOUNS.has(t.n);
+/** «السمو»، «الجلالة» after «صاحب». */
+export const isHonorificNoun = (t: Token | undefined): boolean => !!t && t.word && HONORIFIC_NOUNS.has(t.n);
+
 export const isRelative = (t: Token | undefined): boolean => !!t && t.word && /^(?:الذي|التي|الذين)$/.test(t.n);
 /** «الذي أعلن فيه X»: the «فيه» that takes the relative clause back to its noun, before the subject. */
 export const isResumptive = (t: Token | undefined): boolean => !!t && t.word && /^(?:فيه|فيها)$/.test(t.n);
@@ -227,7 +232,9 @@ const isFutureVerb = (t: Token, next: Token | undefined): boolean =>
  * pronoun («عباس يقودها») and the speech delivered («عباس كلمة»).
  */
 const endsName = (t: Token, next: Token | undefined): boolean =>
-  isFutureVerb(t, next) || SPEECH_NOUN.test(t.n) || (/^[يت].{2,}(?:ها|هم|هما)$/.test(t.n) && !isGivenName(t));
+  isFutureVerb(t, next) || SPEECH_NOUN.test(t.n) || (/^[يت].{2,}(?:ها|هم|هما)$/.test(t.n) && !isGivenName(t)) ||
+  // «لكن ظريف عاد وقال»، «ثم رجع ليؤكد»: an auxiliary verb of return before the report.
+  (/^(?:عاد|عادت|رجع|رجعت)$/.test(t.n) && !!next?.word && (cueOf(next) !== null || cueOf(withForm(next, next.n.slice(1))) !== null));
 
 /** «أجرته معه»، «تحدثت إليها»: the preposition and pronoun of the one spoken with. */
 export const SPOKEN_WITH = /^(?:اليه|اليها|اليهم|معه|معها|معهم)$/;
@@ -235,6 +242,13 @@ export const SPOKEN_WITH = /^(?:اليه|اليها|اليهم|معه|معها|�
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
+  // «محمد بن راشد بن سعيد»: «بن» goes on with the father's name, however long the name is.
+  if (/^(?:بن|بنت|ابن)$/.test(t.n) && !!next?.word && canStartName(next)) return true;
+  // «فيصل بن خالد أمير المنطقة»: an office in apposition (a role head and its definite genitive)
+  // after a name of two words or more, though «أمير» is a given name too.
+  if (length >= 2 && (isRoleHead(t) || t.n === 'امير') && !!next?.word && /^ال/.test(next.n) && !isStop(next)) return false;
+  // «آل خليفة»، «آل سعود»: the family of a Gulf dynasty closes the name.
+  if (t.text.startsWith('آل') && t.n === 'ال' && next?.word && !isStop(next)) return true;
   // After a family name with its article only another one follows: «حيدر العبادي | سفر مسؤولين».
   if (/^ال/.test(prev.n) && !definite(t) && length >= 2) return false;
   if (isLexical(t) && !(definite(t) && isNisba(t))) return false;

@@ -65,7 +65,7 @@ const FAMILIES: Family[] = [
   // «بين» alone is also the preposition 'between': only the unambiguous forms.
   { stance: 'assert', cls: 'say', m: '', f: 'بينت', pm: 'مبينا', pf: 'مبينه' },
   { stance: 'assert', cls: 'say', m: 'صرح يصرح', f: 'صرحت تصرح', pm: 'مصرحا', pf: 'مصرحه' },
-  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', strictP: 'مشدده' },
+  { stance: 'assert', cls: 'say', m: 'شدد يشدد', f: 'شددت تشدد', pm: 'مشددا', strictP: 'مشدده', prep: 'علي' },
   { stance: 'assert', cls: 'object', m: 'اعتبر يعتبر', f: 'اعتبرت تعتبر', pm: 'معتبرا', strictP: 'معتبره', pl: 'اعتبروا' },
   // «رأى» is left out: normalised it is the noun «رأي» 'opinion' («مقال رأي»).
   { stance: 'assert', cls: 'say', m: '', f: 'رات' },
@@ -197,7 +197,18 @@ export const TITLES = set(`
 `);
 
 /** Words that continue a title: «الفريق أول»، «اللواء الركن». */
-export const TITLE_CONTINUATIONS = set('اول الاول الركن ركن الله العظمي');
+export const TITLE_CONTINUATIONS = set('اول الاول الركن ركن الله العظمي الملكي');
+
+/** What «صاحب» holds in a courtly title: «صاحب السمو الملكي الأمير»، «صاحب الجلالة الملك»، «صاحب المعالي». */
+export const HONORIFIC_NOUNS = set('السمو الجلاله الفخامه المعالي السعاده السياده الدوله السماحه الفضيله');
+
+/**
+ * Honorifics standing for the person they address, as a pronoun does: «وقال سموه»، «وأكد معاليه»،
+ * «وأشار فخامته». The report's subject is the dignitary named before, never the word itself.
+ */
+export const HONORIFIC_PRONOUNS = set(`
+  سموه سموها معاليه معاليها فخامته فخامتها جلالته جلالتها سيادته سيادتها سعادته سعادتها سماحته فضيلته دولته
+`);
 
 /** Heads of organisation names: «وزارة …»، «قيادة …»، «التحالف …». */
 export const ORG_HEADS = set(`
