@@ -446,13 +446,15 @@ function set(w: Work, field: 'channel' | 'date', value: Work['channel'] | Work['
  * a meeting has several participants. A person whose reports name no channel takes it from the
  * nearest sentence outside quotations that names that setting and the person's family name.
  */
+const MEETING_LEDE = /^(?:و|ف)?(?:التقي|التقت|استقبل|استقبلت|اجتمع|اجتمعت)\s/;
+
 function sharedSetting(work: Work[], doc: ArticleDoc): void {
   const open = work.filter((w) => !w.channel && w.who.person);
   if (!open.length) return;
   const settings: Array<{ at: number; channel: Channel; words: Set<string> }> = [];
   for (const [ss, se] of doc.sentences) {
     let head = doc.text.slice(ss, se);
-    if (!/مؤتمر|إيجاز|ايجاز|اجتماع|لقاء|مباحثات|محادثات|جلسة|لجنة/.test(head)) continue; // cheap test first
+    if (!/مؤتمر|إيجاز|ايجاز|اجتماع|اجتمع|لقاء|التقى|استقبل|مباحثات|محادثات|جلسة|لجنة/.test(head)) continue; // cheap test first
     // Only the journalist's words set the scene: quoted words are blanked out.
     for (const q of doc.quotes) {
       if (q.inner[1] <= ss || q.inner[0] >= se) continue;
@@ -460,7 +462,9 @@ function sharedSetting(work: Work[], doc: ArticleDoc): void {
       head = head.slice(0, a) + ' '.repeat(b - a) + head.slice(b);
     }
     const f = norm(head).replace(AFTER_MEETING, ' ');
-    const hit = CHANNEL_CUES.find(([c, re]) => (c === 'press_conference' || c === 'meeting') && re.test(f));
+    // «التقى الرئيس … السفير الصيني.»، «استقبل …»: a sentence opened by a meeting verb sets a meeting.
+    const hit = CHANNEL_CUES.find(([c, re]) => (c === 'press_conference' || c === 'meeting') && re.test(f)) ??
+      (MEETING_LEDE.test(f.trim()) ? (['meeting', MEETING_LEDE] as const) : undefined);
     if (hit) settings.push({ at: ss, channel: hit[0], words: new Set(matchKey(head).split(' ')) });
   }
   if (!settings.length) return;

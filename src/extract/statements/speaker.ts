@@ -14,7 +14,7 @@ import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOU
 import { DEFINITE_GIVEN_NAMES, GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo, withForm,
-  isHonorificNoun, isMonth, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
+  isHonorificNoun, isMonth, isNisba, isOrgHead, isPlace, isPunct, isRoleHead, isStop, isTitle, isTitleContinuation, isWeekday,
 } from './words.js';
 
 export type SpeakerKind = 'person' | 'org' | 'role' | 'anaphor';
@@ -67,6 +67,8 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
     if (!t.word || (!genitiveTime && (isTimeWord(t) || (isStop(t) && !isLink(t))))) break; // «… في واشنطن التي»: a relative pronoun ends it
     // «الرئيس التونسي الباجي قائد السبسي»: a given name with the article starts the holder's name.
     if (DEFINITE_GIVEN_NAMES.has(t.n) && personName(toks, j, end) > j) break;
+    // «الرئيس السيسي»: a family name the article prints in full elsewhere, not an adjective in -ي.
+    if (known.has(t.n) && /^ال/.test(t.n) && !isNisba(t) && !isPlace(t)) break;
     // «الرئيس التونسي في الكلمة التي ألقاها»: where the words were said is no part of the role.
     if (isLink(t) && toks[j + 1]?.word && OCCASIONS.test(toks[j + 1]!.n.replace(/^ال/, ''))) break;
     // «لوكالة الأنباء الألمانية»، «للصحافيين»: whom the words were said to, not part of the phrase.
@@ -181,7 +183,7 @@ function boundaryAt(toks: Token[], j: number): boolean {
   const t = toks[j];
   if (!t || !t.word) return true;
   if (t.n !== t.base && t.n.startsWith('و')) return true; // «الجبير ولافروف»: a second subject
-  if (t.n === 'ل') return true; // «لـ"الوطن"»: the outlet the words were said to
+  if (t.n === 'ل' || isSaidTo(t)) return true; // «لـ"الوطن"»، «لفرانس برس»: the outlet the words were said to
   return isStop(t) || isRoleHead(t) || isTitle(t) || isTimeWord(t) || cueOf(t) !== null || CUE_COMPLEMENTS.has(t.n) ||
     /^(?:لل|ل(?=[^ا])|ب(?=[^ا]))/.test(t.n) && !canContinueName(t, toks[j - 1]!, 1);
 }
@@ -480,7 +482,9 @@ function roleFirst(src: string, toks: Token[], i: number, end: number, make: Mak
     if (qe > k + 2 && isPunct(toks[qe], '"»”')) return make('person', i, qe + 1, { name: text(src, toks, k + 1, qe), role, org });
   }
   const nameStart = skipTitles(toks, k, end);
-  const ne = personName(toks, nameStart, end, true);
+  let ne = personName(toks, nameStart, end, true);
+  // «الرئيس السيسي»: a family name alone, printed in full elsewhere in the article.
+  if (ne === nameStart && toks[ne]?.word && known.has(toks[ne]!.n) && /^ال/.test(toks[ne]!.n)) ne++;
   // «وقال المصدر لشفق نيوز»: a word with a glued «ل» right after the role is the outlet spoken to.
   const glued = nameStart === re && /^ل[^ا]/.test(toks[nameStart]?.n ?? '') && !isGivenName(toks[nameStart]);
   if (ne > nameStart && !glued && (nameStart > k || solidName(toks, nameStart, ne))) {

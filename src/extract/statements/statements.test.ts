@@ -415,3 +415,26 @@ describe('courtly titles and honorifics (session 4)', () => {
     expect(out[1]!.speaker).toBe('كمال الدين');
   });
 });
+
+describe('channels of interviews and meetings (session 4)', () => {
+  it('an outlet after the role-holder\'s name ends the name and makes an interview', () => {
+    const out = run('وقال مدير الأمن المحلي حسام لفرانس برس "اعتقلنا ثلاثة مشتبهين".\nوتابع حسام "التحقيق مستمر".');
+    expect(out.map((s) => [s.speaker, s.channel])).toEqual([['حسام', 'interview'], ['حسام', 'interview']]);
+  });
+  it('«للتلفزيون» and «بحسب» a named channel inside the frame are interviews', () => {
+    expect(one('وقال المبعوث برناردينو ليون للتلفزيون الرسمي إن المشاورات مستمرة.').channel).toBe('interview');
+    expect(one('وأكد رئيس الوزراء كمال الدين بحسب سكاي نيوز أن الحكومة لن تستقيل.').channel).toBe('interview');
+    expect(one('وأكد رئيس الوزراء كمال الدين بحسب وكالة الأنباء الرسمية أن الحكومة لن تستقيل.').channel).not.toBe('interview');
+  });
+  it('a report given before a council is made in a meeting', () => {
+    expect(one('وأكد الوزير سامي العلي خلال تقديم تقريره أمام مجلس النواب أن الموازنة جاهزة.').channel).toBe('meeting');
+  });
+  it('a sentence opened by «التقى» sets a meeting for its participants', () => {
+    const out = run('التقى الرئيس سالم الحداد أمس السفير الياباني في العاصمة.\nودعا الرئيس الحداد اليابان إلى دعم مشاريع الطاقة.');
+    expect(out[0]!.channel).toBe('meeting');
+  });
+  it('a role then a family name printed in full before is the person, not an adjective', () => {
+    const out = run('أكد الرئيس المصري عبد الفتاح السيسي انفتاح مصر على العالم.\n\nونوه الرئيس السيسي ، خلال استقباله أمس الوفد، إلى حرص مصر على التعاون.');
+    expect(out.map((s) => s.speaker)).toEqual(['عبد الفتاح السيسي', 'عبد الفتاح السيسي']);
+  });
+});

@@ -92,7 +92,7 @@ export const isLink = is(B.link);
 export const isNameLink = is(B.nameLink);
 export const isWeekday = is(B.weekday);
 export const isMonth = is(B.month);
-const isNisba = is(B.nisba);
+export const isNisba = is(B.nisba);
 const isPhraseAdjective = is(B.adj);
 const isObjectNoun = is(B.object);
 export const isPunct = (t: Token | undefined, chars: string) => !!t && !t.word && chars.includes(t.text);
@@ -242,6 +242,8 @@ export const SPOKEN_WITH = /^(?:اليه|اليها|اليهم|معه|معها|�
 export function canContinueName(t: Token | undefined, prev: Token, length: number, next?: Token): boolean {
   if (!t || !t.word || /\d/.test(t.n) || hasTanween(t)) return false;
   if (isNameLink(prev)) return true; // «عبد الله»، «أبو بكر»
+  // «سيف لفرانس برس»، «محمد لوكالة الأنباء»: whom the words were said to ends the name.
+  if (t.n.length > 1 && SAID_TO.test(t.n)) return false;
   // «محمد بن راشد بن سعيد»: «بن» goes on with the father's name, however long the name is.
   if (/^(?:بن|بنت|ابن)$/.test(t.n) && !!next?.word && canStartName(next)) return true;
   // «فيصل بن خالد أمير المنطقة»: an office in apposition (a role head and its definite genitive)
