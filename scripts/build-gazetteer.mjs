@@ -37,6 +37,12 @@ const require = createRequire(path.join(ROOT, 'package.json'));
 /** Countries whose towns and admin-1 units are in scope; elsewhere only countries, capitals, big cities. */
 const REGION = ['IQ', 'SY', 'TR', 'IR', 'JO', 'LB', 'SA', 'KW', 'AE', 'QA', 'BH', 'OM', 'YE', 'EG', 'IL', 'PS'];
 const REGION_CITY_MIN = 15000;
+/**
+ * Countries Arabic security news reports from almost as often (the rest of the Arab world, the
+ * Sahel, the Horn of Africa, Afghanistan and Pakistan): their cities of 200,000+.
+ */
+const NEAR = ['LY', 'TN', 'DZ', 'MA', 'SD', 'SO', 'MR', 'DJ', 'AF', 'PK', 'NG', 'ML', 'TD', 'NE', 'KE', 'ET', 'ER', 'CM', 'SS'];
+const NEAR_CITY_MIN = 200000;
 const WORLD_CITY_MIN = 1000000;
 
 /** Word put before an admin-1 name that lacks one, per country. */
@@ -181,11 +187,12 @@ function towns(cities, mo, cur) {
   return out;
 }
 
-/** Region: towns of 15,000+ and admin seats; world: capitals and cities of 1,000,000+; anywhere: curated. */
+/** Region: towns of 15,000+ and admin seats; near: cities of 200,000+; world: capitals and cities of 1,000,000+; anywhere: curated. */
 function keepTown(c, curated) {
   if (curated || c.featureCode === 'PPLC') return true;
   if (c.featureCode === 'PPLX' || c.featureCode === 'PPLH' || c.featureCode === 'PPLW' || c.featureCode === 'PPLQ') return false;
   if (REGION.includes(c.country)) return c.population >= REGION_CITY_MIN || c.featureCode === 'PPLA';
+  if (NEAR.includes(c.country)) return c.population >= NEAR_CITY_MIN;
   return c.population >= WORLD_CITY_MIN;
 }
 
