@@ -161,7 +161,8 @@ export function buildViolence(ctx: Ctx, c: Clause, hits: TrigRef[]): Draft | nul
   // «استهداف» (it always has an object) nor a present tense («تستهدف»: what they do, not did).
   const cued = main.e.kind !== 'targeting' && x.roles.some((r) => ((r.role === 'agent' || r.role === 'target') && r.dist <= 8) || r.role === 'anaphor');
   const anchored = cas.stated || dated || (mayAnchor && (placeAfter || cued));
-  const anaphoric = demonstrative(ctx, main) || (!anchored && main.definite);
+  // «الهجمات الدامية»: a definite plural speaks of attacks at large, not back of one.
+  const anaphoric = demonstrative(ctx, main) || (!anchored && main.definite && !main.e.plural);
   if (!anchored && !anaphoric) return null;
   return draft(type, violenceCodes(ctx, c, kept, aerial), main, c, {
     date: x.dates[0]?.m.value ?? null,

@@ -245,3 +245,12 @@ describe('record shape', () => {
     expect(extractEvents({ ...makeDoc('نص'), text: '' })).toEqual([]);
   });
 });
+
+describe('a ceasefire is no attack (session 4)', () => {
+  it('«وقف إطلاق النار» names no shooting', () => {
+    expect(events('وأكد الطرفان أمس التزامهما باتفاق وقف إطلاق النار في المدينة.', [E('GPE', 'المدينة')])).toEqual([]);
+  });
+  it('shooting named without a ceasefire is still an attack', () => {
+    expect(events('أطلق مسلحون النار أمس على دورية للشرطة في المدينة.', [E('GPE', 'المدينة')]).map((e) => e.type)).toEqual(['assault']);
+  });
+});

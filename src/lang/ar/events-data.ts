@@ -177,9 +177,9 @@ export const NOT_AERIAL_BEFORE = set('قاعدة مطار الدفاع الدف�
 // Not «دورية»: it is also a patrol («عبوة ناسفة بدورية للجيش»).
 export const GENERIC = set('متكررة متكرر متكررا مستمرة مستمر متواصلة متواصل متتالية متوالية يومية عديدة عمليات طاولة');
 
-/** Words before a trigger that make it not a happening: threats, prevention, intentions, hopes. */
+/** Words before a trigger that make it not a happening: threats, prevention, intentions, hopes, a ceasefire («وقف إطلاق النار»). */
 export const IRREALIS = set(
-  'تهدد يهدد تهديد تهديدات خطر مخاطر خشية تحذير حذر حذرت يحذر تحذر منع لمنع إحباط أحبط أحبطت إفشال لصد محتمل محتملة قد ربما تعتزم يعتزم تخطط يخطط نية يأمل تأمل لشن لتنفيذ طالب طالبت يطالب تطالب دعا دعت',
+  'وقف لوقف بوقف ووقف تهدد يهدد تهديد تهديدات خطر مخاطر خشية تحذير حذر حذرت يحذر تحذر منع لمنع إحباط أحبط أحبطت إفشال لصد محتمل محتملة قد ربما تعتزم يعتزم تخطط يخطط نية يأمل تأمل لشن لتنفيذ طالب طالبت يطالب تطالب دعا دعت',
 );
 /** Negation before a trigger: «لم نناقش انسحاب»، «نفى وقوع هجوم». */
 export const NEGATION = particles('لم لن لا ليس ليست نفى نفت ينفي تنفي عدم دون');
