@@ -167,7 +167,7 @@ export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] 
     if (start === null) start = ps;
     for (let i = ps; i < pe; i++) {
       if (!isEnd(text.charCodeAt(i))) continue;
-      if (i + 1 < pe && !/\s/.test(text[i + 1]!)) continue;
+      if (i + 1 < pe && !/\s/.test(text[i + 1]!) && !gluedStop(text, i)) continue;
       if (insideQuote(i)) continue;
       push(out, text, start, i + 1);
       start = i + 1;
@@ -180,6 +180,17 @@ export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] 
   }
   if (start !== null) push(out, text, start, text.length);
   return out;
+}
+
+const AR_LETTER = /[\u0621-\u064a]/;
+
+/**
+ * «حتى الآن.وحسب ما نشرته»: scraped pages often lose the space after a full stop. A stop between
+ * two Arabic words still ends the sentence, unless the word before it is one letter («د.محمد»).
+ */
+function gluedStop(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x2e || !AR_LETTER.test(text[i + 1] ?? '') || !AR_LETTER.test(text[i - 1] ?? '')) return false;
+  return AR_LETTER.test(text[i - 2] ?? '');
 }
 
 function push(out: Span[], text: string, s: number, e: number): void {

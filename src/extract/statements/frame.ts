@@ -38,6 +38,8 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     if (/^اسم(?:ه|ها|هم)?$/.test(toks[i + 1]?.n ?? '')) return;
     // «في زيارة غير معلنة»: a participle after «غير» is an adjective.
     if (prev?.word && prev.n === 'غير') return;
+    // «لقي طالب سعودي مصرعه»، «أصيب طالب»: «طالب» after a verb of what befell someone is the student.
+    if (/^طالب/.test(t.n) && prev?.word && /^(?:لقي|لقيت|قتل|اصيب|توفي|جرح|اعتقل|اختطف|خطف|اغتيل|فقد|طعن|تعرض|نجا|حصل|فاز|تخرج)$/.test(prev.n)) return;
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
     if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
     // «المصادر التي تحدثت إليها "الوطن"»: a relative clause on whom someone spoke to reports nothing.

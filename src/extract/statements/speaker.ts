@@ -63,6 +63,16 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   while (j < end) {
     const t = toks[j]!;
     // «تنظيم فجر ليبيا»: an indefinite head takes its genitive even when it is a time word; «الجيش فجر اليوم» does not.
+    // «شرطة «ويتشيتا»»، «حركة «حماس»»: an organisation's proper name in quotation marks after its head.
+    if (construct && isPunct(t, '"«“') && isOrgHead(toks[j - 1])) {
+      let m = j + 1;
+      while (m < end && m - j <= 4 && toks[m]!.word) m++;
+      if (m > j + 1 && isPunct(toks[m], '"»”')) {
+        j = m + 1;
+        construct = false;
+        continue;
+      }
+    }
     const genitiveTime = construct && j === i + 1 && isOrgHead(toks[i]) && isTimeWord(t) && !definite(t) && !!toks[j + 1]?.word && isPlace(toks[j + 1]) && !isStop(toks[j + 1]!);
     if (!t.word || (!genitiveTime && (isTimeWord(t) || (isStop(t) && !isLink(t))))) break; // «… في واشنطن التي»: a relative pronoun ends it
     // «الرئيس التونسي الباجي قائد السبسي»: a given name with the article starts the holder's name.
@@ -197,6 +207,9 @@ function solidName(toks: Token[], a: number, b: number): boolean {
   const first = toks[a]!;
   if (GIVEN_NAMES.has(first.n) || GIVEN_NAMES.has(first.base) || known.has(first.n)) return true;
   if (b - a === 1 && known.has(first.n)) return true;
+  // «أن الأزمة يمكن أن تستمر طوال الصيف ووعد»: a verb in the present tense opens a clause, not a name
+  // (a name set off by commas, «، تمار زندبيرج،», is one whatever its first letter).
+  if (/^[يت].{3,}$/.test(first.n) && toks[a + 1]?.word && !isGivenName(toks[a + 1]) && toks[b]?.word) return false;
   return boundaryAt(toks, b);
 }
 
@@ -321,7 +334,8 @@ export function parseSpeaker(src: string, toks: Token[], i: number, end: number)
     let e = personName(toks, afterTitles, end, true);
     if (e === afterTitles && toks[e]?.word && /^ال.{2,}$/.test(toks[e]!.n) && !isLexical(toks[e]!)) e++;
     // «النائبة في البرلمان، سلمى …»: a word that is a title and a role heads a role when no name follows.
-    if (e === afterTitles) return isRoleHead(t) ? roleFirst(src, toks, i, end, make) : null;
+    // «الرقيب في شرطة «ويتشيتا» بول كيمبل»: a rank with where it is held is a role too.
+    if (e === afterTitles) return isRoleHead(t) || (afterTitles === i + 1 && isLink(toks[afterTitles])) ? roleFirst(src, toks, i, end, make) : null;
     return withApposition(src, toks, i, e, end, { name: text(src, toks, afterTitles, e) }, make);
   }
   if (isRoleHead(t)) return roleFirst(src, toks, i, end, make);

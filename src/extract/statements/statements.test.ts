@@ -438,3 +438,19 @@ describe('channels of interviews and meetings (session 4)', () => {
     expect(out.map((s) => s.speaker)).toEqual(['عبد الفتاح السيسي', 'عبد الفتاح السيسي']);
   });
 });
+
+describe('scraped text and nouns that look like cues (session 4)', () => {
+  it('a full stop with no space after it still ends the sentence', () => {
+    const out = run('وقالت الشرطة إن التحقيق بدأ.وأوضح الرقيب في شرطة «المدينة» سامر العلي أن الجاني فر.');
+    expect(out.map((s) => s.speaker)).toEqual(['الشرطة', 'سامر العلي']);
+    expect(out[1]!.role).toBe('الرقيب في شرطة المدينة');
+  });
+  it('«طالب» after «لقي» is a student, not «demanded»', () => {
+    expect(run('لقي طالب سعودي مبتعث مصرعه صباح أمس داخل حرم الجامعة.')).toEqual([]);
+  });
+  it('a present-tense clause before a coordinated verb is no speaker', () => {
+    const out = run('وحذر الوزير سامي العلي من أن الأزمة يمكن أن تستمر طوال الصيف ووعد "بتعزيز الرقابة على الحدود ومزيد من الموارد".');
+    expect(out.length).toBeGreaterThan(0);
+    expect(out.every((s) => s.speaker === 'سامي العلي')).toBe(true);
+  });
+});
