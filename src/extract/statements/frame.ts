@@ -55,6 +55,28 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
 
 const isOpener = (t: Token | undefined) => !!t && t.word && OPENERS.has(t.n);
 
+/** After «لـ«عكاظ»»، «لوكالة الأنباء الألمانية»، «لفرانس برس»: the index past the outlet's name. */
+function afterOutlet(toks: Token[], k: number, end: number): number {
+  if (!isSaidTo(toks[k])) return k;
+  let m = k + 1;
+  if (isPunct(toks[m], '"«“”')) {
+    let c = m + 1;
+    while (c < end && c - m <= 4 && toks[c]!.word) c++;
+    return isPunct(toks[c], '"»”') ? c + 1 : k;
+  }
+  if (toks[k]!.n === 'ل') return k;
+  if (toks[m]?.word && /^(?:برس|نيوز)$/.test(toks[m]!.n)) return m + 1; // «لفرانس برس»
+  // «لفرانس برس»، «لوكالة فرانس برس»، «لقناة سكاي نيوز»: an agency's name after its head.
+  if (m < end && toks[m]!.word && /^(?:فرانس|رويترز|اسوشيتد|سبوتنيك|سكاي|الاناضول|ايتار|نوفوستي|شينخوا|يونايتد)$/.test(toks[m]!.n)) {
+    m++;
+    if (m < end && toks[m]!.word && /^(?:برس|نيوز|تاس|انترناشيونال)$/.test(toks[m]!.n)) m++;
+    return m;
+  }
+  // «لوكالة الأنباء الألمانية»: the outlet's own words with the article.
+  while (m < end && m - k <= 4 && toks[m]!.word && (/^ال/.test(toks[m]!.n) || isAdjective(toks[m])) && !isOpener(toks[m])) m++;
+  return m;
+}
+
 const PREPOSITION = /^(?:في|علي|من|الي|عن|مع|ضد|بين|لدي|خلال|عبر)$/;
 /** Words that open an adverbial of the frame (place, time, occasion, medium), skipped before the content. */
 const ADVERBIAL = /^(?:في|وفي|خلال|لدي|اثناء|عبر|عقب|بعد|قبل|منذ|امام|وسط|ضمن|حول|اليوم|امس|غدا|الليله|اول|الاسبوع|الشهر|العام|صباح|مساء|فجر|ظهر|حين|عند|مساء|اواخر|اوائل|مطلع|نهايه|بدايه|منتصف|علي هامش|حسب|بحسب|وفق|وفقا)$/;
@@ -301,8 +323,20 @@ export function readFrame(src: string, toks: Token[], cue: Cue, end: number, fir
   let speaker: SpeakerPhrase | null = null;
   // A participle («مشيراً»، «متهماً») has no subject of its own: what follows is its object.
   const soCalled = next?.n === 'ما' && /^(?:تسمي|يسمي|يعرف|تعرف|سمي)$/.test(toks[cue.after + 1]?.n ?? '');
-  if (next && next.word && !cue.info.participle && !isOpener(next) && (soCalled || !isStop(next)) && !isWeekday(next)) {
+  if (next && next.word && !cue.info.participle && !isOpener(next) && (soCalled || !isStop(next)) && !isWeekday(next) && !isSaidTo(next)) {
     speaker = parseSpeaker(src, toks, cue.after, end) ?? definiteAnaphor(src, toks, cue.after);
+  }
+  // «كشفت لـ«عكاظ» مصادر مطلعة عن …»، «قال لوكالة فرانس برس مسؤول أمني إن …»: the outlet told
+  // stands between the verb and its subject.
+  if (!speaker && !cue.info.participle && isSaidTo(next)) {
+    // The marks of a labelled outlet («لـ«عكاظ»») are gone from the tokens: its one or two words follow «ل».
+    const starts = next!.n === 'ل' ? [cue.after + 2, cue.after + 3] : [afterOutlet(toks, cue.after, end)];
+    for (const s of starts) {
+      const t = toks[s];
+      if (s <= cue.after || s >= end || !t?.word || isOpener(t) || isStop(t)) continue;
+      speaker = parseSpeaker(src, toks, s, end);
+      if (speaker) break;
+    }
   }
   // «أبلغ هذا "الرياض" الدكتور …»: the object «هذا» and the outlet told stand before the subject.
   if (!speaker && !cue.info.participle && /^(?:هذا|ذلك)$/.test(next?.n ?? '') && isPunct(toks[cue.after + 1], QUOTE_OPEN)) {

@@ -446,6 +446,7 @@ function set(w: Work, field: 'channel' | 'date', value: Work['channel'] | Work['
  * a meeting has several participants. A person whose reports name no channel takes it from the
  * nearest sentence outside quotations that names that setting and the person's family name.
  */
+const FUTURE_MEETING = /(?:^|\s)(?:س[يتن]\S+|سوف \S+)\s+(?:\S+\s+)?(?:اجتماع|لقاء|مؤتمر|جلسه)\S*/g;
 const MEETING_LEDE = /^(?:و|ف)?(?:التقي|التقت|استقبل|استقبلت|اجتمع|اجتمعت)\s/;
 
 function sharedSetting(work: Work[], doc: ArticleDoc): void {
@@ -461,7 +462,8 @@ function sharedSetting(work: Work[], doc: ArticleDoc): void {
       const a = Math.max(q.inner[0], ss) - ss, b = Math.min(q.inner[1], se) - ss;
       head = head.slice(0, a) + ' '.repeat(b - a) + head.slice(b);
     }
-    const f = norm(head).replace(AFTER_MEETING, ' ');
+    // «أنه سيعقد اجتماعا خاصا»: a meeting still to come is no setting of words already said.
+    const f = norm(head).replace(AFTER_MEETING, ' ').replace(FUTURE_MEETING, ' ');
     // «التقى الرئيس … السفير الصيني.»، «استقبل …»: a sentence opened by a meeting verb sets a meeting.
     const hit = CHANNEL_CUES.find(([c, re]) => (c === 'press_conference' || c === 'meeting') && re.test(f)) ??
       (MEETING_LEDE.test(f.trim()) ? (['meeting', MEETING_LEDE] as const) : undefined);

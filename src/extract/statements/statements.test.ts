@@ -454,3 +454,16 @@ describe('scraped text and nouns that look like cues (session 4)', () => {
     expect(out.every((s) => s.speaker === 'سامي العلي')).toBe(true);
   });
 });
+
+describe('the outlet between the verb and its subject (session 4)', () => {
+  it('«كشفت لـ«الصحيفة» مصادر …» and «قال لفرانس برس مسؤول …»', () => {
+    const a = one('كشفت لـ«الوطن» مصادر مطلعة عن صدور أحكام جديدة بحق أربعة متهمين.');
+    expect([a.speaker, a.channel]).toEqual(['مصادر مطلعة', 'interview']);
+    const b = one('وقال لفرانس برس مسؤول أمني إن الهجوم أسفر عن قتلى.');
+    expect([b.speaker, b.channel, b.quote]).toEqual(['مسؤول أمني', 'interview', 'الهجوم أسفر عن قتلى']);
+  });
+  it('a meeting still to come sets no meeting for the words', () => {
+    const out = run('وقالت المصادر إن الحكم صدر أمس.\nوتوقعت المصادر أن السفير سيعقد اجتماعا خاصا مع الأهالي.');
+    expect(out.map((s) => s.channel)).toEqual(['unknown', 'unknown']);
+  });
+});
