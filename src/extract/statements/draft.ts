@@ -3,7 +3,7 @@
 import type { Span } from '../../core/types.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import type { Quote } from '../segment.js';
-import { findCues, readFrame, type Cue, type Frame } from './frame.js';
+import { cueInfo, findCues, readFrame, type Cue, type Frame } from './frame.js';
 import { ACCORDING_TO, type CueInfo } from '../../lang/ar/lexicon.js';
 import { parseAfterLam, parseSpeaker, type SpeakerPhrase } from './speaker.js';
 import { cueOf, isOrgHead, isPunct, isRelative, isResumptive, SPOKEN_WITH, withForm } from './words.js';
@@ -134,7 +134,7 @@ function mayReport(toks: Token[], text: string, ss: number): boolean {
   if (/["«»“”]/.test(text[ss] ?? '')) return true;
   const first = toks.find((t) => t.word);
   if (first && (ACCORDING_TO.has(first.base) || ACCORDING_TO.has(first.n) || /^(?:جاء|ورد)$/.test(first.base) || CONJOINED.test(first.n))) return true;
-  for (const t of toks) if (t.word && (cueOf(t) || t.n === 'الذي' || t.n === 'التي')) return true;
+  for (const t of toks) if (t.word && (cueInfo(t) || t.n === 'الذي' || t.n === 'التي')) return true;
   return false;
 }
 

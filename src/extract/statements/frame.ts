@@ -25,10 +25,20 @@ export interface Frame {
 
 const QUOTE_OPEN = '"«“”';
 
+/**
+ * «ورأى الوزير أن …»: the verb «رأى» is told from the noun «رأي» 'opinion' only by its printed
+ * alef maqsura, so it is matched on the printed form; as a say-verb it still needs «أن».
+ */
+const RAA = /^[وف]?رأى$/;
+const RAA_INFO: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: 'm', present: false };
+
+/** The reporting verb a token is, if any: the lexicon's, or «رأى» by its printed form. */
+export const cueInfo = (t: Token): CueInfo | null => cueOf(t) ?? (t.word && RAA.test(t.text.replace(/[\u064b-\u0652]/g, '')) ? RAA_INFO : null);
+
 export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
   const out: Cue[] = [];
   toks.forEach((t, i) => {
-    const info = cueOf(t);
+    const info = cueInfo(t);
     if (!info || inQuote(t) || IMPERSONAL.has(t.n) || IMPERSONAL.has(t.base)) return;
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];

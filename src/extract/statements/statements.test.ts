@@ -467,3 +467,13 @@ describe('the outlet between the verb and its subject (session 4)', () => {
     expect(out.map((s) => s.channel)).toEqual(['unknown', 'unknown']);
   });
 });
+
+describe('«رأى» and the dual (session 4)', () => {
+  it('«ورأى X أن» reports; a dual verb goes on with the first of two speakers', () => {
+    const out = run('ورأى وزير الداخلية الفرنسي برنار كازنوف ونظيرته البريطانية تيريزا ماي في بيان مشترك أن الإجراءات الجديدة توجه رسالة واضحة، وأضافا أن "حدودنا آمنة".');
+    expect(out.map((s) => [s.speaker, s.channel])).toEqual([['برنار كازنوف', 'statement'], ['برنار كازنوف', 'statement']]);
+  });
+  it('the noun «رأي» is no report', () => {
+    expect(run('وفي مقال رأي نشرته الصحيفة أن الحكومة فشلت.')).toEqual([]);
+  });
+});

@@ -44,22 +44,22 @@ interface Family {
   prep?: string;
   /** Participles that need an opener right after them (see CueInfo.strict). */
   strictP?: string;
-  /** Plural forms, past then present: «قالوا يقولون». */
+  /** Plural forms, past then present: «قالوا يقولون»; and the dual past where it is no noun too («قالا»، «أضافا»). */
   pl?: string;
 }
 const FAMILIES: Family[] = [
-  { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله', pl: 'قالوا يقولون' },
-  { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده', pl: 'اكدوا يؤكدون' },
+  { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله', pl: 'قالوا يقولون قالا' },
+  { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده', pl: 'اكدوا يؤكدون اكدا' },
   // «مجدداً» is mostly the adverb 'again', so the participle of جدد is left out.
   { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد' },
-  { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه', pl: 'اوضحوا' },
-  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره', prep: 'الي', pl: 'اشاروا يشيرون' },
+  { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه', pl: 'اوضحوا اوضحا' },
+  { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره', prep: 'الي', pl: 'اشاروا يشيرون اشارا' },
   { stance: 'assert', cls: 'say', m: 'لفت يلفت', f: 'لفتت تلفت', pm: 'لافتا', prep: 'الي', strictP: 'لافته' },
   { stance: 'deny', cls: 'object', m: 'نفي ينفي', f: 'نفت تنفي', pm: 'نافيا', pf: 'نافيه', pl: 'نفوا ينفون' },
-  { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه', pl: 'اعلنوا' },
+  { stance: 'announce', cls: 'object', m: 'اعلن يعلن', f: 'اعلنت تعلن', pm: 'معلنا', pf: 'معلنه', pl: 'اعلنوا اعلنا' },
   { stance: 'assert', cls: 'say', m: 'ذكر', f: 'ذكرت', pm: 'ذاكرا', pl: 'ذكروا' },
-  { stance: 'assert', cls: 'continue', m: 'اضاف يضيف', f: 'اضافت تضيف', pm: 'مضيفا', pf: 'مضيفه', pl: 'اضافوا' },
-  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا', pl: 'تابعوا' },
+  { stance: 'assert', cls: 'continue', m: 'اضاف يضيف', f: 'اضافت تضيف', pm: 'مضيفا', pf: 'مضيفه', pl: 'اضافوا اضافا' },
+  { stance: 'assert', cls: 'continue', m: 'تابع', f: 'تابعت', pm: 'متابعا', pl: 'تابعوا تابعا' },
   { stance: 'assert', cls: 'continue', m: 'ختم', f: 'ختمت', pm: 'مختتما', pf: 'مختتمه' },
   { stance: 'assert', cls: 'continue', m: 'استطرد', f: 'استطردت', pm: 'مستطردا', pf: 'مستطرده' },
   // «بين» alone is also the preposition 'between': only the unambiguous forms.
