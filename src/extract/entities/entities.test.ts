@@ -24,6 +24,13 @@ describe('entities', () => {
     expect(place.mentions).toHaveLength(2);
     for (const [a, b] of place.mentions) expect(text.slice(a, b)).toBe('بغداد');
   });
+  it('a conjunction glued to a given name is no part of the name; a list word is no name (session 4)', () => {
+    const e = entities('وقتل في الغارات قياديون أجانب أبرزهم أسامة العراقي وعامر الرفدان في ريف المدينة.');
+    const names = e.filter((x) => x.type === 'PER').map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['أسامة العراقي', 'عامر الرفدان']));
+    expect(names.some((n) => /^و|أبرزهم/.test(n))).toBe(false);
+    expect(entities('وقال وليد المعلم إن الحل سياسي.').find((x) => x.type === 'PER')?.name).toBe('وليد المعلم');
+  });
   it('does not take the preposition «على» for the name Ali', () => {
     expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
   });

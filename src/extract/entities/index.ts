@@ -13,6 +13,7 @@ import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
 import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead, mayBeGivenOrHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
+import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import { firstWords, FNV_OFFSET, FNV_PRIME, hashOn, lookup, mayBeKey, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
 
 interface Mention {
@@ -312,7 +313,10 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
     if (!isGivenName(t) || isRoleHead(t)) return null;
     const e = personName(toks, i, Math.min(toks.length, i + 5), true);
     if (e <= i + 1) return null; // a given name alone is too weak
-    const span: Span = [t.start, toks[e - 1]!.end];
+    // «أسامة العراقي وعامر الرفدان»: the conjunction glued to a given name is no part of it.
+    const glued = gluedConjunction(t.text) ? 1 : 0;
+    const span: Span = [t.start + glued, toks[e - 1]!.end];
+    if (!plausiblePerson(text.slice(span[0], span[1]))) return null;
     return { mentions: [person(text, span)], end: e };
   }
   const at = text.indexOf(p.name, p.span[0]);
@@ -321,13 +325,17 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
   const end = firstFrom(toks, span[1]);
   const next = end < 0 ? toks.length : Math.max(i + 1, end);
   if (p.kind === 'person') {
+    // «وعامر الرفدان»: the conjunction is no part of the name.
+    const cut = gluedConjunction(p.name) ? 1 : 0;
+    const name = p.name.slice(cut);
+    const own: Span = [span[0] + cut, span[1]];
     // A «name» the lexicons know is an organisation or place («مدير مكتب رووداو»).
-    const hit = lookup(matchKey(p.name));
-    if (hit) return { mentions: [fromHit(hit, span, p.name)], end: next };
+    const hit = lookup(matchKey(name));
+    if (hit) return { mentions: [fromHit(hit, own, name)], end: next };
     // Roles stay apart from the name; an organisation inside the role is scanned on its own. A
     // single word is too weak on its own; it joins a full name in the surname pass if it is one.
-    if (!/\s/.test(p.name.trim())) return null;
-    return { mentions: [person(text, span)], end: next };
+    if (!/\s/.test(name.trim()) || !plausiblePerson(name)) return null;
+    return { mentions: [person(text, own)], end: next };
   }
   if (p.kind === 'org') {
     const words = matchKey(p.name).split(' ');
@@ -356,6 +364,17 @@ function firstFrom(toks: Token[], at: number): number {
     else lo = mid + 1;
   }
   return lo < toks.length ? lo : -1;
+}
+
+/** «وعامر الرفدان»: «و» glued to a given name that is not itself one («وليد», «وائل» are). */
+function gluedConjunction(name: string): boolean {
+  const first = matchKey(name).split(' ')[0] ?? '';
+  return first.startsWith('و') && !GIVEN_NAMES.has(first) && GIVEN_NAMES.has(first.slice(1));
+}
+
+/** «أجانب أبرزهم»: a word with a plural pronoun («أبرزهم»، «بينهم»، «منها») ends a list, not a name. */
+function plausiblePerson(name: string): boolean {
+  return !matchKey(name).split(' ').some((w) => w.length > 3 && /(?:هم|هما|هن)$/.test(w));
 }
 
 function person(text: string, span: Span): Mention {
