@@ -31,6 +31,10 @@ describe('entities', () => {
     expect(names.some((n) => /^و|أبرزهم/.test(n))).toBe(false);
     expect(entities('وقال وليد المعلم إن الحل سياسي.').find((x) => x.type === 'PER')?.name).toBe('وليد المعلم');
   });
+  it('an epithet after a known organisation keeps it the same organisation (session 4)', () => {
+    const e = entities('وقصفت الطائرات مواقع تنظيم "داعش" الإرهابي قرب الموصل، فيما تراجع تنظيم داعش إلى الصحراء.');
+    expect(e.filter((x) => x.type === 'ORG').map((x) => x.name)).toEqual(['داعش']);
+  });
   it('does not take the preposition «على» for the name Ali', () => {
     expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
   });

@@ -338,6 +338,13 @@ function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]
     return { mentions: [person(text, own)], end: next };
   }
   if (p.kind === 'org') {
+    // «تنظيم داعش الإرهابي»: the journalist's epithet after a known name leaves it the same organisation.
+    const epithet = /\s+(?:الإرهابي|الإرهابية|الارهابي|الارهابية|المتطرف|المتطرفة|المحظور|المحظورة)$/.exec(p.name);
+    if (epithet) {
+      const bare = p.name.slice(0, epithet.index);
+      const hit = lookup(matchKey(bare));
+      if (hit) return { mentions: [fromHit(hit, [span[0], span[0] + bare.length], bare)], end: p.end };
+    }
     const words = matchKey(p.name).split(' ');
     // A named organisation: a strong head and at least one definite or proper word after it; or
     // a state body with its nationality («الجيش العراقي»، «الحكومة التركية»، «قوات الأمن العراقية»).
