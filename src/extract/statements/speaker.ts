@@ -149,6 +149,8 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       j += 2;
       while (j < end && j - i <= 8 && toks[j]!.word && (isNameLink(toks[j - 1]!) || /^(?:الله)$/.test(toks[j]!.n))) j++;
       construct = false;
+      // «المتحدث باسم أهالي السجناء»: a common plural in construct takes its genitive.
+      if (/^(?:اهالي|اسر|عائلات|ذوي|اهل|عوائل|تنسيقيات|لجان)$/.test(toks[j - 1]!.n) && toks[j]?.word && definite(toks[j]!) && !isStop(toks[j])) j++;
     } else if (isLink(t) || /^(?:لل|بال)/.test(t.n)) {
       // «باسم X»، «في X»، «للجيش»: keep going only when a phrase follows the link.
       const k = /^(?:لل|بال)/.test(t.n) ? j : j + 1;

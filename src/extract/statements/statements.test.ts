@@ -477,3 +477,13 @@ describe('«رأى» and the dual (session 4)', () => {
     expect(run('وفي مقال رأي نشرته الصحيفة أن الحكومة فشلت.')).toEqual([]);
   });
 });
+
+describe('family names and spokesmen of groups (session 4)', () => {
+  it('a family name with the article before a prepositional object', () => {
+    expect(one('تعهد الرئيس السوري بشار الأسد بمحاسبة أحد أقربائه على الحادث.').speaker).toBe('بشار الأسد');
+  });
+  it('«المتحدث باسم أهالي السجناء» takes its genitive, then the name', () => {
+    const s = one('وقال المتحدث الرسمي باسم أهالي السجناء عبدالله الناهض: «نطالب بالسماح لأبنائنا بالاتصال بنا».');
+    expect([s.speaker, s.role]).toEqual(['عبدالله الناهض', 'المتحدث الرسمي باسم أهالي السجناء']);
+  });
+});

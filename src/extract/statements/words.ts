@@ -271,6 +271,9 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     // «النائب حامد المطلك القوات الأمنية»: after a given name, a definite word followed by another
     // definite one is the family name, and the object follows it.
     if (length === 1 && isGivenName(prev) && next?.word && /^ال/.test(next.n)) return true;
+    // «الرئيس السوري بشار الأسد بمحاسبة …»: after a given name, a definite word that is no common
+    // word is the family name, and a prepositional object («بمحاسبة»، «لتعزيز») follows it.
+    if (length === 1 && isGivenName(prev) && !isLexical(t) && next?.word && /^[بل][^ا]/.test(next.n) && next.n.length >= 5) return true;
     // «أركان الطرموز لـ"الوطن"»، «… لوكالة الأنباء»: whom the words were said to ends the name.
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n) ||
       endsName(next, undefined);
