@@ -141,6 +141,9 @@ export function buildViolence(ctx: Ctx, c: Clause, hits: TrigRef[]): Draft | nul
   const sentence = ctx.sentences[c.sent]!;
   if (anyWord(ctx, sentence.a, sentence.b, SPORTS) >= 0) return null; // «اشتباك» between two players
   const cas = casualties(ctx, c);
+  // «اتهمتها واشنطن بالهجوم على مجمعها الدبلوماسي في بنغازي عام 2012»، «منذ 2011»: an attack of
+  // an earlier year told as background, with no toll of its own, is no event of this report.
+  if (!cas.stated && earlierYear(ctx, c)) return null;
   const weak = real.length === 0;
   if (weak) {
     // «335 قتيلا في الهند» may be a heat wave: a casualty report is an attack only with a word of
@@ -176,6 +179,25 @@ export function buildViolence(ctx: Ctx, c: Clause, hits: TrigRef[]): Draft | nul
     weak,
     anchored,
   });
+}
+
+function earlierYear(ctx: Ctx, c: Clause): boolean {
+  const now = Number((ctx.doc.published ?? '').slice(0, 4));
+  if (!now) return false;
+  // Only a bare year («عام 2012»): an attack dated to the day («اعتداءات 11 سبتمبر 2001») is one
+  // the report names, background or not.
+  for (const d of within(ctx.dates, c.a, c.b)) {
+    if (d.m.value) continue;
+    const y = Number((d.m.approx ?? '').slice(0, 4));
+    if (y && y < now) return true;
+  }
+  // «منذ 2011»: a bare year after «منذ» is not read as a date mention.
+  for (let k = c.a; k + 1 < c.b; k++) {
+    if (ctx.W.word(k) !== 'منذ') continue;
+    const y = Number(ctx.W.word(k + 1));
+    if (y > 1900 && y < now) return true;
+  }
+  return false;
 }
 
 function violenceCodes(ctx: Ctx, c: Clause, hits: TrigRef[], aerial: boolean): Codes {

@@ -254,3 +254,12 @@ describe('a ceasefire is no attack (session 4)', () => {
     expect(events('أطلق مسلحون النار أمس على دورية للشرطة في المدينة.', [E('GPE', 'المدينة')]).map((e) => e.type)).toEqual(['assault']);
   });
 });
+
+describe('attacks of an earlier year told as background (session 4)', () => {
+  it('an attack dated only by an earlier year, with no toll, is no event of the report', () => {
+    expect(events('وتتهم واشنطن الجماعة بالهجوم على مجمعها الدبلوماسي في المدينة عام 2012.', [E('GPE', 'المدينة')])).toEqual([]);
+  });
+  it('an attack of an earlier year dated to the day is still one', () => {
+    expect(events('وذكّر بهجوم 11 سبتمبر 2001 على مركز التجارة العالمي في نيويورك.', [E('GPE', 'نيويورك')]).length).toBe(1);
+  });
+});
