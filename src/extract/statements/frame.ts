@@ -314,7 +314,8 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
         continue;
       }
       if (isOpener(u) && !PARTICLE_OPENERS.has(u.n)) return m + 1;
-      if (cueOf(u) && m > k) break;
+      // «المصادر التي تحدثت إليها "الوطن" إن»: a verb in a relative clause on the subject opens nothing.
+      if (cueOf(u) && m > k && !isRelative(toks[m - 1])) break;
     }
     // «قال» always reports speech, and some outlets drop the «إن»: «وقال المرصد تحطمت الطائرة …».
     return bare && t.word ? k : -1;

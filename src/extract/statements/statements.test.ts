@@ -487,3 +487,11 @@ describe('family names and spokesmen of groups (session 4)', () => {
     expect([s.speaker, s.role]).toEqual(['عبدالله الناهض', 'المتحدث الرسمي باسم أهالي السجناء']);
   });
 });
+
+describe('sources who spoke to the outlet (session 4)', () => {
+  it('«المصادر التي تحدثت إليها "الوطن"» speak in an interview', () => {
+    const out = run('وانتقدت مصادر دبلوماسية في الحكومة الأمم المتحدة.\nوقالت المصادر الدبلوماسية التي تحدثت إليها "الوطن" إن المساعدات لم تصل بعد.');
+    const s = out.find((x) => x.quote.startsWith('المساعدات'))!;
+    expect([s.speaker, s.channel]).toEqual(['مصادر دبلوماسية في الحكومة', 'interview']);
+  });
+});
