@@ -35,6 +35,10 @@ describe('entities', () => {
     const e = entities('وقصفت الطائرات مواقع تنظيم "داعش" الإرهابي قرب الموصل، فيما تراجع تنظيم داعش إلى الصحراء.');
     expect(e.filter((x) => x.type === 'ORG').map((x) => x.name)).toEqual(['داعش']);
   });
+  it('a district of Yemen named with its head noun is a place (session 4)', () => {
+    const e = entities('ودمرت الغارات مخزنا للأسلحة في مديرية يريم بمحافظة إب.');
+    expect(e.some((x) => x.aliases.includes('مديرية يريم') && x.type === 'GPE')).toBe(true);
+  });
   it('does not take the preposition «على» for the name Ali', () => {
     expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
   });
