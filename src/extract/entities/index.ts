@@ -210,6 +210,9 @@ function restOf(toks: Token[], i: number, e: number): string {
   return rest;
 }
 
+/** What a directorate is of: «مديرية الأمن»، «مديرية تربية»، «مديرية الدفاع المدني». */
+const DIRECTORATE_OF = /^(?:ال)?(?:امن|شرطه|تربيه|صحه|زراعه|ماليه|مرور|دفاع|بلديه|بلديات|جوازات|استخبارات|مخابرات|شؤون|اعلام|جنسيه|اقامه|سجون|عمليات|توجيه|اوقاف|كهرباء|مياه|اتصالات|نفط|جمارك|ضرائب|عامه|الشرطه|اثار|سياحه|عمل|تخطيط|نقل|طرق|اسكان|ثقافه|رياضه|شباب|تعليم|احوال|هجره|مهجرين)$/;
+
 /**
  * A place or facility named with its head noun: «مدينة الصدر»، «محافظة كركوك» (which is the same
  * entity as «كركوك»), «قاعدة القيارة»، «معسكر K1»، and compass phrases «شمال شرق سوريا».
@@ -228,6 +231,8 @@ function headedPlaceAt(text: string, toks: Token[], i: number): { mention: Menti
   if (!name.word) k++; // «معسكر “K1”»
   const inner = toks[k];
   if (!inner?.word) return null;
+  // «مديرية تربية النجف»، «مديرية الأمن»: in Iraq and Syria «مديرية» is a directorate, not a district.
+  if (w === 'مديريه' && DIRECTORATE_OF.test(inner.n)) return null;
   const lex = lexiconAt(text, toks, k, PLACE_HEADS.has(w));
   let end: number;
   let key: string;
