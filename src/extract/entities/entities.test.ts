@@ -41,6 +41,12 @@ describe('entities', () => {
     // In Iraq and Syria «مديرية» is a directorate.
     expect(entities('وأعلنت مديرية تربية النجف تأجيل الامتحانات.').some((x) => x.type === 'GPE' && /مديرية/.test(x.name))).toBe(false);
   });
+  it('the Gulf press and agencies are organisations; a common word stays one without «صحيفة» (session 4)', () => {
+    const e = entities('وقال المسؤول لـ«عكاظ» إن وكالة الأنباء الألمانية نقلت الخبر عن صحيفة الوطن، وإن الوطن يمر بظروف صعبة.');
+    const orgs = e.filter((x) => x.type === 'ORG').map((x) => x.name);
+    expect(orgs).toEqual(expect.arrayContaining(['صحيفة عكاظ', 'وكالة الأنباء الألمانية', 'صحيفة الوطن']));
+    expect(e.find((x) => x.name === 'صحيفة الوطن')!.mentions).toHaveLength(1);
+  });
   it('does not take the preposition «على» for the name Ali', () => {
     expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
   });
