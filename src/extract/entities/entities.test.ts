@@ -47,6 +47,11 @@ describe('entities', () => {
     expect(orgs).toEqual(expect.arrayContaining(['صحيفة عكاظ', 'وكالة الأنباء الألمانية', 'صحيفة الوطن']));
     expect(e.find((x) => x.name === 'صحيفة الوطن')!.mentions).toHaveLength(1);
   });
+  it('the army and government of a state of the Horn of Africa by its adjective (session 4)', () => {
+    const e = entities('وقال الجيش الكيني إن الحكومة الكينية أرسلت تعزيزات إلى الحدود مع الصومال.');
+    const orgs = e.filter((x) => x.type === 'ORG').map((x) => x.name);
+    expect(orgs).toEqual(expect.arrayContaining(['الجيش الكيني', 'الحكومة الكينية']));
+  });
   it('does not take the preposition «على» for the name Ali', () => {
     expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
   });

@@ -69,6 +69,22 @@ const COUNTRIES: readonly CountryRow[] = [
   { iso: 'NL', names: ['هولندا'], m: 'الهولندي', f: 'الهولندية' },
   { iso: 'BH', names: ['البحرين', 'مملكة البحرين'], m: 'البحريني', f: 'البحرينية' },
   { iso: 'OM', names: ['سلطنة عمان', 'عمان'], m: 'العماني', f: 'العمانية' },
+  // States of North Africa, the Sahel, the Horn and beyond whose armies and governments Arabic
+  // security news names by adjective. Mali is left out: «المالية» is 'financial'.
+  { iso: 'LY', names: ['ليبيا'], m: 'الليبي', f: 'الليبية' },
+  { iso: 'TN', names: ['تونس'], m: 'التونسي', f: 'التونسية' },
+  { iso: 'DZ', names: ['الجزائر'], m: 'الجزائري', f: 'الجزائرية' },
+  { iso: 'MA', names: ['المغرب'], m: 'المغربي', f: 'المغربية' },
+  { iso: 'SD', names: ['السودان'], m: 'السوداني', f: 'السودانية' },
+  { iso: 'SO', names: ['الصومال'], m: 'الصومالي', f: 'الصومالية' },
+  { iso: 'AF', names: ['أفغانستان'], m: 'الأفغاني', f: 'الأفغانية' },
+  { iso: 'PK', names: ['باكستان'], m: 'الباكستاني', f: 'الباكستانية' },
+  { iso: 'NG', names: ['نيجيريا'], m: 'النيجيري', f: 'النيجيرية' },
+  { iso: 'TD', names: ['تشاد'], m: 'التشادي', f: 'التشادية' },
+  { iso: 'KE', names: ['كينيا'], m: 'الكيني', f: 'الكينية' },
+  { iso: 'ET', names: ['إثيوبيا'], m: 'الإثيوبي', f: 'الإثيوبية' },
+  { iso: 'UA', names: ['أوكرانيا'], m: 'الأوكراني', f: 'الأوكرانية' },
+  { iso: 'IN', names: ['الهند'], m: 'الهندي', f: 'الهندية' },
 ];
 
 /**
