@@ -52,6 +52,13 @@ describe('entities', () => {
     const orgs = e.filter((x) => x.type === 'ORG').map((x) => x.name);
     expect(orgs).toEqual(expect.arrayContaining(['الجيش الكيني', 'الحكومة الكينية']));
   });
+  it('names by a kunya, a glued «و» dropped; a kunya inside a full name stays in it (session 4)', () => {
+    const e = entities('قتل في الغارة القيادي سالم الحربي وأبو همام القائد العسكري والقياديان أبو حمزة التونسي وأبو قتادة الشامي.');
+    const names = e.filter((x) => x.type === 'PER').map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(['أبو همام', 'أبو حمزة التونسي', 'أبو قتادة الشامي']));
+    const f = entities('وقال الشيخ عبد العزيز أبو مصعب المتحدث باسم الحركة إن الهجوم نجح.');
+    expect(f.filter((x) => x.type === 'PER').map((x) => x.name)).not.toContain('أبو مصعب');
+  });
   it('does not take the preposition «على» for the name Ali', () => {
     expect(entities('وأكد على أهمية الحوار بين الأطراف.').filter((x) => x.type === 'PER')).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
-import { isGivenName, isLexical, isOrgAnaphor, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead, mayBeGivenOrHead } from '../statements/words.js';
+import { isGivenName, isLexical, isOrgAnaphor, withForm, isOrgHead, isPlace, isPunct, isRoleHead, isTitle, maybeHead, mayBeGivenOrHead } from '../statements/words.js';
 import { DIRECTIONS, FACILITY_HEADS, PLACE_HEADS } from '../../lang/ar/lexicon.js';
 import { GIVEN_NAMES } from '../../lang/ar/names.js';
 import { firstWords, FNV_OFFSET, FNV_PRIME, hashOn, lookup, mayBeKey, MAX_WORDS, namesStartingWith, type LexiconHit } from './lexicon.js';
@@ -66,6 +66,7 @@ function maybeStartWord(s: string, from: number, al: boolean): boolean {
  */
 function mayStart(t: Token): boolean {
   const n = t.n;
+  if (t.base === 'ابو' || t.base === 'ام') return true; // a kunya: «أبو همام»، «وأبو قتادة»
   if (maybeStartWord(n, 0, false) && (namesStartingWith(n) || HEAD_WORDS.has(n))) return true;
   if (mayBeGivenOrHead(t) && (maybeHead(t) || isGivenName(t) || isTitle(t))) return true;
   const c = n.charCodeAt(0);
@@ -312,6 +313,8 @@ function fromHit(hit: LexiconHit, span: Span, surface: string): Mention {
 /** A person or organisation phrase parsed like a speaker phrase; roles themselves are not entities. */
 function phraseAt(text: string, toks: Token[], i: number): { mentions: Mention[]; end: number } | null {
   const t = toks[i]!;
+  const kunya = kunyaAt(text, toks, i);
+  if (kunya) return kunya;
   if (!(maybeHead(t) || isGivenName(t) || isTitle(t))) return null;
   const p = phraseAtToken(text, toks, i);
   if (!p || !p.name) {
@@ -376,6 +379,27 @@ function firstFrom(toks: Token[], at: number): number {
     else lo = mid + 1;
   }
   return lo < toks.length ? lo : -1;
+}
+
+/**
+ * «أبو همام»، «وأبو قتادة التونسي»، «أم محمد»: a name by a kunya, the way jihadist commanders and
+ * many others are known; «أبو» with a given name or a proper word after it, a glued «و» dropped.
+ */
+function kunyaAt(text: string, toks: Token[], i: number): { mentions: Mention[]; end: number } | null {
+  const t = toks[i]!;
+  if (!t.word || !/^(?:ابو|ام)$/.test(t.base) || (t.n !== t.base && t.n !== 'و' + t.base)) return null;
+  const next = toks[i + 1];
+  if (!next?.word || !(isGivenName(next) || (!isLexical(next) && !/^ال/.test(next.n)))) return null;
+  const cut = t.n === t.base ? 0 : 1;
+  // «الشيخ عبد العزيز أبو مصعب»: a kunya after a name is part of that name, read with it.
+  const prev = toks[i - 1];
+  if (!cut && prev?.word && !isLexical(prev) && !isRoleHead(prev) && !isTitle(prev) && !/^ال.+(?:ان|ين)$/.test(prev.base)) return null;
+  const own = cut ? [...toks.slice(0, i), withForm(t, t.base, cut), ...toks.slice(i + 1)] : toks;
+  const e = personName(own, i, Math.min(toks.length, i + 5), true);
+  if (e <= i + 1) return null;
+  const span: Span = [t.start + cut, toks[e - 1]!.end];
+  if (!plausiblePerson(text.slice(span[0], span[1]))) return null;
+  return { mentions: [person(text, span)], end: e };
 }
 
 /** «وعامر الرفدان»: «و» glued to a given name that is not itself one («وليد», «وائل» are). */
