@@ -236,11 +236,13 @@ export function casualties(ctx: Ctx, c: Clause): Casualties {
     const prev = before(ctx, a, 1)[0]!;
     const person = hasAt(W, PERSONS, b);
     const next2 = person ? b + 1 : -1;
+    // «15 مسلحاً حوثياً قتلوا»: a nisba adjective may stand between the person noun and the verb.
+    const next3 = person && b + 2 < c.b && /(?:ي|يا|يين|يون)$/.test(W.word(b + 1) ?? '') ? b + 2 : -1;
     let cat: 'k' | 'i' | null = null;
     if (prev >= c.a && hasAt(W, KILLED_BEFORE, prev)) cat = 'k';
     else if (prev >= c.a && hasAt(W, INJURED_BEFORE, prev)) cat = 'i';
-    else if (hasAt(W, KILLED_AFTER, b) || hasAt(W, KILLED_AFTER, next2)) cat = 'k';
-    else if (hasAt(W, INJURED_AFTER, b) || hasAt(W, INJURED_AFTER, next2)) cat = 'i';
+    else if (hasAt(W, KILLED_AFTER, b) || hasAt(W, KILLED_AFTER, next2) || hasAt(W, KILLED_AFTER, next3)) cat = 'k';
+    else if (hasAt(W, INJURED_AFTER, b) || hasAt(W, INJURED_AFTER, next2) || hasAt(W, INJURED_AFTER, next3)) cat = 'i';
     else if (last && a - last.b <= 2 && W.word(a)!.startsWith('و') && person) {
       // «مقتل 3 جنود و5 مدنيين»: the second figure is of the same kind.
       add(last.cat, num.value, { a, b });

@@ -263,3 +263,10 @@ describe('attacks of an earlier year told as background (session 4)', () => {
     expect(events('وذكّر بهجوم 11 سبتمبر 2001 على مركز التجارة العالمي في نيويورك.', [E('GPE', 'نيويورك')]).length).toBe(1);
   });
 });
+
+describe('tolls read through an adjective (session 4)', () => {
+  it('«15 مسلحاً حوثياً قتلوا في غارة»: fighters as persons, a nisba before the verb', () => {
+    const e = one('وقالت المصادر إن 15 مسلحاً حوثياً قتلوا في غارة جوية لطيران التحالف على مواقعهم في المديرية أمس.', [E('GPE', 'المديرية')]);
+    expect([e.type, e.killed]).toEqual(['airstrike', 15]);
+  });
+});

@@ -226,7 +226,7 @@ export const INJURED_AFTER = set('جريح جريحا جرحى مصاب مصاب
 export const PERSON_SINGULAR = set('جندي شخص مدني عنصر ضابط طفل امرأة شرطي مواطن مقاتل عسكري منتسب صحفي مسلح');
 export const PERSON_DUAL = set('جنديين شخصين عنصرين ضابطين طفلين شرطيين جنديان شخصان عنصران ضابطان طفلان شرطيان مدنيان');
 /** Person nouns that may stand between a number and its casualty noun: «3 جنود قتلى». */
-export const PERSONS = set('جنود جنديا أشخاص شخصا مدنيين مدنيا عناصر عنصرا مواطنين مواطنا أطفال نساء ضباط مقاتلين منتسبين عسكريين');
+export const PERSONS = set('جنود جنديا أشخاص شخصا مدنيين مدنيا عناصر عنصرا مواطنين مواطنا أطفال نساء ضباط مقاتلين مقاتلا منتسبين عسكريين عسكريا مسلحين مسلحا متمردين متمردا إرهابيين إرهابيا شرطيين شرطيا');
 /** Deaths that are not attacks: a casualty report with these words is no assault. */
 export const NON_VIOLENT_DEATH = set(
   'حادث حوادث سير مروري انقلاب تصادم اصطدام غرق حريق زلزال فيضان فيضانات سيول انهيار تسمم كورونا فيروس وباء مرض صعق اختناق حرارة',
