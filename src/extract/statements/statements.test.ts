@@ -495,3 +495,11 @@ describe('sources who spoke to the outlet (session 4)', () => {
     expect([s.speaker, s.channel]).toEqual(['مصادر دبلوماسية في الحكومة', 'interview']);
   });
 });
+
+describe('a family name that starts with «و» (session 4)', () => {
+  it('«علي أكبر ولايتي» is one name; «ووزير الدفاع» after a name is a second subject', () => {
+    expect(one('وقال مستشار المرشد الدكتور علي أكبر ولايتي إن المفاوضات انتهت.').speaker).toBe('علي أكبر ولايتي');
+    const out = run('وقال وزير الخارجية سامي العلي ووزير الدفاع كمال الدين إن الاتفاق جيد.');
+    expect(out[0]!.speaker).toBe('سامي العلي');
+  });
+});

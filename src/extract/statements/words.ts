@@ -278,6 +278,10 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     return next === undefined || !next.word || isStop(next) || isRoleHead(next) || cueOf(next) !== null || SAID_TO.test(next.n) ||
       endsName(next, undefined);
   }
+  // «علي أكبر ولايتي»: a family name that starts with «و» — what follows the «و» is no word of its
+  // own, the name has two words already, and no pronoun is attached.
+  if (length >= 2 && t.n.startsWith('و') && t.n.length >= 5 && !/^و(?:ال|لل)/.test(t.n) && !/(?:ه|ها|هم|هما|كم|نا)$/.test(t.n) &&
+    !isLexical(withForm(t, t.n.slice(1))) && !isGivenName(withForm(t, t.n.slice(1))) && !cueOf(t) && !isStop(t)) return true;
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
   // After two words, a ل/ب-prefixed word is a prepositional phrase («باتيل لرووداو»).
