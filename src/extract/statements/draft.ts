@@ -275,6 +275,9 @@ function accordingTo(ctx: Ctx, toks: Token[], si: number, para: number, [ss, se]
   let i = toks.indexOf(first) + 1;
   if (ACCORDING_TO.has(first.base) || ACCORDING_TO.has(first.n)) {
     if (toks[i]?.word && toks[i]!.n === 'ل') i++; // «وفقاً لـ شترايتر»
+    // «وحسب ما نشرته صحيفة …»، «بحسب ما أعلنت الوزارة»: the source after «ما» and its verb.
+    if (toks[i]?.word && toks[i]!.n === 'ما' && toks[i + 1]?.word &&
+      (cueOf(toks[i + 1]) || /^(?:نشر|اورد|نقل|بث|افاد|اعلن|ذكر|قال)(?:ت|ه|ته|وه)?$/.test(toks[i + 1]!.n))) i += 2;
   } else if (/^(?:جاء|ورد)$/.test(first.base) && toks[i]?.word && /^(?:في|ضمن)$/.test(toks[i]!.n)) i++;
   else return;
   const t = toks[i];

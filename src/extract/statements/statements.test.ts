@@ -503,3 +503,10 @@ describe('a family name that starts with «و» (session 4)', () => {
     expect(out[0]!.speaker).toBe('سامي العلي');
   });
 });
+
+describe('«بحسب ما نشرته» (session 4)', () => {
+  it('the source after «ما» and its verb', () => {
+    const s = one('وبحسب ما نشرته صحيفة الغارديان فإن الحكومة تدرس الخطة.');
+    expect([s.speaker, s.quote]).toEqual(['صحيفة الغارديان', 'الحكومة تدرس الخطة']);
+  });
+});
