@@ -168,6 +168,8 @@ export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] 
     for (let i = ps; i < pe; i++) {
       if (!isEnd(text.charCodeAt(i))) continue;
       if (i + 1 < pe && !/\s/.test(text[i + 1]!) && !gluedStop(text, i)) continue;
+      // «وقال د. محمد مارم»، «م. سامر»: the stop of a one-letter abbreviation ends nothing.
+      if (text.charCodeAt(i) === 0x2e && AR_LETTER.test(text[i - 1] ?? '') && !AR_LETTER.test(text[i - 2] ?? '')) continue;
       if (insideQuote(i)) continue;
       push(out, text, start, i + 1);
       start = i + 1;

@@ -32,14 +32,20 @@ const QUOTE_OPEN = '"«“”';
 const RAA = /^[وف]?رأى$/;
 const RAA_INFO: CueInfo = { cls: 'say', stance: 'assert', participle: false, gender: 'm', present: false };
 
+/** «وزاد أنه …»، «وزاد:»: 'and he added', a continuation, only right before «أن» or a colon. */
+const ZAAD = /^[وف]?زاد(?:ت)?$/;
+const ZAAD_INFO: CueInfo = { cls: 'continue', stance: 'assert', participle: false, gender: 'm', present: false };
+
 /** The reporting verb a token is, if any: the lexicon's, or «رأى» by its printed form. */
-export const cueInfo = (t: Token): CueInfo | null => cueOf(t) ?? (t.word && RAA.test(t.text.replace(/[\u064b-\u0652]/g, '')) ? RAA_INFO : null);
+export const cueInfo = (t: Token): CueInfo | null => cueOf(t) ?? (t.word && RAA.test(t.text.replace(/[\u064b-\u0652]/g, '')) ? RAA_INFO : null) ??
+  (t.word && ZAAD.test(t.n) ? ZAAD_INFO : null);
 
 export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
   const out: Cue[] = [];
   toks.forEach((t, i) => {
     const info = cueInfo(t);
     if (!info || inQuote(t) || IMPERSONAL.has(t.n) || IMPERSONAL.has(t.base)) return;
+    if (info === ZAAD_INFO && !(isOpener(toks[i + 1]) || isPunct(toks[i + 1], ':'))) return; // «وزاد عدد القتلى»
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];
     if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما|عدم)$/.test(prev.n) && !info.participle) return;
@@ -51,7 +57,8 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     // «لقي طالب سعودي مصرعه»، «أصيب طالب»: «طالب» after a verb of what befell someone is the student.
     if (/^طالب/.test(t.n) && prev?.word && /^(?:لقي|لقيت|قتل|اصيب|توفي|جرح|اعتقل|اختطف|خطف|اغتيل|فقد|طعن|تعرض|نجا|حصل|فاز|تخرج)$/.test(prev.n)) return;
     // A present-tense verb right after a noun describes it («أصوات تطالب»، «الذين يطالب»): no report.
-    if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم)$/.test(prev.n)) return;
+    // «ومضى يقول»، «وراح يؤكد»: a verb of going on before the present tense is part of the report.
+    if (prev?.word && t.n === t.base && info.present && !/^(?:كما|فيما|بينما|حيث|قد|ثم|و?مضي|و?مضت|و?راح|و?راحت|و?اخذ|و?اخذت)$/.test(prev.n)) return;
     // «المصادر التي تحدثت إليها "الوطن"»: a relative clause on whom someone spoke to reports nothing.
     if (isRelative(prev) && SPOKEN_WITH.test(toks[i + 1]?.n ?? '')) return;
     let after = i + 1;

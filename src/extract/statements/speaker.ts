@@ -252,7 +252,11 @@ const isNameEnd = (t: Token | undefined): boolean => !t || !t.word || /^(?:ان|
 function skipTitles(toks: Token[], i: number, end: number): number {
   const start = i;
   for (;;) {
-    if (i < end && (isTitle(toks[i]) || (i > start && isTitleContinuation(toks[i])))) i++;
+    if (i < end && (isTitle(toks[i]) || (i > start && isTitleContinuation(toks[i])))) {
+      i++;
+      // «د. محمد مارم»: the stop of an abbreviated title.
+      if (toks[i - 1]!.n.length === 1 && isPunct(toks[i], '.')) i++;
+    }
     // «صاحب السمو الملكي الأمير …»: «صاحب» is a title only with the honour it holds.
     else if (i + 1 < end && toks[i]!.n === 'صاحب' && isHonorificNoun(toks[i + 1])) i += 2;
     else return i;

@@ -510,3 +510,14 @@ describe('«بحسب ما نشرته» (session 4)', () => {
     expect([s.speaker, s.quote]).toEqual(['صحيفة الغارديان', 'الحكومة تدرس الخطة']);
   });
 });
+
+describe('«وزاد أنه»، «ومضى يقول» and «د.» (session 4)', () => {
+  it('continuations by «زاد» before «أن» and by «مضى يقول»; «وزاد عدد» reports nothing', () => {
+    const out = run('قال الوزير سامي العلي إن الوضع مستقر.\nوزاد أنه سيزور المنطقة قريبا.\nومضى يقول إن الحكومة ملتزمة.\nوزاد عدد القتلى إلى عشرة.');
+    expect(out.map((s) => s.quote)).toEqual(['الوضع مستقر', 'سيزور المنطقة قريبا', 'الحكومة ملتزمة']);
+    expect(new Set(out.map((s) => s.speaker))).toEqual(new Set(['سامي العلي']));
+  });
+  it('the stop of «د.» ends no sentence and is part of the title', () => {
+    expect(one('وقال د. محمد مارم: "القوة العسكرية جاهزة".').speaker).toBe('محمد مارم');
+  });
+});
