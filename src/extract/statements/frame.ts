@@ -64,7 +64,10 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     let after = i + 1;
     while (after < toks.length && toks[after]!.word && CUE_COMPLEMENTS.has(toks[after]!.n)) after++;
     // «مفيداً بأن»: an ambiguous participle counts only with its opener right after it.
-    if (info.strict && !(isOpener(toks[after]) && (!PARTICLE_OPENERS.has(toks[after]!.n) || isOpener(toks[after + 1])))) return;
+    // «مشددة على «تضامن …»»: the verb's own particle after it makes it the participle too.
+    // After a noun it is an adjective still: «إجراءات أمنية مشددة على المداخل».
+    const ownParticle = !!info.prep && isPunct(prev, '،,') && toks[after]?.word === true && toks[after]!.n === info.prep && !!toks[after + 1];
+    if (info.strict && !ownParticle && !(isOpener(toks[after]) && (!PARTICLE_OPENERS.has(toks[after]!.n) || isOpener(toks[after + 1])))) return;
     out.push({ at: i, info, after, kama: prev?.word === true && /^(?:كما|وكما)$/.test(prev.n) });
   });
   return out;

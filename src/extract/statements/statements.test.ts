@@ -521,3 +521,14 @@ describe('«وزاد أنه»، «ومضى يقول» and «د.» (session 4)', 
     expect(one('وقال د. محمد مارم: "القوة العسكرية جاهزة".').speaker).toBe('محمد مارم');
   });
 });
+
+describe('participles that are adjectives too (session 4)', () => {
+  it('«مشددة على» after a comma reports; after a noun it is «tight»', () => {
+    const out = run('قالت الوزارة إن القرار لم يتم التشاور حوله، مشددة على «تضامن دولة قطر الكامل مع الجمهورية».\nوفرضت السلطات إجراءات أمنية مشددة على المداخل.');
+    expect(out.map((s) => s.quote)).toEqual(['القرار لم يتم التشاور حوله', 'تضامن دولة قطر الكامل مع الجمهورية']);
+  });
+  it('«متوقعة أن» reports an expectation', () => {
+    const out = run('قالت المنظمة إن العدد ارتفع، متوقعة أن يؤدي ذلك إلى أزمة.');
+    expect(out.map((s) => s.quote)).toEqual(['العدد ارتفع', 'يؤدي ذلك إلى أزمة']);
+  });
+});

@@ -107,7 +107,7 @@ const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'object', m: 'رحب يرحب', f: 'رحبت ترحب', pm: 'مرحبا', pf: 'مرحبه' },
   { stance: 'assert', cls: 'object', m: 'هدد يهدد', f: 'هددت تهدد', pm: 'مهددا', pf: 'مهدده' },
   { stance: 'deny', cls: 'object', m: 'دحض فند يدحض يفند', f: 'دحضت فندت تدحض تفند', pm: 'مفندا', pf: 'مفنده' },
-  { stance: 'assert', cls: 'object', m: 'توقع يتوقع', f: 'توقعت تتوقع', pl: 'توقعوا' },
+  { stance: 'assert', cls: 'object', m: 'توقع يتوقع', f: 'توقعت تتوقع', pl: 'توقعوا', strictP: 'متوقعا متوقعه' },
   { stance: 'assert', cls: 'say', m: 'رجح يرجح', f: 'رجحت ترجح', pl: 'رجحوا' },
   { stance: 'assert', cls: 'say', m: 'اكتفي', f: 'اكتفت' },
   { stance: 'assert', cls: 'continue', m: 'اختتم', f: 'اختتمت' },
@@ -141,7 +141,10 @@ export const CUES: Map<string, CueInfo> = (() => {
       m.set(w, info);
     });
     for (const w of (fam.strictP ?? '').split(' ').filter(Boolean)) {
-      if (!m.has(w)) m.set(w, { cls: fam.cls, stance: fam.stance, participle: true, gender: w.endsWith('ه') ? 'f' : 'm', present: false, strict: true });
+      if (m.has(w)) continue;
+      const info: CueInfo = { cls: fam.cls, stance: fam.stance, participle: true, gender: w.endsWith('ه') ? 'f' : 'm', present: false, strict: true };
+      if (fam.prep) info.prep = fam.prep;
+      m.set(w, info);
     }
   }
   return m;
