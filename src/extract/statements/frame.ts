@@ -36,9 +36,13 @@ const RAA_INFO: CueInfo = { cls: 'say', stance: 'assert', participle: false, gen
 const ZAAD = /^[وف]?زاد(?:ت)?$/;
 const ZAAD_INFO: CueInfo = { cls: 'continue', stance: 'assert', participle: false, gender: 'm', present: false };
 
+/** «مجدداً التأكيد على أن»: the participle of جدد, which alone is mostly the adverb 'again'. */
+const MUJADDID = /^مجدد(?:ا|ه)$/;
+const MUJADDID_INFO: CueInfo = { cls: 'object', stance: 'confirm', participle: true, gender: null, present: false };
+
 /** The reporting verb a token is, if any: the lexicon's, or «رأى» by its printed form. */
 export const cueInfo = (t: Token): CueInfo | null => cueOf(t) ?? (t.word && RAA.test(t.text.replace(/[\u064b-\u0652]/g, '')) ? RAA_INFO : null) ??
-  (t.word && ZAAD.test(t.n) ? ZAAD_INFO : null);
+  (t.word && ZAAD.test(t.n) ? ZAAD_INFO : null) ?? (t.word && MUJADDID.test(t.n) ? MUJADDID_INFO : null);
 
 export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
   const out: Cue[] = [];
@@ -46,6 +50,7 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
     const info = cueInfo(t);
     if (!info || inQuote(t) || IMPERSONAL.has(t.n) || IMPERSONAL.has(t.base)) return;
     if (info === ZAAD_INFO && !(isOpener(toks[i + 1]) || isPunct(toks[i + 1], ':'))) return; // «وزاد عدد القتلى»
+    if (info === MUJADDID_INFO && !/^(?:التاكيد|تاكيده|تاكيدها|دعوته|دعوتها|رفضه|رفضها)$/.test(toks[i + 1]?.n ?? '')) return; // «مجدداً» 'again'
     // «ان يعلن»، «لم يعلن»: a verb governed by a particle is not a report of speech.
     const prev = toks[i - 1];
     if (prev?.word && /^(?:ان|لن|لم|قد ?لا|لا|كي|حتي|سوف|ما|عدم)$/.test(prev.n) && !info.participle) return;

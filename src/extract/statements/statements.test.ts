@@ -532,3 +532,10 @@ describe('participles that are adjectives too (session 4)', () => {
     expect(out.map((s) => s.quote)).toEqual(['العدد ارتفع', 'يؤدي ذلك إلى أزمة']);
   });
 });
+
+describe('«مجدداً التأكيد» (session 4)', () => {
+  it('reports a confirmation; «مجدداً» alone is the adverb «again»', () => {
+    const out = run('وقال الوزير سامي العلي إن المفاوضات مستمرة، مجددا التأكيد على أنه تم الاتفاق على تبادل الأسرى.\nوعاد مجددا إلى العاصمة.');
+    expect(out.map((s) => [s.quote, s.stance])).toEqual([['المفاوضات مستمرة', 'assert'], ['تم الاتفاق على تبادل الأسرى', 'confirm']]);
+  });
+});
