@@ -411,7 +411,8 @@ function settingSentences(work: Work[], doc: ArticleDoc): void {
 /** «…، وفق بيان لوزارة الخارجية»: an attribution after the words gives their channel. */
 const TRAILING = /(?:^|\s)(?:وفق|وفقا ل|بحسب|حسب|نقلا عن|في)\s?(?:ما جاء في )?(?:بيان|تصريح|تصريحات|مؤتمر|ايجاز|تغريد|مقابله|حديث)/;
 
-const TRAILING_CUT = /[،,]\s*(?:وفق|وفقا ل|وفقاً ل|بحسب|حسب|نقلا عن|نقلاً عن)/;
+// Whole words only: «، وفقد 15 آخرون» is no «وفق».
+const TRAILING_CUT = /[،,]\s*(?:وفق|وفقا ل|وفقاً ل|بحسب|حسب|نقلا عن|نقلاً عن)(?![\u0621-\u064a])/;
 
 function trailingAttribution(work: Work[], doc: ArticleDoc): void {
   for (const w of work) {

@@ -539,3 +539,10 @@ describe('«مجدداً التأكيد» (session 4)', () => {
     expect(out.map((s) => [s.quote, s.stance])).toEqual([['المفاوضات مستمرة', 'assert'], ['تم الاتفاق على تبادل الأسرى', 'confirm']]);
   });
 });
+
+describe('trailing attribution is cut on whole words (session 4)', () => {
+  it('«، وفقد 15 آخرون» is no «وفق»', () => {
+    const s = one('وقال مسؤول عسكري إن خمسة جنود قتلوا، وفقد 15 آخرون عندما هاجم مقاتلون نقطة التفتيش.');
+    expect(s.quote).toBe('خمسة جنود قتلوا، وفقد 15 آخرون عندما هاجم مقاتلون نقطة التفتيش');
+  });
+});
