@@ -148,6 +148,9 @@ function draftSentence(
     const cue = cues[k]!;
     const tok = toks[cue.at]!;
     let frame: Frame | null = null;
+    // «وغرد الوزير … قائلاً إن»: a participle inside the frame of the verb before it, before that
+    // verb's content, only introduces the same words.
+    if (open && cue.info.participle && tok.start < open.content[0]) continue;
     if (open && open.content[1] > tok.start) {
       // Inside the content of the previous statement a new clause opens a new statement of its
       // own: a continuation participle («أكدت أن …، مشيرة إلى أنها …»، «مبيناً أن»), «كما ذكرت», a

@@ -546,3 +546,10 @@ describe('trailing attribution is cut on whole words (session 4)', () => {
     expect(s.quote).toBe('خمسة جنود قتلوا، وفقد 15 آخرون عندما هاجم مقاتلون نقطة التفتيش');
   });
 });
+
+describe('«غرد قائلاً» (session 4)', () => {
+  it('a participle in the frame of the verb before it adds no statement and keeps the tweet', () => {
+    const out = run('وغرد الوزير سامي العلي قائلا إن الحكومة لن تستقيل.');
+    expect(out.map((s) => [s.cue.text, s.channel, s.quote])).toEqual([['وغرد', 'tweet', 'الحكومة لن تستقيل']]);
+  });
+});
