@@ -126,7 +126,26 @@ export function draftStatements(ctx: Ctx, sentences: Span[], all: Token[] = toke
     if (drafts.length === before) conjoinedReport(toks, si, para, [ss, se], drafts);
     if (drafts.length === before) quoteParagraph(ctx, toks, inQuote, si, para, [ss, se], drafts);
   });
+  colonParagraphs(ctx, sentences, drafts);
   return drafts;
+}
+
+/**
+ * «وقال كاميرون لتلاميذ مدرسة: أريد … . نريد …»: words after a colon with no quotation marks run
+ * on through the paragraph's next sentences, as long as none of them reports anything itself.
+ */
+function colonParagraphs(ctx: Ctx, sentences: Span[], drafts: Draft[]): void {
+  const bySentence = new Set(drafts.map((d) => d.sentence));
+  for (const d of drafts) {
+    const before = ctx.text.slice(Math.max(d.frame[0], d.content[0] - 3), d.content[0]);
+    if (!/:\s*$/.test(before) || /["«»“”]/.test(ctx.text[d.content[0]] ?? '')) continue;
+    if (d.content[1] !== sentences[d.sentence]![1]) continue;
+    let k = d.sentence + 1;
+    while (k < sentences.length && !bySentence.has(k) && paraOf(ctx.paras, sentences[k]![0]) === d.paragraph) {
+      d.content = [d.content[0], sentences[k]![1]];
+      k++;
+    }
+  }
 }
 
 /** Could this sentence hold a statement at all: a cue, a relative «الذي قاله», «بحسب …», or a leading quotation? */

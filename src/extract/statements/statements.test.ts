@@ -553,3 +553,11 @@ describe('«غرد قائلاً» (session 4)', () => {
     expect(out.map((s) => [s.cue.text, s.channel, s.quote])).toEqual([['وغرد', 'tweet', 'الحكومة لن تستقيل']]);
   });
 });
+
+describe('words after a colon and whom they were said to (session 4)', () => {
+  it('«وقال كاميرون لتلاميذ مدرسة:» — the addressees end the name, and the words run through the paragraph', () => {
+    const out = run('قال رئيس الوزراء البريطاني ديفيد كاميرون إن الخطة جاهزة.\n\nوقال كاميرون لتلاميذ مدرسة في مدينة برمنجهام: أريد المضي إلى أبعد من ذلك. نريد أن نحمي شبابنا.\n\nوأضاف أن الحكومة ستتحرك.');
+    expect(out.map((s) => s.speaker)).toEqual(['ديفيد كاميرون', 'ديفيد كاميرون', 'ديفيد كاميرون']);
+    expect(out[1]!.quote).toBe('أريد المضي إلى أبعد من ذلك. نريد أن نحمي شبابنا');
+  });
+});

@@ -284,6 +284,9 @@ export function canContinueName(t: Token | undefined, prev: Token, length: numbe
     !isLexical(withForm(t, t.n.slice(1))) && !isGivenName(withForm(t, t.n.slice(1))) && !cueOf(t) && !isStop(t)) return true;
   // «وبجانبه»، «والحكومة»: a conjunction glued to the next word ends the name.
   if (/^و(?:ب|ل|ال|ك)/.test(t.n) || (t.n.startsWith('و') && t.n.length >= 6)) return false;
+  // «كاميرون لتلاميذ مدرسة في …»: after a one-word name, «لـ» + a common noun and a second noun
+  // (or a preposition) is whom the words were said to.
+  if (length === 1 && /^ل[^ال]/.test(t.n) && !isGivenName(t) && !!next?.word && !isGivenName(next) && (isStop(next) || !/^ال/.test(next.n))) return false;
   // After two words, a ل/ب-prefixed word is a prepositional phrase («باتيل لرووداو»).
   if (length >= 2 && /^(?:ل|ب)/.test(t.n)) return false;
   return t.n.length >= 2;
