@@ -270,3 +270,10 @@ describe('tolls read through an adjective (session 4)', () => {
     expect([e.type, e.killed]).toEqual(['airstrike', 15]);
   });
 });
+
+describe('«أغار» (session 4)', () => {
+  it('the verb of a raid from the air is an air strike', () => {
+    const e = one('وأغار طيران التحالف مرتين على مواقع للمتمردين في المنطقة أمس.', [E('GPE', 'المنطقة')]);
+    expect([e.type, e.location]).toEqual(['airstrike', 'المنطقة']);
+  });
+});

@@ -120,6 +120,8 @@ const AIRSTRIKE: Row[] = [
   { type: 'airstrike', kind: 'air', pos: 'noun', forms: 'غارات', plural: true },
   { type: 'airstrike', kind: 'strike', pos: 'noun', forms: 'ضربة ضربتين' },
   { type: 'airstrike', kind: 'strike', pos: 'noun', forms: 'ضربات', plural: true },
+  // «أغار طيران التحالف مرتين على مواقع …»: the verb of a raid from the air.
+  { type: 'airstrike', kind: 'air', pos: 'verb', forms: 'أغار أغارت أغاروا تغير يغير' },
 ];
 
 const OTHERS: Row[] = [
