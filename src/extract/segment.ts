@@ -167,9 +167,13 @@ export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] 
     if (start === null) start = ps;
     for (let i = ps; i < pe; i++) {
       if (!isEnd(text.charCodeAt(i))) continue;
-      if (i + 1 < pe && !/\s/.test(text[i + 1]!) && !gluedStop(text, i)) continue;
+      const stop = text.charCodeAt(i) === 0x2e;
       // «وقال د. محمد مارم»، «م. سامر»: the stop of a one-letter abbreviation ends nothing.
-      if (text.charCodeAt(i) === 0x2e && AR_LETTER.test(text[i - 1] ?? '') && !AR_LETTER.test(text[i - 2] ?? '')) continue;
+      if (stop && AR_LETTER.test(text[i - 1] ?? '') && !AR_LETTER.test(text[i - 2] ?? '')) continue;
+      // «حتى الآن.وحسب ما نشرته»: scraped pages often lose the space after a full stop; a stop
+      // between two Arabic words still ends the sentence.
+      const glued = stop && AR_LETTER.test(text[i - 1] ?? '') && AR_LETTER.test(text[i + 1] ?? '');
+      if (i + 1 < pe && !/\s/.test(text[i + 1]!) && !glued) continue;
       if (insideQuote(i)) continue;
       push(out, text, start, i + 1);
       start = i + 1;
@@ -185,15 +189,6 @@ export function sentences(text: string, paras: Span[], quotes: Quote[]): Span[] 
 }
 
 const AR_LETTER = /[\u0621-\u064a]/;
-
-/**
- * «حتى الآن.وحسب ما نشرته»: scraped pages often lose the space after a full stop. A stop between
- * two Arabic words still ends the sentence, unless the word before it is one letter («د.محمد»).
- */
-function gluedStop(text: string, i: number): boolean {
-  if (text.charCodeAt(i) !== 0x2e || !AR_LETTER.test(text[i + 1] ?? '') || !AR_LETTER.test(text[i - 1] ?? '')) return false;
-  return AR_LETTER.test(text[i - 2] ?? '');
-}
 
 function push(out: Span[], text: string, s: number, e: number): void {
   while (s < e && /\s/.test(text[s]!)) s++;

@@ -80,25 +80,26 @@ export function findCues(toks: Token[], inQuote: (t: Token) => boolean): Cue[] {
 
 const isOpener = (t: Token | undefined) => !!t && t.word && OPENERS.has(t.n);
 
-/** After «لـ«عكاظ»»، «لوكالة الأنباء الألمانية»، «لفرانس برس»: the index past the outlet's name. */
+/**
+ * After the outlet the words were said to, at k («لـ«عكاظ»»، «لوكالة الأنباء الألمانية»،
+ * «لفرانس برس»، «لوكالة فرانس برس»): the index past its name, and at least past the «لـ».
+ */
 function afterOutlet(toks: Token[], k: number, end: number): number {
-  if (!isSaidTo(toks[k])) return k;
   let m = k + 1;
-  if (isPunct(toks[m], '"«“”')) {
+  if (isPunct(toks[m], QUOTE_OPEN)) {
     let c = m + 1;
-    while (c < end && c - m <= 4 && toks[c]!.word) c++;
-    return isPunct(toks[c], '"»”') ? c + 1 : k;
+    while (c < end && c - m <= 4 && !isPunct(toks[c], '"»”')) c++;
+    return c < end && c - m <= 4 ? c + 1 : m;
   }
-  if (toks[k]!.n === 'ل') return k;
   if (toks[m]?.word && /^(?:برس|نيوز)$/.test(toks[m]!.n)) return m + 1; // «لفرانس برس»
-  // «لفرانس برس»، «لوكالة فرانس برس»، «لقناة سكاي نيوز»: an agency's name after its head.
+  // «لوكالة فرانس برس»، «لقناة سكاي نيوز»: an agency's name after its head.
   if (m < end && toks[m]!.word && /^(?:فرانس|رويترز|اسوشيتد|سبوتنيك|سكاي|الاناضول|ايتار|نوفوستي|شينخوا|يونايتد)$/.test(toks[m]!.n)) {
     m++;
     if (m < end && toks[m]!.word && /^(?:برس|نيوز|تاس|انترناشيونال)$/.test(toks[m]!.n)) m++;
     return m;
   }
   // «لوكالة الأنباء الألمانية»: the outlet's own words with the article.
-  while (m < end && m - k <= 4 && toks[m]!.word && (/^ال/.test(toks[m]!.n) || isAdjective(toks[m])) && !isOpener(toks[m])) m++;
+  while (m < end && toks[m]!.word && (/^ال/.test(toks[m]!.n) || isAdjective(toks[m])) && !isOpener(toks[m])) m++;
   return m;
 }
 
@@ -268,14 +269,7 @@ function contentStart(toks: Token[], i: number, end: number, cls: CueInfo['cls']
     if (isPunct(t, ':')) return k + 1;
     // «لـ"الرياض"»، «لوكالة الأنباء الألمانية»، «للصحافيين»: whom the words were said to.
     if (isSaidTo(t)) {
-      k++;
-      if (isPunct(toks[k], QUOTE_OPEN)) {
-        let m = k + 1;
-        while (m < end && m - k <= 4 && !isPunct(toks[m], '"»”')) m++;
-        if (m < end && m - k <= 4) k = m + 1;
-      } else {
-        while (k < end && toks[k]!.word && (/^ال/.test(toks[k]!.n) || isAdjective(toks[k])) && !isOpener(toks[k])) k++;
-      }
+      k = afterOutlet(toks, k, end);
       continue;
     }
     // «الذي فضّل عدم ذكر اسمه»، «طلب عدم الكشف عن هويته»: an aside about the source.

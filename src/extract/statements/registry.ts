@@ -2,7 +2,7 @@
 // speaker), so that a later «ماروتو» or «حسين» is given the fullest name the article prints,
 // and a role alone («القائد العام للجيش الأمريكي») finds the person who holds it.
 import type { Span } from '../../core/types.js';
-import { ROLE_HEADS } from '../../lang/ar/lexicon.js';
+import { ROLE_HEADS, STATE_KINDS } from '../../lang/ar/lexicon.js';
 import { matchKey } from '../../lang/ar/normalize.js';
 import type { Token } from '../../lang/ar/tokenize.js';
 import { nounPhrase, phraseAtToken } from './speaker.js';
@@ -18,10 +18,10 @@ export interface Person {
 
 /** Words that carry no identity in a role: prepositions and the article. */
 const roleKey = (role: string): Set<string> =>
-  new Set(matchKey(role).split(' ').map(roleWord).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w) && !STATE_WORD.test(w)));
+  new Set(matchKey(role).split(' ').map(roleWord).filter((w) => w.length > 2 && !/^(?:باسم|في|لدي)$/.test(w) && !isStateWord(w)));
 
 /** «بدولة قطر»، «بمملكة البحرين»: the kind of state says nothing the country's name does not. */
-const STATE_WORD = /^[بل]?(?:دوله|مملكه|جمهوريه|سلطنه|اماره)$/;
+const isStateWord = (w: string) => STATE_KINDS.has(w) || (/^[بل]/.test(w) && STATE_KINDS.has(w.slice(1)));
 
 /**
  * One form per role word: no article or glued preposition, a nisba without its feminine ending

@@ -10,7 +10,7 @@
 // the reported content starts («جدد القائد العام للجيش الأمريكي | التزام …»).
 import type { Span } from '../../core/types.js';
 import type { Token } from '../../lang/ar/tokenize.js';
-import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
+import { CUE_COMPLEMENTS, KINSHIP, PLACE_HEADS, SOURCE_QUALIFIERS, STATE_KINDS, STATEMENT_NOUNS, UNNAMED_SOURCES } from '../../lang/ar/lexicon.js';
 import { DEFINITE_GIVEN_NAMES, GIVEN_NAMES } from '../../lang/ar/names.js';
 import {
   canContinueName, canStartName, cueOf, isAdjective, isGivenName, isIndefiniteAdjective, isKnownOrg, isLexical, isLink, isNameLink, isOrgAnaphor, isSaidTo, withForm,
@@ -47,7 +47,7 @@ const isTimeWord = (t: Token) => isWeekday(t) || isMonth(t) || /^(?:اليوم|�
 const OCCASIONS = /^(?:كلمه|كلمته|كلمتها|تصريح|تصريحات|بيان|مؤتمر|حديث|مقابله|لقاء|اجتماع|ختام|افتتاح|رد|حوار|جلسه|زياره|ندوه|احتفال|مراسم|حفل|خطاب|تغريده|منشور|رساله|اتصال|اثناء|خلال|ظل|اطار|سياق)$/;
 
 /** Heads naming a state or a place by its kind: «مملكة البحرين»، «دولة الكويت»، «محافظة نينوى». */
-const STATE_HEADS = new RegExp(`^(?:مملكه|دوله|جمهوريه|سلطنه|اماره|${[...PLACE_HEADS].join('|')})$`);
+const STATE_HEADS = new Set([...STATE_KINDS, ...PLACE_HEADS]);
 
 /** «الموالية لـ»، «التابعة لـ»: an adjective of allegiance, which takes the one it is loyal to. */
 const AFFILIATION = /^ال(?:موال|تابع|مقرب|مناهض|معارض|داعم|مؤيد|مناصر)(?:ي|يه|ه|ين|ون)?$/;
@@ -62,7 +62,6 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
   let isDefinite = definite(toks[i]!);
   while (j < end) {
     const t = toks[j]!;
-    // «تنظيم فجر ليبيا»: an indefinite head takes its genitive even when it is a time word; «الجيش فجر اليوم» does not.
     // «شرطة «ويتشيتا»»، «حركة «حماس»»: an organisation's proper name in quotation marks after its head.
     if (construct && isPunct(t, '"«“') && isOrgHead(toks[j - 1])) {
       let m = j + 1;
@@ -73,6 +72,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
         continue;
       }
     }
+    // «تنظيم فجر ليبيا»: an indefinite head takes its genitive even when it is a time word; «الجيش فجر اليوم» does not.
     const genitiveTime = construct && j === i + 1 && isOrgHead(toks[i]) && isTimeWord(t) && !definite(t) && !!toks[j + 1]?.word && isPlace(toks[j + 1]) && !isStop(toks[j + 1]!);
     if (!t.word || (!genitiveTime && (isTimeWord(t) || (isStop(t) && !isLink(t))))) break; // «… في واشنطن التي»: a relative pronoun ends it
     // «الرئيس التونسي الباجي قائد السبسي»: a given name with the article starts the holder's name.
@@ -96,7 +96,7 @@ export function nounPhrase(toks: Token[], i: number, end: number): number {
       // «مدير مؤسسة المياه بعدن»: the place with its preposition glued on.
       construct = false;
       j++;
-    } else if (/^ب/.test(t.n) && STATE_HEADS.test(t.n.slice(1)) && toks[j + 1]?.word && (isPlace(toks[j + 1]) || definite(toks[j + 1]!)) && !isStop(toks[j + 1])) {
+    } else if (/^ب/.test(t.n) && STATE_HEADS.has(t.n.slice(1)) && toks[j + 1]?.word && (isPlace(toks[j + 1]) || definite(toks[j + 1]!)) && !isStop(toks[j + 1])) {
       // «رئيس الوزراء بمملكة البحرين»، «محافظ البنك المركزي بدولة الكويت»: the state, named after its head.
       construct = false;
       j += 2;

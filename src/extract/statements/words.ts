@@ -118,12 +118,12 @@ export function withForm(t: Token, form: string, cut = 0): Token {
   return { ...t, start: t.start + cut, text: t.text.slice(cut), n: form, base: form, m: -1, c: undefined, v: undefined };
 }
 
-/** «الذي»، «التي»، «الذين»: a relative pronoun. */
 /** «سموه»، «معاليه»: a dignitary named before, as a pronoun would be. */
 export const isHonorificPronoun = (t: Token | undefined): boolean => !!t && t.word && HONORIFIC_PRONOUNS.has(t.n);
 /** «السمو»، «الجلالة» after «صاحب». */
 export const isHonorificNoun = (t: Token | undefined): boolean => !!t && t.word && HONORIFIC_NOUNS.has(t.n);
 
+/** «الذي»، «التي»، «الذين»: a relative pronoun. */
 export const isRelative = (t: Token | undefined): boolean => !!t && t.word && /^(?:الذي|التي|الذين)$/.test(t.n);
 /** «الذي أعلن فيه X»: the «فيه» that takes the relative clause back to its noun, before the subject. */
 export const isResumptive = (t: Token | undefined): boolean => !!t && t.word && /^(?:فيه|فيها)$/.test(t.n);

@@ -50,7 +50,8 @@ interface Family {
 const FAMILIES: Family[] = [
   { stance: 'assert', cls: 'say', m: 'قال يقول', f: 'قالت تقول', pm: 'قائلا', pf: 'قائله', pl: 'قالوا يقولون قالا' },
   { stance: 'confirm', cls: 'object', m: 'اكد يؤكد', f: 'اكدت تؤكد', pm: 'مؤكدا', pf: 'مؤكده', pl: 'اكدوا يؤكدون اكدا' },
-  // «مجدداً» is mostly the adverb 'again', so the participle of جدد is left out.
+  // «مجدداً» is mostly the adverb 'again', so the participle of جدد is left out here; it reports
+  // only before «التأكيد» and the like (statements/frame.ts).
   { stance: 'confirm', cls: 'object', m: 'جدد يجدد', f: 'جددت تجدد' },
   { stance: 'assert', cls: 'say', m: 'اوضح يوضح', f: 'اوضحت توضح', pm: 'موضحا', pf: 'موضحه', pl: 'اوضحوا اوضحا' },
   { stance: 'assert', cls: 'say', m: 'اشار يشير', f: 'اشارت تشير', pm: 'مشيرا', pf: 'مشيره', prep: 'الي', pl: 'اشاروا يشيرون اشارا' },
@@ -227,6 +228,9 @@ export const ORG_HEADS = set(`
   مملكه المملكه جمهوريه الجمهوريه دوله الدوله اماره الاماره سلطنه السلطنه رابطه الرابطه الامم
   وسائل صحف الصحف المؤتمر
 `);
+
+/** Kinds of state named before the country: «مملكة البحرين»، «دولة الكويت»، «سلطنة عمان». */
+export const STATE_KINDS = set('دوله مملكه جمهوريه سلطنه اماره');
 
 /** Heads of place names: «مدينة الصدر»، «محافظة كركوك»، «إقليم كردستان»، «قطاع غزة». */
 export const PLACE_HEADS = set('مدينه محافظه قضاء ناحيه بلده قريه منطقه مخيم اقليم قطاع ولايه حي ضاحيه جزيره مديريه عزله مقاطعه شعبيه');
