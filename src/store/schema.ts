@@ -1,0 +1,82 @@
+// The database schema as an ordered list of migrations. A database records how many it has run
+// (PRAGMA user_version); opening it runs the missing ones, each in its own transaction, so a
+// database is never left half-migrated. Never edit a migration that has shipped: add one.
+
+export const MIGRATIONS: string[] = [
+  // 1: articles with their analysis, deduplication, learned boilerplate, feeds, full-text search.
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+  CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    -- Identity of the copy: the canonical URL when there is one, else the file it came from (#N: record N).
+    key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT,
+    kind TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    -- The decoded body before cleaning, deflated (raw DEFLATE): what reanalyze starts from.
+    raw BLOB NOT NULL,
+    -- The cleaned text; every span in analysis points into it.
+    text TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    duplicate_of INTEGER REFERENCES articles(id),
+    duplicate_kind TEXT CHECK (duplicate_kind IN ('url', 'content', 'near')),
+    similarity REAL,
+    -- JSON, deflated: statements, entities, events, dates, removed lines, diagnostics.
+    analysis BLOB NOT NULL,
+    statements INTEGER NOT NULL DEFAULT 0,
+    entities INTEGER NOT NULL DEFAULT 0,
+    events INTEGER NOT NULL DEFAULT 0,
+    -- name@version of every stage that made the analysis, space-separated.
+    stages TEXT NOT NULL,
+    -- Keys of the article's short lines, and how many of them were dropped as learned boilerplate.
+    line_keys BLOB,
+    learned_applied INTEGER NOT NULL DEFAULT 0,
+    minhash BLOB,
+    ingested_at TEXT NOT NULL,
+    analysed_at TEXT NOT NULL,
+    CHECK ((duplicate_of IS NULL) = (duplicate_kind IS NULL))
+  );
+  CREATE INDEX articles_key ON articles(key, content_hash);
+  CREATE INDEX articles_hash ON articles(content_hash) WHERE duplicate_of IS NULL;
+  CREATE INDEX articles_outlet ON articles(outlet, published);
+  CREATE INDEX articles_published ON articles(published);
+  CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
+
+  -- Locality-sensitive hashing bands of the originals' MinHash signatures.
+  CREATE TABLE lsh (band INTEGER NOT NULL, hash INTEGER NOT NULL, article_id INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, article_id)) WITHOUT ROWID;
+
+  -- In how many original articles of an outlet each short line occurs (learned boilerplate).
+  CREATE TABLE outlet_lines (outlet TEXT NOT NULL, key INTEGER NOT NULL, articles INTEGER NOT NULL,
+    PRIMARY KEY (outlet, key)) WITHOUT ROWID;
+
+  -- Feeds and sitemaps being followed, with what makes the next poll conditional.
+  CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    kind TEXT,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    last_polled TEXT,
+    last_status TEXT,
+    items INTEGER NOT NULL DEFAULT 0
+  );
+
+  -- Sources that could not be stored, with the reason; cleared when one is stored later.
+  CREATE TABLE failures (source TEXT PRIMARY KEY, error TEXT NOT NULL, attempts INTEGER NOT NULL, at TEXT NOT NULL);
+
+  -- Full-text search over search stems (lang/ar/stem.ts); the text itself lives in articles.
+  CREATE VIRTUAL TABLE search USING fts5(
+    title, body, speakers, entities,
+    content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,158 @@
+// `rasd search`: a query as a user types it, in Arabic with or without hamza, harakat or clitics,
+// becomes an FTS5 query over search stems (lang/ar/stem.ts); results are ranked by BM25 (the title
+// counts five times the body) and come with a snippet whose highlights are spans into the text.
+//
+// Query syntax: words (all must occur), "a phrase" or «عبارة», word* (any ending), -word (must not
+// occur), OR between two alternatives.
+import type { Span } from '../core/types.js';
+import { queryStem, searchTerms } from '../lang/ar/stem.js';
+import { tokenize } from '../lang/ar/tokenize.js';
+import type { Store } from './sqlite.js';
+
+export interface SearchQuery {
+  text: string;
+  outlet?: string;
+  /** Inclusive publication days, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  speaker?: string;
+  entity?: string;
+  limit: number;
+  offset?: number;
+}
+
+export interface Snippet {
+  /** [start, end) of the snippet in the article's text. */
+  span: Span;
+  /** Spans of the matched words, in the article's text. */
+  highlights: Span[];
+}
+
+export interface Hit {
+  id: number;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  url: string | null;
+  source: string;
+  score: number;
+  text: string;
+  snippet: Snippet;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: Hit[];
+}
+
+export class QueryError extends Error {}
+
+/** A parsed query term: the stems of one word or phrase. */
+interface Term {
+  stems: string[];
+  prefix: boolean;
+  negated: boolean;
+  /** Joined to the previous term by OR instead of AND. */
+  or: boolean;
+}
+
+const TERM = /-?(?:"[^"]*"?|«[^»]*»?|[^\s"«]+)/g;
+
+/** Parses the user's query text into terms; words that fold to nothing (punctuation) are dropped. */
+export function parseQuery(text: string): Term[] {
+  const terms: Term[] = [];
+  let or = false;
+  for (const m of text.matchAll(TERM)) {
+    let raw = m[0];
+    if (raw === 'OR') {
+      or = terms.length > 0;
+      continue;
+    }
+    const negated = raw.startsWith('-') && raw.length > 1;
+    if (negated) raw = raw.slice(1);
+    const prefix = /\*$/.test(raw);
+    const stems = tokenize(raw.replace(/[*"«»]/g, ' ')).filter((t) => t.word).map((t) => queryStem(t.text));
+    if (stems.length) terms.push({ stems, prefix, negated, or });
+    or = false;
+  }
+  return terms;
+}
+
+const quote = (stems: string[], prefix = false): string => `"${stems.join(' ')}"${prefix ? ' *' : ''}`;
+
+/** The FTS5 MATCH expression of a query and its filters; null when nothing is matched on. */
+export function matchExpression(q: SearchQuery): string | null {
+  const parts: string[] = [];
+  const terms = parseQuery(q.text);
+  if (terms.length) {
+    const positive = terms.filter((t) => !t.negated);
+    if (!positive.length) throw new QueryError('A query needs at least one word that must occur; -word only excludes.');
+    let expr = '';
+    for (const t of positive) expr += (expr ? (t.or ? ' OR ' : ' AND ') : '') + quote(t.stems, t.prefix);
+    // BM25 ignores proximity; the words as one phrase, OR-ed in, match the same articles but score
+    // the phrase too, so an article naming «محمد بن سلمان» outranks one with the three words apart.
+    const words = positive.flatMap((t) => t.stems);
+    if (words.length > 1 && positive.every((t) => !t.or && !t.prefix)) expr = `${quote(words)} OR (${expr})`;
+    expr = `{title body} : (${expr})`;
+    for (const t of terms.filter((t) => t.negated)) expr = `(${expr}) NOT {title body} : ${quote(t.stems, t.prefix)}`;
+    parts.push(expr);
+  }
+  for (const [column, value] of [['speakers', q.speaker], ['entities', q.entity]] as const) {
+    if (!value) continue;
+    const stems = parseQuery(value).flatMap((t) => t.stems);
+    if (!stems.length) throw new QueryError(`The ${column === 'speakers' ? '--speaker' : '--entity'} filter has no letters to match.`);
+    parts.push(`${column} : ${quote(stems)}`);
+  }
+  return parts.length ? parts.join(' AND ') : null;
+}
+
+/** Runs a query; the snippets come from the stored text. */
+export function search(store: Store, q: SearchQuery): SearchResult {
+  const match = matchExpression(q);
+  const where: string[] = ['a.duplicate_of IS NULL'];
+  const args: unknown[] = [];
+  if (q.outlet) (where.push('a.outlet = ? COLLATE NOCASE'), args.push(q.outlet));
+  if (q.from) (where.push('a.published >= ?'), args.push(q.from));
+  if (q.to) (where.push('a.published <= ?'), args.push(q.to));
+  const from = match ? 'search JOIN articles a ON a.id = search.rowid' : 'articles a';
+  if (match) (where.unshift('search MATCH ?'), args.unshift(match));
+  const cond = where.join(' AND ');
+  const order = match ? 'bm25(search, 5.0, 1.0, 0.0, 0.0)' : 'a.published DESC, a.id DESC';
+  const score = match ? '-bm25(search, 5.0, 1.0, 0.0, 0.0)' : '0';
+  const rows = store.db
+    .prepare(`SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, a.text, ${score} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...args, q.limit, q.offset ?? 0) as Omit<Hit, 'snippet'>[];
+  const total = (store.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`).get(...args) as { n: number }).n;
+  const wanted = highlightTerms(q);
+  return { total, hits: rows.map((r) => ({ ...r, snippet: snippet(r.text, wanted) })) };
+}
+
+/** The stems a snippet highlights: the query's words and the speaker and entity filters. */
+function highlightTerms(q: SearchQuery): { stems: Set<string>; prefixes: string[] } {
+  const terms = [q.text, q.speaker ?? '', q.entity ?? ''].flatMap(parseQuery).filter((t) => !t.negated);
+  const stems = new Set(terms.filter((t) => !t.prefix).flatMap((t) => t.stems));
+  const prefixes = terms.filter((t) => t.prefix).flatMap((t) => t.stems);
+  return { stems, prefixes };
+}
+
+/** Words of context a snippet shows. */
+const SNIPPET_WORDS = 32;
+
+/** The window of the text with the most distinct query words, and the spans of those words. */
+export function snippet(text: string, wanted: { stems: Set<string>; prefixes: string[] }): Snippet {
+  const terms = searchTerms(text);
+  if (!terms.length) return { span: [0, 0], highlights: [] };
+  const hit = terms.map((t) => wanted.stems.has(t.stem) || wanted.prefixes.some((p) => t.stem.startsWith(p)));
+  let best = 0, bestScore = -1;
+  for (let i = 0; i < terms.length; i++) {
+    if (!hit[i]) continue;
+    const start = Math.max(0, i - 4); // a little context before the first match
+    const distinct = new Set<string>();
+    for (let j = start; j < Math.min(terms.length, start + SNIPPET_WORDS); j++) if (hit[j]) distinct.add(terms[j]!.stem);
+    if (distinct.size > bestScore) (bestScore = distinct.size), (best = start);
+  }
+  const last = Math.min(terms.length, best + SNIPPET_WORDS) - 1;
+  const highlights: Span[] = [];
+  for (let j = best; j <= last; j++) if (hit[j]) highlights.push([terms[j]!.start, terms[j]!.end]);
+  return { span: [terms[best]!.start, terms[last]!.end], highlights };
+}
