@@ -3,6 +3,7 @@
 import type { ArticleDoc, RemovedLine } from '../core/types.js';
 import { matchKey, matchKeyOfNormalised, norm } from '../lang/ar/normalize.js';
 import { wordCount } from '../lang/ar/tokenize.js';
+import { LEARN_MAX_WORDS, lineKey } from './learned.js';
 import { HEADLINE_WORDS, KICKER_MAX_WORDS, LINE_RULES } from './rules.js';
 
 
@@ -30,7 +31,7 @@ interface Line {
   words: number;
 }
 
-export function clean(doc: ArticleDoc): ArticleDoc {
+export function clean(doc: ArticleDoc, learned?: ReadonlySet<number>): ArticleDoc {
   const lines = splitLines(doc.raw);
   const removed: RemovedLine[] = [];
   const drop = (i: number, rule: string) => removed.push({ line: lines[i]!.text, rule });
@@ -46,6 +47,7 @@ export function clean(doc: ArticleDoc): ArticleDoc {
       drop(i, rule);
     }
   });
+  if (learned?.size) dropLearned(lines, keep, drop, learned);
   dropWidgetTail(lines, keep, drop);
 
   let title = doc.title;
@@ -82,6 +84,16 @@ export function clean(doc: ArticleDoc): ArticleDoc {
   doc.text = lines.filter((_, i) => keep[i]).map((l) => l.text.trim()).join('\n\n');
   doc.removed = removed;
   return doc;
+}
+
+/** Lines learned as boilerplate of the article's outlet (see learned.ts). */
+function dropLearned(lines: Line[], keep: boolean[], drop: (i: number, rule: string) => void, learned: ReadonlySet<number>): void {
+  lines.forEach((l, i) => {
+    if (keep[i] && l.words <= LEARN_MAX_WORDS && learned.has(lineKey(l.text))) {
+      keep[i] = false;
+      drop(i, 'outlet-boilerplate');
+    }
+  });
 }
 
 function splitLines(raw: string): Line[] {

@@ -1,5 +1,8 @@
 // Everything the terminal shows, in one place.
 import type { ArticleDoc, Statement } from '../core/types.js';
+import type { Tally } from '../ingest/ingester.js';
+import type { SearchResult, Snippet } from '../store/search.js';
+import type { Stats } from '../store/stats.js';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
@@ -63,3 +66,71 @@ export const renderError = (source: string, error: string) => `rasd: ${error.inc
 
 export const renderSummary = (ok: number, failed: number) =>
   dim(`${ok} article${ok === 1 ? '' : 's'} analysed${failed ? `, ${failed} failed` : ''}.`) + '\n';
+
+const n = (x: number) => x.toLocaleString('en');
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+export interface IngestRun {
+  db: string;
+  seconds: number;
+  skipped: string[];
+  interrupted: boolean;
+}
+
+/** The summary at the end of `rasd ingest` / `rasd watch`. */
+export function renderIngestSummary(t: Tally, run: IngestRun): string {
+  const seen = t.stored + t.duplicates + t.unchanged + t.failed;
+  const rate = run.seconds > 0 ? ` (${n(Math.round(seen / run.seconds))}/s)` : '';
+  const kinds = Object.entries(t.byKind).filter(([, v]) => v).map(([k, v]) => `${n(v)} ${DUP_LABEL[k]}`);
+  const lines = [
+    `${run.interrupted ? 'Stopped early; ' : ''}${plural(seen, 'input')} in ${run.seconds.toFixed(1)} s${rate} → ${run.db}`,
+    `  stored ${n(t.stored)} · duplicates ${n(t.duplicates)}${kinds.length ? ` (${kinds.join(', ')})` : ''} · unchanged ${n(t.unchanged)} · failed ${n(t.failed)}`,
+  ];
+  if (t.failed > 20) lines.push(`  ${n(t.failed - 20)} more failures are not shown; they are kept in the database (rasd stats).`);
+  if (run.skipped.length) lines.push(`  ${plural(run.skipped.length, 'file')} skipped: not an article format (.txt .html .json .jsonl .warc, optionally .gz), e.g. ${run.skipped[0]}`);
+  if (run.interrupted) lines.push('  Everything stored so far is committed; run the same command again to continue.');
+  return lines.join('\n') + '\n';
+}
+
+const DUP_LABEL: Record<string, string> = { url: 'same URL', content: 'same content', near: 'near-duplicate' };
+
+const highlight = (s: string) => (color ? `\x1b[1;33m${s}\x1b[0m` : `[${s}]`);
+
+/** Search results: title, provenance, and the snippet with the matched words marked. */
+export function renderSearch(r: SearchResult, q: { limit: number; offset?: number }, ms: number): string {
+  const out: string[] = [];
+  r.hits.forEach((h, i) => {
+    out.push(`${bold(`${(q.offset ?? 0) + i + 1}. ${h.title ?? '(no title)'}`)}`);
+    out.push(dim(`   ${[h.outlet, h.published, h.url ?? h.source, `#${h.id}`].filter(Boolean).join(' · ')}`));
+    out.push(`   ${markSnippet(h.text, h.snippet)}`, '');
+  });
+  const shown = r.hits.length ? `${(q.offset ?? 0) + 1}–${(q.offset ?? 0) + r.hits.length}` : '0';
+  out.push(dim(`${plural(r.total, 'article')} found; showing ${shown} (${ms.toFixed(1)} ms).`));
+  return out.join('\n') + '\n';
+}
+
+function markSnippet(text: string, s: Snippet): string {
+  let out = s.span[0] > 0 ? '… ' : '';
+  let at = s.span[0];
+  for (const [a, b] of s.highlights) {
+    out += text.slice(at, a) + highlight(text.slice(a, b));
+    at = b;
+  }
+  out += text.slice(at, s.span[1]) + (s.span[1] < text.length ? ' …' : '');
+  return out.replace(/\s+/g, ' ');
+}
+
+export function renderStats(s: Stats): string {
+  const mb = (s.sizeBytes / 1024 / 1024).toFixed(1);
+  const lines = [
+    bold(`${s.path}`) + dim(`  ${mb} MB · schema ${s.schemaVersion}`),
+    `  articles     ${n(s.articles)} (${n(s.originals)} originals; duplicates: ${n(s.duplicates.url)} same URL, ${n(s.duplicates.content)} same content, ${n(s.duplicates.near)} near)`,
+    `  published    ${s.published.first ?? '—'} … ${s.published.last ?? '—'}${s.published.undated ? ` (${n(s.published.undated)} undated)` : ''}`,
+    `  extracted    ${n(s.statements)} statements · ${n(s.entities)} entities · ${n(s.events)} events`,
+    `  learned      ${plural(s.learnedLines, 'boilerplate line')} · ${plural(s.feeds, 'feed')} followed · ${plural(s.failures, 'failed source')}`,
+  ];
+  if (s.outdated) lines.push(`  ${plural(s.outdated, 'article')} analysed by an older rasd; run \`rasd reanalyze\` to bring them up to date.`);
+  lines.push('  outlets');
+  for (const o of s.outlets) lines.push(`    ${n(o.articles).padStart(8)}  ${o.outlet}`);
+  return lines.join('\n') + '\n';
+}

@@ -10,14 +10,20 @@ import { extractEntities } from '../extract/entities/index.js';
 import { extractEvents } from '../extract/events/index.js';
 import { carriesQuote } from '../extract/statements/carry.js';
 
+/** What a stage may know beyond the article itself. */
+export interface AnalyzeContext {
+  /** Keys (see clean/learned.ts) of the lines learned as boilerplate of the article's outlet. */
+  boilerplate?: ReadonlySet<number>;
+}
+
 export interface Stage {
   name: string;
   version: number;
-  run: (doc: ArticleDoc) => void;
+  run: (doc: ArticleDoc, ctx: AnalyzeContext) => void;
 }
 
 export const STAGES: Stage[] = [
-  { name: 'clean', version: 1, run: (doc) => void clean(doc) },
+  { name: 'clean', version: 1, run: (doc, ctx) => void clean(doc, ctx.boilerplate) },
   {
     name: 'segment',
     version: 1,
@@ -47,11 +53,14 @@ export const STAGES: Stage[] = [
   { name: 'events', version: 1, run: (doc) => void (doc.events = extractEvents(doc)) },
 ];
 
-export function analyzeInput(input: RawInput): ArticleDoc {
+/** `name@version` of every stage, as stored records carry it. */
+export const STAGE_VERSIONS = STAGES.map((s) => `${s.name}@${s.version}`);
+
+export function analyzeInput(input: RawInput, ctx: AnalyzeContext = {}): ArticleDoc {
   const doc = newDoc(input);
   for (const s of STAGES) {
     try {
-      s.run(doc);
+      s.run(doc, ctx);
     } catch (err) {
       doc.diagnostics.push({
         stage: s.name,

@@ -1,0 +1,102 @@
+import { readSources } from '../../acquire/index.js';
+import { Ingester, type IngestOptions } from '../../ingest/ingester.js';
+import { reanalyze, staleIds } from '../../ingest/reanalyze.js';
+import { expandTargets } from '../../ingest/sources.js';
+import { Progress } from '../progress.js';
+import { renderError, renderIngestSummary } from '../views.js';
+import { openStore, learnMinOf } from './db.js';
+import { WebIngest, type WebOptions } from '../../ingest/web.js';
+
+export interface IngestCliOptions extends WebOptions {
+  db: string;
+  nearThreshold: number;
+  learnMin?: number;
+  maxBytes: number;
+  quiet: boolean;
+}
+
+/** `rasd ingest`: read, analyse and store every target; returns the exit status. */
+export async function ingestCommand(args: string[], opts: IngestCliOptions): Promise<number> {
+  const store = openStore(opts.db);
+  if (!store) return 1;
+  const started = Date.now();
+  const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: learnMinOf(store, opts.learnMin), batchSize: 200 } satisfies IngestOptions);
+  const progress = new Progress('ingest', process.stderr, !opts.quiet);
+  const skipped: string[] = [];
+  const show = () => progress.update({ done: done(ing), total: null, detail: detail(ing) });
+  const stop = stopOnSignal(() => ing.commit());
+  const web = new WebIngest(ing, opts, show);
+  try {
+    for await (const t of expandTargets(args, (p) => skipped.push(p))) {
+      if (stop.requested) break;
+      if (t.kind === 'url') {
+        ing.commit(); // nothing waits uncommitted on the network
+        await web.ingestUrl(t.url, stop);
+        continue;
+      }
+      for await (const r of readSources([t.path], { maxBytes: opts.maxBytes })) {
+        if (r.ok) ing.add(r.input);
+        else ing.fail(r.source, r.error);
+        show();
+        if (stop.requested) break;
+      }
+    }
+    ing.commit();
+    progress.done({ done: done(ing), total: null, detail: detail(ing) });
+    if (!stop.requested) cleanAgain(ing, opts.quiet);
+  } catch (e) {
+    ing.rollback();
+    throw e;
+  } finally {
+    stop.dispose();
+    store.close();
+  }
+  for (const f of ing.tally.failures.slice(0, 20)) process.stderr.write(renderError(f.source, f.error));
+  process.stderr.write(renderIngestSummary(ing.tally, { db: opts.db, seconds: (Date.now() - started) / 1000, skipped, interrupted: stop.requested }));
+  return ing.tally.failed || stop.requested ? 1 : 0;
+}
+
+const done = (ing: Ingester): number => ing.tally.stored + ing.tally.duplicates + ing.tally.unchanged + ing.tally.failed;
+const detail = (ing: Ingester): string =>
+  `${ing.tally.stored} stored · ${ing.tally.duplicates} duplicates · ${ing.tally.unchanged} unchanged · ${ing.tally.failed} failed`;
+
+/**
+ * Outlets whose boilerplate was learned during this run: their earlier articles still carry the
+ * lines, so they are cleaned and analysed again now.
+ */
+function cleanAgain(ing: Ingester, quiet: boolean): void {
+  if (!ing.grown.size) return;
+  const ids = staleIds(ing, { outlets: ing.grown });
+  if (!ids.length) return;
+  const progress = new Progress('clean again (learned boilerplate)', process.stderr, !quiet);
+  reanalyze(ing, ids, (d, total) => progress.update({ done: d, total, detail: '' }));
+  progress.done({ done: ids.length, total: ids.length, detail: '' });
+}
+
+export interface StopFlag {
+  requested: boolean;
+  dispose(): void;
+}
+
+/** Ctrl-C (or SIGTERM) stops after the current article; what is stored is committed first. A second Ctrl-C exits at once. */
+export function stopOnSignal(onStop: () => void): StopFlag {
+  const flag: StopFlag = {
+    requested: false,
+    dispose: () => {
+      process.off('SIGINT', handler);
+      process.off('SIGTERM', handler);
+    },
+  };
+  const handler = () => {
+    if (flag.requested) process.exit(130);
+    flag.requested = true;
+    try {
+      onStop();
+    } catch {
+      // the run is ending anyway; the next run stores what is missing
+    }
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return flag;
+}

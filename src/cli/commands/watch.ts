@@ -1,0 +1,67 @@
+import { Ingester } from '../../ingest/ingester.js';
+import { isUrl } from '../../ingest/sources.js';
+import { WebIngest } from '../../ingest/web.js';
+import { renderError, renderIngestSummary } from '../views.js';
+import { learnMinOf, openStore } from './db.js';
+import { stopOnSignal } from './ingest.js';
+
+export interface WatchOptions {
+  db: string;
+  everyMs: number;
+  once: boolean;
+  timeoutMs: number;
+  perHostMs: number;
+  nearThreshold: number;
+  quiet: boolean;
+}
+
+/**
+ * `rasd watch`: polls every feed, stores new articles, sleeps, and again, until Ctrl-C. All state
+ * (validators, stored URLs, failures) lives in the database, so a restart resumes without refetching.
+ */
+export async function watchCommand(feeds: string[], opts: WatchOptions): Promise<number> {
+  const bad = feeds.filter((f) => !isUrl(f));
+  if (bad.length) {
+    process.stderr.write(renderError(bad[0]!, `${bad[0]} is not a feed URL; rasd watch follows http(s) feeds and sitemaps (use rasd ingest for files).`));
+    return 2;
+  }
+  const store = openStore(opts.db);
+  if (!store) return 1;
+  const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: learnMinOf(store, undefined), batchSize: 200 });
+  const web = new WebIngest(ing, { timeoutMs: opts.timeoutMs, perHostMs: opts.perHostMs });
+  const stop = stopOnSignal(() => ing.commit());
+  let wake: (() => void) | null = null;
+  const interrupt = setInterval(() => stop.requested && wake?.(), 200);
+  try {
+    for (let round = 1, shown = 0; !stop.requested; round++) {
+      const started = Date.now();
+      for (const feed of feeds) {
+        if (stop.requested) break;
+        const r = await web.ingestUrl(feed, stop);
+        if (!opts.quiet) process.stderr.write(`poll ${round}: ${feed} — ${describe(r)}\n`);
+      }
+      ing.commit();
+      for (const f of ing.tally.failures.slice(shown)) process.stderr.write(renderError(f.source, f.error));
+      shown = ing.tally.failures.length;
+      process.stderr.write(renderIngestSummary(ing.tally, { db: opts.db, seconds: (Date.now() - started) / 1000, skipped: [], interrupted: false }));
+      if (opts.once || stop.requested) break;
+      await new Promise<void>((res) => {
+        wake = res;
+        setTimeout(res, opts.everyMs);
+      });
+    }
+  } finally {
+    clearInterval(interrupt);
+    ing.commit();
+    stop.dispose();
+    store.close();
+  }
+  return opts.once && ing.tally.failed ? 1 : 0;
+}
+
+function describe(r: { status: string; items: number; fetched: number }): string {
+  if (r.status === 'not-modified') return 'not modified since the last poll';
+  if (r.status === 'failed') return 'failed (see below)';
+  if (r.status === 'page') return 'an article page, stored';
+  return `${r.items} items, ${r.fetched} fetched`;
+}

@@ -1,0 +1,126 @@
+// rasd ingest / search / stats / reanalyze as a user runs them, on the built program.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'rasd.js');
+const rasd = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } });
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rasd-store-cli-'));
+  cpSync(join(root, 'examples'), join(dir, 'in'), { recursive: true });
+  mkdirSync(join(dir, 'in', 'nested'));
+  writeFileSync(join(dir, 'in', 'nested', 'late.txt'), 'أكد قائد شرطة البصرة اللواء عباس ناجي أن «الوضع الأمني مستقر» في أحياء المدينة كافة، نافيا الأنباء عن اشتباكات عشائرية.\n');
+  writeFileSync(join(dir, 'in', 'nested', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  return dir;
+}
+
+describe('rasd ingest, search and stats', () => {
+  it('stores a folder recursively, changes nothing the second time, and searches it', () => {
+    const dir = folder();
+    const db = join(dir, 'x.db');
+    const first = rasd(['ingest', join(dir, 'in'), '--db', db]);
+    expect(first.stderr).toMatch(/stored 5 · duplicates 0 · unchanged 0 · failed 0/);
+    expect(first.stderr).toMatch(/1 file skipped: not an article format/);
+    expect(first.status).toBe(0);
+    const again = rasd(['ingest', join(dir, 'in'), '--db', db]);
+    expect(again.stderr).toMatch(/stored 0 · duplicates 0 · unchanged 5 · failed 0/);
+    const found = rasd(['search', 'البصرة', '--db', db]);
+    expect(found.status).toBe(0);
+    expect(found.stdout).toMatch(/\[البصرة\]/);
+    expect(found.stdout).toMatch(/1 article found/);
+    const json = rasd(['search', 'شرطة', '--json'], { RASD_DB: db });
+    const hit = JSON.parse(json.stdout.trim().split('\n')[0]!);
+    expect(hit).toMatchObject({ source: expect.stringContaining('late.txt') });
+    expect(hit.snippet.text).toContain('شرطة');
+    const stats = JSON.parse(rasd(['stats', '--db', db, '--json']).stdout);
+    expect(stats).toMatchObject({ articles: 5, originals: 5, outdated: 0 });
+    expect(rasd(['reanalyze', '--db', db, '--all', '-q']).stderr).toMatch(/5 articles reanalysed/);
+  });
+
+  it('reports bad inputs and bad databases clearly, stores the rest, and exits 1', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'in', 'empty.txt'), '');
+    const db = join(dir, 'x.db');
+    const r = rasd(['ingest', join(dir, 'in'), join(dir, 'missing.txt'), '--db', db]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/empty\.txt is empty/);
+    expect(r.stderr).toMatch(/missing\.txt does not exist/);
+    expect(r.stderr).toMatch(/stored 5 .* failed 2/);
+    const none = rasd(['search', 'x', '--db', join(dir, 'nothing.db')]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/no rasd database at .*nothing\.db/);
+    const notDb = join(dir, 'in', '01-border-security.txt');
+    const bad = rasd(['ingest', join(dir, 'in', 'nested'), '--db', notDb]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/not a SQLite database, so rasd left it untouched/);
+    expect(rasd(['search', '--db', db]).status).toBe(2);
+    expect(rasd(['search', 'x', '--from', '2024-13-40', '--db', db]).stderr).toMatch(/YYYY-MM-DD/);
+  });
+});
+
+/** Articles that differ from each other: sentences drawn from a pool with numbers and places varied. */
+function corpus(n: number): string {
+  const places = ['الموصل', 'تكريت', 'الرمادي', 'الفلوجة', 'كركوك', 'بعقوبة', 'سامراء', 'بيجي', 'هيت', 'القائم'];
+  const lines: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = places[i % places.length]!, q = places[(i * 7 + 3) % places.length]!;
+    const content = [
+      `أعلنت قيادة العمليات المشتركة في بيانها رقم ${i} أن قواتها نفذت عملية أمنية في محيط ${p} أسفرت عن اعتقال ${i % 13 + 2} مطلوبين.`,
+      `وقال المتحدث باسم القيادة إن "العملية ${i * 3} استمرت ${i % 5 + 1} ساعات وشاركت فيها قوات من ${q}".`,
+      `وأضاف أن الطيران الحربي دمر ${i % 9 + 1} أوكار في وادي ${q} وقرية رقم ${i * 11}، في حصيلة الأسبوع ${i}.`,
+    ].join('\n\n');
+    lines.push(JSON.stringify({ title: `عملية ${i} في ${p}`, content, url: `https://ops.example/${i}`, source: 'ops', date: '2021-05-04' }));
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('rasd ingest killed mid-run', () => {
+  it('keeps every committed article, and a restart stores each article exactly once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rasd-kill-'));
+    const file = join(dir, 'ops.jsonl');
+    const N = 1500;
+    writeFileSync(file, corpus(N));
+    const db = join(dir, 'k.db');
+    const child = spawn(process.execPath, [bin, 'ingest', file, '--db', db, '-q'], { cwd: root, stdio: 'ignore' });
+    const count = () => {
+      try {
+        const d = new Database(db, { readonly: true, fileMustExist: true });
+        try {
+          return (d.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+        } finally {
+          d.close();
+        }
+      } catch {
+        return 0;
+      }
+    };
+    const exited = new Promise((res) => child.on('exit', res));
+    for (let waited = 0; count() < 250 && waited < 60_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const atKill = count();
+    expect(atKill).toBeGreaterThan(0);
+    expect(atKill).toBeLessThan(N); // killed before the end: the test means something
+    const d = new Database(db);
+    expect(d.pragma('integrity_check', { simple: true })).toBe('ok');
+    d.close();
+
+    const rerun = rasd(['ingest', file, '--db', db, '-q']);
+    expect(rerun.status).toBe(0);
+    expect(rerun.stderr).toMatch(new RegExp(`unchanged ${atKill.toLocaleString('en')} · failed 0`));
+    const check = new Database(db, { readonly: true });
+    const rows = check.prepare('SELECT source, count(*) AS n FROM articles GROUP BY source').all() as { source: string; n: number }[];
+    expect(rows).toHaveLength(N);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    const indexed = check.prepare('SELECT count(*) AS n FROM search').get() as { n: number };
+    const originals = check.prepare('SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL').get() as { n: number };
+    expect(indexed.n).toBe(originals.n); // no half-stored article: every original is searchable
+    check.close();
+  }, 120_000);
+});

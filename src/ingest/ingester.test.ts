@@ -1,0 +1,160 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RawInput } from '../core/types.js';
+import { search } from '../store/search.js';
+import { Store, unpack } from '../store/sqlite.js';
+import { stats } from '../store/stats.js';
+import { CURRENT_STAGES, Ingester } from './ingester.js';
+import { reanalyze, staleIds } from './reanalyze.js';
+
+const BODY = [
+  'قال وزير الخارجية العراقي فؤاد حسين، اليوم الثلاثاء، إن "الحكومة ماضية في تنظيم العلاقة مع التحالف الدولي".',
+  'وأضاف حسين في مؤتمر صحفي ببغداد أن اللجنة العسكرية العليا ستعقد اجتماعها المقبل الشهر المقبل لبحث جدول انسحاب القوات.',
+  'من جهته، نفى المتحدث باسم التحالف وجود أي خطة لتقليص عدد المستشارين في قاعدة عين الأسد غربي الأنبار.',
+].join('\n\n');
+
+let n = 0;
+function input(over: Partial<RawInput> & { body?: string; url?: string | null; outlet?: string | null } = {}): RawInput {
+  n++;
+  return {
+    source: over.source ?? `/tmp/in.jsonl#${n}`,
+    kind: 'json',
+    body: over.body ?? BODY,
+    meta: { title: 'عنوان', published: '2024-03-12', outlet: over.outlet === undefined ? 'example' : over.outlet, url: over.url === undefined ? `https://example.com/a/${n}` : over.url, author: null },
+    encoding: 'utf-8',
+    diagnostics: [],
+  };
+}
+
+let dir: string;
+let store: Store;
+let ing: Ingester;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rasd-ingest-'));
+  store = Store.open(join(dir, 'x.db'));
+  ing = new Ingester(store, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ingesting into the store', () => {
+  it('stores an article with its analysis, searchable, and changes nothing when it comes again', () => {
+    const a = input({ url: 'https://example.com/a/1' });
+    expect(ing.add(a).status).toBe('stored');
+    expect(ing.add({ ...a }).status).toBe('unchanged');
+    ing.commit();
+    const row = store.prep('SELECT text, analysis, stages, statements FROM articles').get() as { text: string; analysis: Buffer; stages: string; statements: number };
+    expect(row.stages).toBe(CURRENT_STAGES);
+    expect(row.statements).toBeGreaterThan(0);
+    const analysis = JSON.parse(unpack(row.analysis)) as { statements: { span: [number, number]; quote: string }[] };
+    const s = analysis.statements[0]!;
+    expect(row.text.slice(s.span[0], s.span[1])).toContain(s.quote.slice(0, 10));
+    expect(stats(store, CURRENT_STAGES).articles).toBe(1);
+  });
+
+  it('records copies as duplicates of the first: same URL, same content, near-duplicate', () => {
+    const first = ing.add(input({ url: 'https://example.com/a/1' }));
+    expect(first.status).toBe('stored');
+    const id = (first as { id: number }).id;
+    // The same page with tracking parameters and an edited last paragraph: same canonical URL.
+    const url = ing.add(input({ url: 'http://www.example.com/a/1?utm_source=x', body: BODY + '\n\nتحديث: أضيفت تفاصيل.' }));
+    expect(url).toMatchObject({ status: 'duplicate', kind: 'url', of: id });
+    // The same text under another URL, spaced differently.
+    const content = ing.add(input({ url: 'https://other.example/b', body: BODY.replace(/\n\n/g, '\n') }));
+    expect(content).toMatchObject({ status: 'duplicate', kind: 'content', of: id });
+    // The same story with one sentence changed.
+    const near = ing.add(input({ url: 'https://third.example/c', body: BODY.replace('غربي الأنبار', 'في محافظة الأنبار غرب العراق') }));
+    expect(near).toMatchObject({ status: 'duplicate', kind: 'near', of: id });
+    expect((near as { similarity: number }).similarity).toBeGreaterThan(0.8);
+    ing.commit();
+    const s = stats(store, CURRENT_STAGES);
+    expect(s).toMatchObject({ articles: 4, originals: 1, duplicates: { url: 1, content: 1, near: 1 } });
+    // Duplicates keep their text but stay out of search results.
+    expect(search(store, { text: 'التحالف', limit: 10 }).total).toBe(1);
+  });
+
+  it('keeps a different story apart and a near-duplicate below the threshold separate', () => {
+    ing.add(input());
+    const other = ing.add(input({ body: 'أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا في محافظات الجنوب، وقالت إن الوضع تحت السيطرة وإن المستشفيات مستعدة.' }));
+    expect(other.status).toBe('stored');
+  });
+
+  it('learns the lines an outlet repeats, drops them, and cleans the earlier articles again', () => {
+    const banner = 'إعداد مكتب الأخبار المحلية في الموقع';
+    const stories = [
+      'قال محافظ البصرة أسعد العيداني إن "العمل في مشروع الماء سينتهي قريبا"، مؤكدا أن الحكومة المحلية وفرت التمويل الكامل.',
+      'أعلنت قيادة العمليات المشتركة مقتل ثلاثة مسلحين في ضربة جوية استهدفت وكرا لهم في جبال حمرين شمال ديالى.',
+      'أكد رئيس البرلمان أن جلسة التصويت على الموازنة ستعقد الأسبوع المقبل بعد انتهاء اللجنة المالية من مراجعة الجداول.',
+      'نفت وزارة النفط الأنباء عن توقف التصدير من موانئ الجنوب، وقالت إن الكميات المصدرة لم تتغير منذ بداية الشهر.',
+    ];
+    for (const s of stories) ing.add(input({ outlet: 'site', body: `${s}\n\n${banner}` }));
+    ing.commit();
+    expect(ing.grown.has('site')).toBe(true);
+    const before = store.prep('SELECT text FROM articles ORDER BY id').all() as { text: string }[];
+    expect(before[0]!.text).toContain(banner); // analysed before the line was known
+    expect(before[3]!.text).not.toContain(banner); // the line was learned after three articles
+    const stale = staleIds(ing, { outlets: ing.grown });
+    expect(stale.length).toBe(3);
+    reanalyze(ing, stale);
+    const after = store.prep('SELECT text FROM articles').all() as { text: string }[];
+    expect(after.every((r) => !r.text.includes(banner))).toBe(true);
+    expect(staleIds(ing)).toEqual([]);
+  });
+
+  it('reanalyses articles made by other stage versions, and only those', () => {
+    ing.add(input());
+    ing.add(input({ body: 'أعلنت وزارة الصحة تسجيل إصابات جديدة في محافظات الجنوب، وقالت إن الوضع تحت السيطرة.' }));
+    ing.commit();
+    store.prep("UPDATE articles SET stages = 'clean@0' WHERE id = 1").run();
+    expect(staleIds(ing)).toEqual([1]);
+    reanalyze(ing, staleIds(ing));
+    expect(staleIds(ing)).toEqual([]);
+    expect(staleIds(ing, { all: true })).toEqual([1, 2]);
+    expect(search(store, { text: 'التحالف', limit: 10 }).total).toBe(1);
+  });
+
+  it('records failures with their reasons and clears them once the source is stored', () => {
+    ing.fail('/tmp/in.jsonl#9', 'it was empty');
+    ing.commit();
+    expect(stats(store, CURRENT_STAGES).failures).toBe(1);
+    ing.add(input({ source: '/tmp/in.jsonl#9' }));
+    ing.commit();
+    expect(stats(store, CURRENT_STAGES).failures).toBe(0);
+  });
+});
+
+describe('searching', () => {
+  beforeEach(() => {
+    ing.add(input({ outlet: 'alpha', url: 'https://a.example/1' }));
+    ing.add(input({ outlet: 'beta', url: 'https://b.example/2', body: 'قال قائد العمليات المشتركة إن القوات الأمنية طاردت فلول داعش في صحراء الأنبار، وأكد أن «التنظيم» لم يعد يسيطر على أي أرض.' }));
+    ing.commit();
+  });
+
+  it('finds words with or without clitics, hamza and taa marbuta, and highlights them', () => {
+    for (const q of ['الانبار', 'والأنبار', 'بالأنبار']) expect(search(store, { text: q, limit: 10 }).total).toBe(2);
+    const r = search(store, { text: 'لداعش', limit: 10 });
+    expect(r.total).toBe(1);
+    const h = r.hits[0]!;
+    expect(h.snippet.highlights.map(([a, b]) => h.text.slice(a, b))).toEqual(['داعش']);
+  });
+
+  it('supports phrases, prefixes, exclusion, OR and filters', () => {
+    expect(search(store, { text: '"قاعدة عين الأسد"', limit: 10 }).total).toBe(1);
+    expect(search(store, { text: '"الأسد عين"', limit: 10 }).total).toBe(0);
+    expect(search(store, { text: 'المستشار*', limit: 10 }).total).toBe(1);
+    expect(search(store, { text: 'الأنبار -داعش', limit: 10 }).total).toBe(1);
+    expect(search(store, { text: 'داعش OR التحالف', limit: 10 }).total).toBe(2);
+    expect(search(store, { text: 'الأنبار', outlet: 'beta', limit: 10 }).total).toBe(1);
+    expect(search(store, { text: 'الأنبار', from: '2024-03-13', limit: 10 }).total).toBe(0);
+    expect(search(store, { text: '', speaker: 'حسين', limit: 10 }).total).toBe(1);
+    expect(search(store, { text: 'الأنبار', entity: 'عين الأسد', limit: 10 }).total).toBe(1);
+  });
+
+  it('refuses a query that only excludes', () => {
+    expect(() => search(store, { text: '-داعش', limit: 10 })).toThrow(/at least one word/);
+  });
+});

@@ -1,0 +1,288 @@
+// Storing analysed articles: identity, deduplication, learned boilerplate, the search index.
+//
+// Each input is decided in this order, so that re-ingesting the same input changes nothing and no
+// copy is ever dropped silently:
+//   1. the same identity (canonical URL, else source) with the same content is already stored → unchanged;
+//   2. the same identity with other content (a later version of the page) → duplicate 'url' of the first;
+//   3. the same content under another identity → duplicate 'content' of the original;
+//   4. a text whose shingles overlap an original's by at least the threshold → duplicate 'near';
+//   5. otherwise a new original, indexed for search and counted for boilerplate learning.
+// Work is committed in batches; a batch is one transaction, so a killed process leaves either the
+// whole batch or none of it, and the next run stores what is missing.
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { ArticleDoc, RawInput } from '../core/types.js';
+import { analyzeInput, STAGE_VERSIONS } from '../core/pipeline.js';
+import { toJson } from '../core/output.js';
+import { learnableKeys } from '../clean/learned.js';
+import { norm } from '../lang/ar/normalize.js';
+import { stemmedText } from '../lang/ar/stem.js';
+import { bandHashes, estimate, fromBlob, jaccard, shingles, signature, toBlob } from '../link/minhash.js';
+import { canonicalUrl } from '../link/url.js';
+import type { DuplicateKind, SearchRow, Store } from '../store/sqlite.js';
+
+export interface IngestOptions {
+  /** Shingle overlap (Jaccard) from which an article is a near-duplicate of an earlier one. */
+  nearThreshold: number;
+  /** A short line found in this many articles of one outlet is that outlet's boilerplate. */
+  learnMin: number;
+  /** Articles per transaction. */
+  batchSize: number;
+}
+
+export const DEFAULT_INGEST: IngestOptions = { nearThreshold: 0.8, learnMin: 5, batchSize: 200 };
+
+export type Outcome =
+  | { status: 'stored'; id: number }
+  | { status: 'duplicate'; id: number; of: number; kind: DuplicateKind; similarity: number }
+  | { status: 'unchanged'; id: number };
+
+export interface Tally {
+  stored: number;
+  duplicates: number;
+  byKind: Record<DuplicateKind, number>;
+  unchanged: number;
+  failed: number;
+  /** Reasons of the failures, in order (the summary shows them). */
+  failures: { source: string; error: string }[];
+}
+
+/** How far below the threshold a signature estimate may fall and still be checked exactly (four standard deviations at 64 hashes). */
+const ESTIMATE_MARGIN = 0.2;
+
+export const CURRENT_STAGES = STAGE_VERSIONS.join(' ');
+
+export class Ingester {
+  readonly tally: Tally = { stored: 0, duplicates: 0, byKind: { url: 0, content: 0, near: 0 }, unchanged: 0, failed: 0, failures: [] };
+  private readonly learned = new Map<string, Set<number>>();
+  /** Outlets whose learned boilerplate grew in this run: their earlier articles may need cleaning again. */
+  readonly grown = new Set<string>();
+  private inBatch = 0;
+  private batchStarted = 0;
+
+  constructor(readonly store: Store, readonly opts: IngestOptions = DEFAULT_INGEST) {}
+
+  /** Analyses and stores one input. */
+  add(input: RawInput): Outcome {
+    this.begin();
+    const outcome = this.decide(input);
+    this.store.clearFailure(input.source);
+    if (outcome.status === 'stored') this.tally.stored++;
+    else if (outcome.status === 'duplicate') (this.tally.duplicates++, this.tally.byKind[outcome.kind]++);
+    else this.tally.unchanged++;
+    this.maybeCommit();
+    return outcome;
+  }
+
+  /** Records an input that could not be read or fetched. */
+  fail(source: string, error: string): void {
+    this.begin();
+    this.store.recordFailure(source, error);
+    this.tally.failed++;
+    this.tally.failures.push({ source, error });
+    this.maybeCommit();
+  }
+
+  /** Commits what is pending. Call before waiting on anything slow, and at the end. */
+  commit(): void {
+    if (this.store.db.inTransaction) this.store.db.exec('COMMIT');
+    this.inBatch = 0;
+  }
+
+  /** Rolls back the pending batch (on an error that stops the run). */
+  rollback(): void {
+    if (this.store.db.inTransaction) this.store.db.exec('ROLLBACK');
+    this.inBatch = 0;
+  }
+
+  private begin(): void {
+    if (this.store.db.inTransaction) return;
+    this.store.db.exec('BEGIN IMMEDIATE');
+    this.batchStarted = Date.now();
+  }
+
+  /** A batch ends at batchSize articles or after two seconds, so a slow source never holds work uncommitted for long. */
+  private maybeCommit(): void {
+    if (++this.inBatch >= this.opts.batchSize || Date.now() - this.batchStarted > 2000) this.commit();
+  }
+
+  private decide(input: RawInput): Outcome {
+    const key = identity(input);
+    const hash = contentHash(input.body);
+    const copy = this.store.findCopy(key, hash);
+    if (copy !== null) return { status: 'unchanged', id: copy };
+    const sameKey = this.store.firstWithKey(key);
+    if (sameKey !== null) return this.storeDuplicate(input, key, hash, rootOf(this.store, sameKey), 'url', 0);
+    const sameContent = this.store.originalWithHash(hash);
+    if (sameContent !== null) return this.storeDuplicate(input, key, hash, sameContent, 'content', 1);
+    return this.storeAnalysed(input, key, hash);
+  }
+
+  /** An exact copy keeps its raw text and points at the original; it is not analysed again. */
+  private storeDuplicate(input: RawInput, key: string, hash: string, of: number, kind: DuplicateKind, similarity: number): Outcome {
+    if (kind === 'url') return this.storeAnalysed(input, key, hash, { of, kind });
+    const id = this.store.insert({
+      ...base(input, key, hash),
+      text: '',
+      duplicateOf: of,
+      duplicateKind: kind,
+      similarity,
+      analysis: 'null',
+      counts: { statements: 0, entities: 0, events: 0 },
+      stages: CURRENT_STAGES,
+      lineKeys: null,
+      learnedApplied: 0,
+      minhash: null,
+    });
+    return { status: 'duplicate', id, of, kind, similarity };
+  }
+
+  private storeAnalysed(input: RawInput, key: string, hash: string, forced?: { of: number; kind: DuplicateKind }): Outcome {
+    const outlet = input.meta.outlet;
+    const learned = outlet ? this.learnedOf(outlet) : undefined;
+    const doc = analyzeInput(input, { boilerplate: learned });
+    const keys = learnableKeys(input.body);
+    // The search row and the shingles both read the tokens the stages already made of this text.
+    const row = searchRow(doc);
+    const sh = shingles(doc.text);
+    const sig = signature(sh);
+    const near = forced ? null : sig && this.nearest(sig, sh);
+    const dup = forced ?? (near && near.similarity >= this.opts.nearThreshold ? { of: near.id, kind: 'near' as const } : null);
+    const similarity = forced ? 0 : near?.similarity ?? null;
+    const id = this.store.insert({
+      ...base(input, key, hash),
+      ...analysedColumns(doc, learnedCount(keys, learned)),
+      duplicateOf: dup?.of ?? null,
+      duplicateKind: dup?.kind ?? null,
+      similarity: dup ? similarity : null,
+      lineKeys: keysBlob(keys),
+      minhash: sig ? toBlob(sig) : null,
+    });
+    if (dup) return { status: 'duplicate', id, of: dup.of, kind: dup.kind, similarity: similarity ?? 0 };
+    if (sig) this.store.addBands(id, bandHashes(sig));
+    this.store.index(id, row);
+    if (outlet) this.learn(outlet, keys);
+    return { status: 'stored', id };
+  }
+
+  /**
+   * The most similar original among the LSH candidates. Signatures estimate the overlap within a
+   * few points; only candidates that could reach the threshold are compared shingle by shingle.
+   */
+  private nearest(sig: Uint32Array, sh: Uint32Array): { id: number; similarity: number } | null {
+    let best: { id: number; similarity: number } | null = null;
+    for (const id of this.store.lshCandidates(bandHashes(sig))) {
+      const other = this.store.textOf(id);
+      if (!other?.minhash || estimate(sig, fromBlob(other.minhash)) < this.opts.nearThreshold - ESTIMATE_MARGIN) continue;
+      const j = jaccard(sh, shingles(other.text));
+      if (!best || j > best.similarity) best = { id, similarity: j };
+    }
+    return best;
+  }
+
+  learnedOf(outlet: string): Set<number> {
+    let set = this.learned.get(outlet);
+    if (!set) this.learned.set(outlet, (set = this.store.learnedLines(outlet, this.opts.learnMin)));
+    return set;
+  }
+
+  private learn(outlet: string, keys: number[]): void {
+    const reached = this.store.countLines(outlet, keys, this.opts.learnMin);
+    if (!reached.length) return;
+    const set = this.learnedOf(outlet);
+    for (const k of reached) set.add(k);
+    this.grown.add(outlet);
+  }
+}
+
+/** Identity of a copy: its canonical URL, else the absolute path (and record number) it came from. */
+export function identity(input: RawInput): string {
+  const url = input.meta.url ? canonicalUrl(input.meta.url) : null;
+  if (url) return url;
+  if (/^https?:\/\//i.test(input.source)) return canonicalUrl(input.source) ?? input.source;
+  if (input.source === '-' || input.source.startsWith('-#')) return `stdin:${input.source}`;
+  const [path, record] = splitRecord(input.source);
+  return `file:${resolve(path)}${record}`;
+}
+
+function splitRecord(source: string): [string, string] {
+  const m = /^(.*?)(#\d+|#https?:.*)?$/.exec(source)!;
+  return [m[1]!, m[2] ?? ''];
+}
+
+/** Hash of the folded body with spacing collapsed: the same article saved twice, or re-encoded, hashes the same. */
+export function contentHash(body: string): string {
+  return createHash('sha1').update(norm(body).replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
+}
+
+/** The first article of a chain of duplicates. */
+function rootOf(store: Store, id: number): number {
+  const r = store.prep('SELECT duplicate_of FROM articles WHERE id = ?').get(id) as { duplicate_of: number | null } | undefined;
+  return r?.duplicate_of ?? id;
+}
+
+function base(input: RawInput, key: string, hash: string) {
+  return {
+    key,
+    source: input.source,
+    url: input.meta.url,
+    outlet: input.meta.outlet,
+    title: input.meta.title,
+    published: input.meta.published,
+    kind: input.kind,
+    encoding: input.encoding,
+    meta: JSON.stringify({ meta: input.meta, diagnostics: input.diagnostics }),
+    raw: input.body,
+    contentHash: hash,
+  };
+}
+
+/** The columns an analysis fills (also used by reanalyze). */
+export function analysedColumns(doc: ArticleDoc, learnedApplied: number) {
+  const json = toJson(doc);
+  const { document, source: _source, ...analysis } = json as { document: Record<string, unknown>; source: string };
+  return {
+    title: doc.title,
+    published: doc.published,
+    text: doc.text,
+    analysis: JSON.stringify({ published_from: document['published_from'], ...analysis }),
+    counts: { statements: doc.statements.length, entities: doc.entities.length, events: doc.events.length },
+    stages: doc.stages.join(' '),
+    learnedApplied,
+  };
+}
+
+/** What the search index holds for an article: stems of the title, the text, speakers and entities. */
+export function searchRow(doc: ArticleDoc): SearchRow {
+  const speakers = new Set<string>();
+  for (const s of doc.statements) {
+    speakers.add(s.speaker);
+    if (s.organization) speakers.add(s.organization);
+  }
+  const entities = new Set<string>();
+  for (const e of doc.entities) for (const n of [e.name, ...e.aliases]) entities.add(n);
+  return {
+    title: stemmedText(doc.title ?? ''),
+    body: stemmedText(doc.text),
+    speakers: [...speakers].map(stemmedText).join(' , '),
+    entities: [...entities].map(stemmedText).join(' , '),
+  };
+}
+
+/** How many of an article's line keys are learned boilerplate (what its cleaning applied). */
+export function learnedCount(keys: number[], learned: ReadonlySet<number> | undefined): number {
+  if (!learned?.size) return 0;
+  let n = 0;
+  for (const k of keys) if (learned.has(k)) n++;
+  return n;
+}
+
+function keysBlob(keys: number[]): Buffer | null {
+  return keys.length ? Buffer.from(new Float64Array(keys).buffer) : null;
+}
+
+export function keysFromBlob(blob: Buffer | null): number[] {
+  if (!blob) return [];
+  const copy = new Uint8Array(blob);
+  return [...new Float64Array(copy.buffer, 0, copy.byteLength / 8)];
+}

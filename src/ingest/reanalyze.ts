@@ -1,0 +1,67 @@
+// Bringing stored articles up to date: after an extractor improves (a stage's version changes) or
+// an outlet's learned boilerplate grows, the stored analysis is redone from the stored raw text.
+// Identity and duplicate status do not change; a batch of updates is one transaction.
+import type { RawInput } from '../core/types.js';
+import { analyzeInput } from '../core/pipeline.js';
+import { unpack } from '../store/sqlite.js';
+import { analysedColumns, CURRENT_STAGES, keysFromBlob, learnedCount, searchRow, type Ingester } from './ingester.js';
+
+export interface ReanalyzeOptions {
+  /** Redo every article, current or not. */
+  all?: boolean;
+  /** Only these outlets' articles are checked for newly learned boilerplate (default: all outlets). */
+  outlets?: Iterable<string>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface Row {
+  id: number;
+  source: string;
+  kind: string;
+  encoding: string;
+  meta: string;
+  raw: Buffer;
+  outlet: string | null;
+  duplicate_of: number | null;
+  stages: string;
+  line_keys: Buffer | null;
+  learned_applied: number;
+}
+
+/** The ids of the articles whose analysis is out of date. */
+export function staleIds(ing: Ingester, opts: ReanalyzeOptions = {}): number[] {
+  const outlets = opts.outlets ? new Set(opts.outlets) : null;
+  const rows = ing.store
+    .prep(`SELECT id, outlet, stages, line_keys, learned_applied FROM articles WHERE duplicate_kind IS NOT 'content' ORDER BY id`)
+    .all() as Pick<Row, 'id' | 'outlet' | 'stages' | 'line_keys' | 'learned_applied'>[];
+  const out: number[] = [];
+  for (const r of rows) {
+    if (opts.all || r.stages !== CURRENT_STAGES) out.push(r.id);
+    else if (r.outlet && r.line_keys && (!outlets || outlets.has(r.outlet))) {
+      if (learnedCount(keysFromBlob(r.line_keys), ing.learnedOf(r.outlet)) > r.learned_applied) out.push(r.id);
+    }
+  }
+  return out;
+}
+
+/** Reanalyses the given articles; returns how many were updated. */
+export function reanalyze(ing: Ingester, ids: number[], onProgress?: (done: number, total: number) => void): number {
+  const get = ing.store.prep('SELECT id, source, kind, encoding, meta, raw, outlet, duplicate_of, stages, line_keys, learned_applied FROM articles WHERE id = ?');
+  const batch = ing.opts.batchSize;
+  for (let i = 0; i < ids.length; i += batch) {
+    ing.store.transaction(() => {
+      for (const id of ids.slice(i, i + batch)) redo(ing, get.get(id) as Row);
+    });
+    onProgress?.(Math.min(i + batch, ids.length), ids.length);
+  }
+  return ids.length;
+}
+
+function redo(ing: Ingester, r: Row): void {
+  const stored = JSON.parse(r.meta) as Pick<RawInput, 'meta' | 'diagnostics'>;
+  const input: RawInput = { source: r.source, kind: r.kind as RawInput['kind'], encoding: r.encoding, body: unpack(r.raw), ...stored };
+  const learned = r.outlet ? ing.learnedOf(r.outlet) : undefined;
+  const doc = analyzeInput(input, { boilerplate: learned });
+  ing.store.updateAnalysis(r.id, analysedColumns(doc, learnedCount(keysFromBlob(r.line_keys), learned)));
+  if (r.duplicate_of === null) ing.store.index(r.id, searchRow(doc));
+}

@@ -1,0 +1,135 @@
+// Ingesting from the web: a URL is a feed (RSS, Atom, RDF), a sitemap (news sitemaps included),
+// a sitemap index, or an article page. Feeds are polled with conditional requests (ETag /
+// Last-Modified kept in the database), and an article already stored is never fetched again, so
+// a restarted run or the next poll picks up where the last one stopped.
+import { Fetcher, decodeBody, type FetchResult } from '../acquire/http.js';
+import { looksLikeFeed, parseFeed, type FeedItem, type ParsedFeed } from '../acquire/feeds.js';
+import { htmlToInput } from '../clean/html.js';
+import type { RawInput } from '../core/types.js';
+import { canonicalUrl } from '../link/url.js';
+import type { Ingester } from './ingester.js';
+
+export interface WebOptions {
+  /** Whole-request timeout. */
+  timeoutMs: number;
+  /** Minimum gap between two requests to one host. */
+  perHostMs: number;
+  /** Articles fetched at once (different hosts proceed in parallel; one host is rate-limited). */
+  concurrency?: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** An article whose fetch failed this many times is not tried again by later polls. */
+export const MAX_ATTEMPTS = 3;
+/** Sitemap indexes nest; rasd follows this many levels. */
+const MAX_DEPTH = 2;
+
+export interface PollResult {
+  status: 'new' | 'not-modified' | 'failed' | 'page';
+  items: number;
+  fetched: number;
+}
+
+export class WebIngest {
+  readonly fetcher: Fetcher;
+
+  constructor(
+    private readonly ing: Ingester,
+    opts: WebOptions,
+    private readonly onProgress: () => void = () => {},
+  ) {
+    this.fetcher = new Fetcher({ timeoutMs: opts.timeoutMs, perHostIntervalMs: opts.perHostMs, fetchImpl: opts.fetchImpl });
+    this.concurrency = opts.concurrency ?? 4;
+  }
+
+  private readonly concurrency: number;
+
+  /** Fetches a URL and stores what it leads to. */
+  async ingestUrl(url: string, stop: { requested: boolean } = { requested: false }, depth = 0): Promise<PollResult> {
+    const feed = this.feedRow(url);
+    const res = await this.fetcher.get(url, feed ?? undefined);
+    if (!res.ok) {
+      this.ing.fail(url, res.error);
+      this.ing.commit();
+      return { status: 'failed', items: 0, fetched: 0 };
+    }
+    if (res.status === 304) {
+      this.saveFeed(url, { status: '304 not modified' });
+      return { status: 'not-modified', items: 0, fetched: 0 };
+    }
+    const text = decodeBody(res.body, res.contentType);
+    const parsed = looksLikeFeed(res.contentType, text.slice(0, 2048)) ? parseFeed(text, res.url) : null;
+    if (!parsed) {
+      this.storePage(res, text, null);
+      return { status: 'page', items: 1, fetched: 1 };
+    }
+    let fetched = 0;
+    if (parsed.kind === 'sitemapindex') {
+      for (const child of parsed.items) {
+        if (stop.requested || depth >= MAX_DEPTH) break;
+        fetched += (await this.ingestUrl(child.url, stop, depth + 1)).fetched;
+      }
+    } else fetched = await this.fetchItems(parsed.items, stop);
+    // The validators are kept only once every item was dealt with: a run stopped half-way must not
+    // get a 304 next time for a feed whose remaining items it never fetched.
+    const complete = !stop.requested;
+    this.saveFeed(url, { status: complete ? '200' : '200 (interrupted)', parsed, etag: complete ? res.etag : null, lastModified: complete ? res.lastModified : null });
+    return { status: 'new', items: parsed.items.length, fetched };
+  }
+
+  /** Fetches the items not yet stored, a few at a time; each article is committed as it comes. */
+  private async fetchItems(items: FeedItem[], stop: { requested: boolean }): Promise<number> {
+    const todo = items.filter((it) => {
+      const key = canonicalUrl(it.url);
+      return key !== null && !this.ing.store.hasKey(key) && this.ing.store.failureAttempts(it.url) < MAX_ATTEMPTS;
+    });
+    let next = 0, fetched = 0;
+    const worker = async () => {
+      while (next < todo.length && !stop.requested) {
+        const item = todo[next++]!;
+        const res = await this.fetcher.get(item.url);
+        fetched++;
+        if (!res.ok) this.ing.fail(item.url, res.error);
+        else if (res.status === 200) this.storePage(res, decodeBody(res.body, res.contentType), item);
+        this.ing.commit();
+        this.onProgress();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, todo.length) }, worker));
+    return fetched;
+  }
+
+  private storePage(res: Extract<FetchResult, { status: 200 }>, html: string, item: FeedItem | null): void {
+    const page = htmlToInput(html, res.url);
+    if (!page.body.trim()) {
+      this.ing.fail(res.url, `${res.url} has no article text that rasd could find; check that the URL is an article page and not a listing or a login page.`);
+      return;
+    }
+    const meta = { ...page.meta };
+    meta.url ??= res.url;
+    meta.title ??= item?.title ?? null;
+    meta.published ??= item?.published ?? null;
+    meta.outlet ??= new URL(res.url).hostname.replace(/^www\./, '');
+    const input: RawInput = { source: res.url, kind: 'html', body: page.body, meta, encoding: 'utf-8', diagnostics: page.diagnostics };
+    this.ing.add(input);
+    this.onProgress();
+  }
+
+  /** Conditional-request fields of a feed polled before. */
+  private feedRow(url: string): { etag: string | null; lastModified: string | null } | null {
+    const r = this.ing.store.prep('SELECT etag, last_modified FROM feeds WHERE url = ?').get(url) as { etag: string | null; last_modified: string | null } | undefined;
+    return r ? { etag: r.etag, lastModified: r.last_modified } : null;
+  }
+
+  private saveFeed(url: string, f: { status: string; parsed?: ParsedFeed; etag?: string | null; lastModified?: string | null }): void {
+    this.ing.store
+      .prep(
+        `INSERT INTO feeds (url, kind, title, etag, last_modified, last_polled, last_status, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (url) DO UPDATE SET kind = coalesce(excluded.kind, kind), title = coalesce(excluded.title, title),
+           etag = CASE WHEN ? THEN excluded.etag ELSE etag END, last_modified = CASE WHEN ? THEN excluded.last_modified ELSE last_modified END,
+           last_polled = excluded.last_polled, last_status = excluded.last_status, items = CASE WHEN ? THEN excluded.items ELSE items END`,
+      )
+      .run(url, f.parsed?.kind ?? null, f.parsed?.title ?? null, f.etag ?? null, f.lastModified ?? null, new Date().toISOString(), f.status,
+        f.parsed?.items.length ?? 0, f.parsed ? 1 : 0, f.parsed ? 1 : 0, f.parsed ? 1 : 0);
+  }
+}
