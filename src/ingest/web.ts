@@ -88,7 +88,7 @@ export class WebIngest {
       while (next < todo.length && !stop.requested) {
         const item = todo[next++]!;
         const res = await this.fetcher.get(item.url);
-        fetched++;
+        if (res.ok) fetched++;
         if (!res.ok) this.ing.fail(item.url, res.error);
         else if (res.status === 200) this.storePage(res, decodeBody(res.body, res.contentType), item);
         this.ing.commit();
