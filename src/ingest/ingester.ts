@@ -43,12 +43,14 @@ export interface Tally {
   byKind: Record<DuplicateKind, number>;
   unchanged: number;
   failed: number;
-  /** Reasons of the failures, in order (the summary shows them). */
+  /** Reasons of the first failures, in order (the summary shows them). */
   failures: { source: string; error: string }[];
 }
 
 /** How far below the threshold a signature estimate may fall and still be checked exactly (four standard deviations at 64 hashes). */
 const ESTIMATE_MARGIN = 0.2;
+
+const MAX_FAILURES_KEPT = 1000;
 
 export const CURRENT_STAGES = STAGE_VERSIONS.join(' ');
 
@@ -57,6 +59,8 @@ export class Ingester {
   private readonly learned = new Map<string, Set<number>>();
   /** Outlets whose learned boilerplate grew in this run: their earlier articles may need cleaning again. */
   readonly grown = new Set<string>();
+  /** Called on every failure as it happens (rasd watch prints them; the tally keeps only the first). */
+  onFail: ((source: string, error: string) => void) | null = null;
   private inBatch = 0;
   private batchStarted = 0;
 
@@ -79,7 +83,9 @@ export class Ingester {
     this.begin();
     this.store.recordFailure(source, error);
     this.tally.failed++;
-    this.tally.failures.push({ source, error });
+    this.onFail?.(source, error);
+    // The first ones are kept for the summary; all of them are in the database (memory stays bounded).
+    if (this.tally.failures.length < MAX_FAILURES_KEPT) this.tally.failures.push({ source, error });
     this.maybeCommit();
   }
 

@@ -22,7 +22,7 @@ export async function ingestCommand(args: string[], opts: IngestCliOptions): Pro
   const started = Date.now();
   const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: learnMinOf(store, opts.learnMin), batchSize: 200 } satisfies IngestOptions);
   const progress = new Progress('ingest', process.stderr, !opts.quiet);
-  const skipped: string[] = [];
+  const skipped: string[] = []; // bounded by the files the user pointed at
   const show = () => progress.update({ done: done(ing), total: null, detail: detail(ing) });
   const stop = stopOnSignal(() => ing.commit());
   const web = new WebIngest(ing, opts, show);

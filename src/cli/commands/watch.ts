@@ -33,16 +33,15 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
   let wake: (() => void) | null = null;
   const interrupt = setInterval(() => stop.requested && wake?.(), 200);
   try {
-    for (let round = 1, shown = 0; !stop.requested; round++) {
-      const started = Date.now();
+    ing.onFail = (source, error) => process.stderr.write(renderError(source, error));
+    const started = Date.now(); // the summary after each poll counts since the watch began
+    for (let round = 1; !stop.requested; round++) {
       for (const feed of feeds) {
         if (stop.requested) break;
         const r = await web.ingestUrl(feed, stop);
         if (!opts.quiet) process.stderr.write(`poll ${round}: ${feed} — ${describe(r)}\n`);
       }
       ing.commit();
-      for (const f of ing.tally.failures.slice(shown)) process.stderr.write(renderError(f.source, f.error));
-      shown = ing.tally.failures.length;
       process.stderr.write(renderIngestSummary(ing.tally, { db: opts.db, seconds: (Date.now() - started) / 1000, skipped: [], interrupted: false }));
       if (opts.once || stop.requested) break;
       await new Promise<void>((res) => {
@@ -61,7 +60,7 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
 
 function describe(r: { status: string; items: number; fetched: number }): string {
   if (r.status === 'not-modified') return 'not modified since the last poll';
-  if (r.status === 'failed') return 'failed (see below)';
+  if (r.status === 'failed') return 'failed (see above)';
   if (r.status === 'page') return 'an article page, stored';
   return `${r.items} items, ${r.fetched} fetched`;
 }
