@@ -20,6 +20,15 @@ function limitFor(size: number): number {
   return Math.ceil(size / MB) * MB;
 }
 
+/** What is wrong with a WARC record that is not one, as the end of a sentence. */
+const WARC_PROBLEMS = {
+  version: 'it does not start with a WARC/1.0 or WARC/1.1 line',
+  length: 'its Content-Length is missing or not a number',
+  endless: 'its header does not end',
+} as const;
+
+export type WarcProblem = keyof typeof WARC_PROBLEMS;
+
 /** Errors: the input (or one record of it) could not be read at all. */
 export const errors = {
   notFound: (path: string) =>
@@ -36,6 +45,8 @@ export const errors = {
     `${path} contains only whitespace, so there is nothing to analyse; check that it was saved or downloaded completely.`,
   tooLarge: (path: string, size: number, limit: number) =>
     `${path} is ${formatBytes(size)}, more than the limit of ${formatBytes(limit)} per file; split it into smaller files, or raise the limit with --max-bytes ${limitFor(size)}.`,
+  recordTooLarge: (source: string, size: number, limit: number) =>
+    `${source} is a record of ${formatBytes(size)}, more than the limit of ${formatBytes(limit)} per record, and was skipped; if it is a genuine article, raise the limit with --max-bytes ${limitFor(size)}.`,
   tooLargeStream: (path: string, limit: number) =>
     `${path} is larger than the limit of ${formatBytes(limit)} per file and was not read; split it into smaller files, or raise the limit with --max-bytes.`,
   gzipTooLarge: (path: string, limit: number) =>
@@ -62,6 +73,20 @@ export const errors = {
     `${source} has no text field; give each record its article text in one of: ${BODY_FIELDS.join(', ')}.`,
   emptyBody: (source: string, field: string) =>
     `${source} has an empty "${field}" field, so there is no article text to analyse; fill it or drop the record.`,
+  notWarc: (path: string) =>
+    `${path} is named as a web archive but does not start with a WARC/1.0 or WARC/1.1 record; check that it is one, or name it for what it holds (.html, .json, .txt).`,
+  warcMalformed: (path: string, record: number, offset: number, problem: WarcProblem) =>
+    `${path}: record ${record}, at byte ${offset} of the uncompressed archive, is not a valid WARC record (${WARC_PROBLEMS[problem]}), so it was skipped up to the next record found; the archive may be damaged, so download or copy it again if pages are missing.`,
+  warcTruncated: (path: string, record: number, offset: number) =>
+    `${path} ends in the middle of record ${record} (at byte ${offset} of the uncompressed archive), so that record was not read (the records before it were); the archive is incomplete, so download or copy it again, or wait until the crawler has finished writing it.`,
+  warcRecordTooLarge: (source: string, size: number, limit: number) =>
+    `${source} is a page of ${formatBytes(size)}, more than the limit of ${formatBytes(limit)} per record, so it was skipped (the other records were read); raise the limit with --max-bytes ${limitFor(size)} to read it.`,
+  warcPageTooLarge: (source: string, limit: number) =>
+    `${source} decompresses to more than the limit of ${formatBytes(limit)} per record, so it was skipped (the other records were read); raise the limit with --max-bytes to read it.`,
+  warcBadContentEncoding: (source: string, coding: string) =>
+    `${source} is declared ${coding}-compressed (Content-Encoding) but cannot be decompressed, so it was skipped; the crawler stored it damaged, so fetch the page again if you need it.`,
+  warcNoHtml: (path: string, records: number) =>
+    `${path} holds ${records} ${records === 1 ? 'record' : 'records'} but no HTML responses; rasd reads the HTML pages of a web archive (response records with status 200 and Content-Type text/html), so check that the crawl fetched the pages themselves, not only requests, metadata or revisits.`,
   stdinTwice: () =>
     `Standard input ("-") was given more than once, but it can be read only once; pass "-" a single time.`,
   stdinTerminal: () =>

@@ -1,7 +1,7 @@
 // Reading the inputs of `rasd analyze FILE...`: files of plain text, HTML, JSON or JSON Lines
-// (gzipped or not), and standard input. One result per article, in the order of the paths and of
-// the records in each file. Nothing throws out of here: whatever goes wrong with one file becomes
-// one error result naming it, and reading goes on with the next.
+// (gzipped or not), web archives (WARC), and standard input. One result per article, in the
+// order of the paths and of the records in each file. Nothing throws out of here: whatever goes
+// wrong with one file becomes one error result naming it, and reading goes on with the next.
 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -10,17 +10,24 @@ import type { DocMeta, RawInput } from '../core/types.js';
 import { decodeBytes, decodeLine, looksBinary, utf16Bom, type Decoded } from './decode.js';
 import { errors, jsonErrorDetail, notes, readError } from './errors.js';
 import { documentToResults, lineToResult, type RecordContext } from './records.js';
-import { formatOf, looksLikeJsonLines, sniffText, type Format } from './sniff.js';
+import { formatOf, looksLikeJsonLines, sniffText, type Format, type TextFormat } from './sniff.js';
 import { byteLines, collect, gunzip, isGzip, limited, peek, type Chunks, type Peeked } from './stream.js';
+import { isWarc, readWarc } from './warc.js';
 
 export interface ReadOptions {
-  /** Per file, raw or decompressed; default 20 * 1024 * 1024. */
+  /** Per file, raw or decompressed, but per record for a web archive or a JSON Lines file; default 20 * 1024 * 1024. */
   maxBytes?: number;
 }
 
 export type InputResult = { ok: true; input: RawInput } | { ok: false; source: string; error: string };
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** No limit on the whole stream: a web archive of many gigabytes is limited per record instead. */
+const UNLIMITED = Number.POSITIVE_INFINITY;
+
+/** Enough first bytes to tell gzip ("\x1f\x8b") and a web archive ("WARC/1.") apart from text. */
+const SNIFF_BYTES = 8;
 
 /** Reads every path in order; `-` is standard input, whose kind is sniffed from its content. */
 export async function* readSources(paths: string[], opts: ReadOptions = {}): AsyncGenerator<InputResult> {
@@ -46,20 +53,22 @@ export async function* readStream(
   opts: ReadOptions = {},
 ): AsyncGenerator<InputResult> {
   const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  yield* guarded(source, () => readChunks(limited(stream, limit), source, null, false, limit));
+  // `limited` only makes Buffers of the chunks here: readChunks limits them once it knows the format.
+  yield* guarded(source, () => readChunks(limited(stream, UNLIMITED), source, null, false, limit));
 }
 
 async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<InputResult> {
   const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const refusal = await checkPath(path, limit);
-  if (refusal) return yield fail(path, refusal);
   const { format, gzip } = formatOf(path);
-  yield* guarded(path, () => readChunks(limited(createReadStream(path), limit), path, format, gzip, limit));
+  const refusal = await checkPath(path, format === 'warc' || format === 'jsonl' ? UNLIMITED : limit);
+  if (refusal) return yield fail(path, refusal);
+  yield* guarded(path, () => readChunks(createReadStream(path), path, format, gzip, limit));
 }
 
 /**
  * Refuses what can be refused before opening the file: missing paths, directories, and files
- * over the limit, whose size stat gives without reading a byte.
+ * over the limit, whose size stat gives without reading a byte. Only a name can exempt a web
+ * archive from the limit here; one with another name is known as such only once opened.
  */
 async function checkPath(path: string, limit: number): Promise<string | null> {
   try {
@@ -83,8 +92,10 @@ async function* guarded(source: string, read: () => AsyncGenerator<InputResult>)
 }
 
 /**
- * The common path of files and streams: gunzip when the name or the magic bytes say so, refuse
- * binary content, then stream JSON Lines record by record, or read the input whole.
+ * The common path of files and streams: gunzip when the name or the magic bytes say so, stream a
+ * web archive record by record, refuse binary content, then stream JSON Lines record by record,
+ * or read the input whole. The size limit applies to the whole (decompressed) input, except for
+ * a web archive, whose reader applies it to each record.
  */
 async function* readChunks(
   raw: Chunks,
@@ -93,15 +104,21 @@ async function* readChunks(
   gzipByName: boolean,
   limit: number,
 ): AsyncGenerator<InputResult> {
-  const outer = await peek(raw);
+  const outer = await peek(raw, SNIFF_BYTES);
   if (!outer) return yield fail(source, errors.empty(source));
   let inner: Peeked | null = outer;
   try {
-    if (gzipByName || isGzip(outer.head)) inner = await peek(gunzip(outer.chunks, limit));
+    const gzipped = gzipByName || isGzip(outer.head);
+    if (gzipped) inner = await peek(gunzip(outer.chunks, UNLIMITED), SNIFF_BYTES);
     if (!inner) return yield fail(source, errors.empty(source));
+    // Before the binary check: a web archive holds images too, and the first of them may be near the start.
+    if (format === 'warc' || (format === null && isWarc(inner.head))) {
+      return yield* readWarc(inner.chunks, source, { maxRecordBytes: limit });
+    }
     if (looksBinary(inner.head)) return yield fail(source, errors.binary(source));
-    if (streamsAsLines(inner.head, format)) return yield* readJsonLines(inner.chunks, source);
-    yield* readWhole(await collect(inner.chunks), source, format);
+    // A JSON Lines corpus is streamed and may be any size: the limit applies to each record.
+    if (streamsAsLines(inner.head, format)) return yield* readJsonLines(inner.chunks, source, limit);
+    yield* readWhole(await collect(limited(inner.chunks, limit, gzipped)), source, format);
   } finally {
     // Releases the file when reading stopped early (binary content, an error, a consumer that quit).
     await inner?.close();
@@ -110,16 +127,21 @@ async function* readChunks(
 }
 
 /** JSON Lines are streamed unless UTF-16, whose line breaks are two bytes (such files are rare). */
-function streamsAsLines(head: Buffer, format: Format | null): boolean {
+function streamsAsLines(head: Buffer, format: TextFormat | null): boolean {
   if (utf16Bom(head)) return false;
   return format === 'jsonl' || (format === null && looksLikeJsonLines(head.toString('utf8')));
 }
 
-async function* readJsonLines(chunks: Chunks, source: string): AsyncGenerator<InputResult> {
+async function* readJsonLines(chunks: Chunks, source: string, limit: number): AsyncGenerator<InputResult> {
   let lineNo = 0;
   let records = 0;
-  for await (const bytes of byteLines(chunks)) {
+  for await (const bytes of byteLines(chunks, limit)) {
     const lineSource = `${source}#${++lineNo}`;
+    if (typeof bytes === 'number') {
+      records++;
+      yield fail(lineSource, errors.recordTooLarge(lineSource, bytes, limit));
+      continue;
+    }
     const decoded = decodeLine(bytes, lineSource);
     const result = decoded.ok ? lineToResult(decoded.value.text, lineSource, context(decoded.value)) : fail(lineSource, decoded.error);
     if (result) {
@@ -131,7 +153,7 @@ async function* readJsonLines(chunks: Chunks, source: string): AsyncGenerator<In
 }
 
 /** An input read whole: decoded, then read as the format its name or its content says. */
-function* readWhole(bytes: Buffer, source: string, format: Format | null): Generator<InputResult> {
+function* readWhole(bytes: Buffer, source: string, format: TextFormat | null): Generator<InputResult> {
   const decoded = decodeBytes(bytes, source);
   if (!decoded.ok) return yield fail(source, decoded.error);
   const { text } = decoded.value;

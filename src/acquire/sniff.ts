@@ -1,6 +1,10 @@
-// What kind of input a file is: by its name when the name says, else by its first characters.
+// What kind of input a file is: by its name when the name says, else by its first characters
+// (a web archive's by its first bytes: see isWarc in warc.ts).
 
-export type Format = 'text' | 'html' | 'json' | 'jsonl';
+export type Format = 'text' | 'html' | 'json' | 'jsonl' | 'warc';
+
+/** The formats read from decoded text; a web archive is parsed as bytes. */
+export type TextFormat = Exclude<Format, 'warc'>;
 
 const BY_EXTENSION: Record<string, Format> = {
   txt: 'text',
@@ -11,6 +15,7 @@ const BY_EXTENSION: Record<string, Format> = {
   json: 'json',
   jsonl: 'jsonl',
   ndjson: 'jsonl',
+  warc: 'warc',
 };
 
 /** The format a path's extension names (null: sniff the content), and whether it says gzip. */
@@ -22,7 +27,7 @@ export function formatOf(path: string): { format: Format | null; gzip: boolean }
 }
 
 /** `<` first → HTML, `{` or `[` → JSON, anything else → plain text. */
-export function sniffText(text: string): Format {
+export function sniffText(text: string): TextFormat {
   const first = /\S/.exec(text)?.[0];
   if (first === '<') return 'html';
   return first === '{' || first === '[' ? 'json' : 'text';

@@ -93,17 +93,25 @@ export async function collect(chunks: Chunks): Promise<Buffer> {
  * readline's lenient decoder would not allow. A line split across chunks is joined once, when
  * its end arrives, so a long line costs no repeated copying.
  */
-export async function* byteLines(chunks: Chunks): AsyncGenerator<Buffer> {
+export async function* byteLines(chunks: Chunks, maxLine = Number.POSITIVE_INFINITY): AsyncGenerator<Buffer | number> {
   let pending: Buffer[] = [];
+  let size = 0; // bytes of the current line so far; past maxLine they are counted, not kept
   for await (const chunk of chunks) {
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
       const piece = chunk.subarray(start, nl);
-      yield pending.length ? Buffer.concat([...pending, piece]) : piece;
+      size += piece.length;
+      yield size > maxLine ? size : pending.length ? Buffer.concat([...pending, piece]) : piece;
       pending = [];
+      size = 0;
       start = nl + 1;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      size += chunk.length - start;
+      if (size <= maxLine) pending.push(chunk.subarray(start));
+      else pending = [];
+    }
   }
-  if (pending.length) yield Buffer.concat(pending);
+  if (size > maxLine) yield size;
+  else if (pending.length) yield Buffer.concat(pending);
 }

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, writeFileSync, ftruncateSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -80,6 +81,26 @@ describe('rasd analyze', () => {
     const many = Array.from({ length: 400 }, () => article).join('\n');
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" analyze --jsonl - | head -c 100 > /dev/null`], { input: many, encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
+  });
+
+  it('reads the HTML pages of a web archive, one article per page', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rasd-warc-'));
+    const f = join(dir, 'crawl.warc.gz');
+    const record = (type: string, uri: string, block: string) => {
+      const bytes = Buffer.from(block);
+      const head = `WARC/1.1\r\nWARC-Type: ${type}\r\nWARC-Target-URI: ${uri}\r\nContent-Length: ${bytes.length}\r\n\r\n`;
+      return gzipSync(Buffer.concat([Buffer.from(head), bytes, Buffer.from('\r\n\r\n')]));
+    };
+    const uri = 'https://news.example.iq/news/1';
+    const page = `<html><head><title>مؤتمر صحفي</title></head><body><article><p>${article}</p></article></body></html>`;
+    const request = record('request', uri, 'GET /news/1 HTTP/1.1\r\n\r\n');
+    const response = record('response', uri, `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n${page}`);
+    writeFileSync(f, Buffer.concat([request, response]));
+    const r = rasd(['analyze', '--jsonl', f]);
+    expect(r.status).toBe(0);
+    const o = JSON.parse(r.stdout.trim());
+    expect([o.source, o.document.url]).toEqual([`${f}#${uri}`, uri]);
+    expect(o.statements).toHaveLength(1);
   });
 
   it('refuses a bad option value with a message and status 1', () => {

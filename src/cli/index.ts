@@ -21,10 +21,10 @@ const positiveInt = (v: string): number => {
 
 program
   .command('analyze')
-  .description('Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, or - for standard input) and print what they report.')
+  .description('Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, or - for standard input) and print what they report.')
   .argument('<files...>', 'files to analyse')
   .option('--jsonl', 'print one JSON object per article (the analysis contract) instead of the readable view')
-  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed (default 20 MB)', positiveInt, 20 * 1024 * 1024)
+  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024)
   .action(async (files: string[], opts: { jsonl?: boolean; maxBytes: number }) => {
     const { analyzeCommand } = await import('./commands/analyze.js');
     process.exitCode = await analyzeCommand(files, { jsonl: !!opts.jsonl, maxBytes: opts.maxBytes });
@@ -63,7 +63,7 @@ program
   .option('--db <path>', DB_HELP)
   .option('--near-threshold <share>', 'shingle overlap from which an article is a near-duplicate of an earlier one', share, 0.8)
   .option('--learn-min <n>', "a short line in this many of an outlet's articles is its boilerplate (kept in the database; default 5)", count)
-  .option('--max-bytes <n>', 'refuse files (or archive records) larger than this many bytes (default 20 MB)', positiveInt, 20 * 1024 * 1024)
+  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024)
   .option('--timeout <duration>', 'give up on a web request after this long', duration, 20_000)
   .option('--host-interval <duration>', 'wait at least this long between two requests to one host', duration, 1000)
   .option('-q, --quiet', 'no progress output')
