@@ -15,12 +15,20 @@ export function lineKey(line: string): number {
   return (fnv1a(k) & 0xfffff) * 0x100000000 + fnv1a(k, 0x01000193);
 }
 
+/**
+ * A sentence (four words or more, ending in a full stop or a question or exclamation mark) is
+ * never learned: an outlet that repeats one across articles («وقد صدر مرسوم ملكي بذلك.») is
+ * repeating content, whereas furniture is a label, a byline or a dateline.
+ */
+const SENTENCE_END = /[.!؟?]\s*$/;
+
 /** The distinct keys of the learnable lines of a raw article body. */
 export function learnableKeys(raw: string): number[] {
   const keys = new Set<number>();
   for (const l of raw.split(/\r\n|\r|\n/)) {
     const words = wordCount(l);
-    if (words >= 1 && words <= LEARN_MAX_WORDS) keys.add(lineKey(l));
+    if (words < 1 || words > LEARN_MAX_WORDS || (words >= 4 && SENTENCE_END.test(l))) continue;
+    keys.add(lineKey(l));
   }
   return [...keys];
 }

@@ -158,3 +158,13 @@ describe('searching', () => {
     expect(() => search(store, { text: '-داعش', limit: 10 })).toThrow(/at least one word/);
   });
 });
+
+describe('what is learned as boilerplate', () => {
+  it('learns labels and bylines, never a sentence an outlet repeats', async () => {
+    const { learnableKeys, lineKey } = await import('../clean/learned.js');
+    const keys = learnableKeys('عين اليوم – الرياض\n\nقال الوزير إن الخطة جاهزة للتنفيذ الآن.\n\nوقد صدر مرسوم ملكي بذلك.\n\nإلى اللقاء.');
+    expect(keys).toContain(lineKey('عين اليوم – الرياض'));
+    expect(keys).toContain(lineKey('إلى اللقاء.'));
+    expect(keys).not.toContain(lineKey('وقد صدر مرسوم ملكي بذلك.'));
+  });
+});
