@@ -7,7 +7,7 @@
 // Mentions are grouped within the article: a surname joins the full name printed elsewhere
 // («ماروتو» → «وين ماروتو»), a bare definite head refers back («التنظيم» → «تنظيم داعش»).
 import type { ArticleDoc, Entity, EntityType, Span } from '../../core/types.js';
-import { matchKey } from '../../lang/ar/normalize.js';
+import { detached, matchKey } from '../../lang/ar/normalize.js';
 import { tokenize, type Token } from '../../lang/ar/tokenize.js';
 import { personName, phraseAtToken } from '../statements/speaker.js';
 import { contains } from '../statements/registry.js';
@@ -300,7 +300,7 @@ const canonicalKey = (name: string): string => {
   let k = KEYS.get(name);
   if (k === undefined) {
     if (KEYS.size > 50_000) KEYS.clear();
-    KEYS.set(name, (k = matchKey(name)));
+    KEYS.set(detached(name), (k = matchKey(name)));
   }
   return k;
 };

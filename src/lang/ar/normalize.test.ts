@@ -23,3 +23,12 @@ describe('normalisation for matching', () => {
     expect(matchKey('«التحالف»، الدولي!')).toBe('التحالف الدولي');
   });
 });
+
+describe('detached', () => {
+  it('copies a substring so that caching it does not keep the parent text alive', async () => {
+    const { detached } = await import('./normalize.js');
+    const parent = 'نص طويل '.repeat(1000);
+    const word = parent.slice(3, 40);
+    expect(detached(word)).toBe(word);
+  });
+});

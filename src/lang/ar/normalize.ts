@@ -165,13 +165,20 @@ export const matchKeyOfNormalised = (folded: string): string => keyOfFolded(fold
 
 const KEYS = new Map<string, string>();
 
+/**
+ * A copy of a string that does not keep a larger one alive. V8 makes a substring a view into its
+ * parent, so caching a word sliced from an article would keep the whole article in memory for as
+ * long as the cache holds the word: over a corpus, thousands of articles.
+ */
+export const detached = (s: string): string => (' ' + s).slice(1);
+
 /** Normalised comparison key: folded, punctuation to spaces, spaces collapsed. Short keys are remembered. */
 export function matchKey(s: string): string {
   if (s.length > 48) return keyOfFolded(norm(s));
   let k = KEYS.get(s);
   if (k === undefined) {
     if (KEYS.size > 100_000) KEYS.clear(); // bounded over long runs
-    KEYS.set(s, (k = keyOfFolded(norm(s))));
+    KEYS.set(detached(s), (k = keyOfFolded(norm(s))));
   }
   return k;
 }
