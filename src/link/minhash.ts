@@ -43,11 +43,15 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
 
 /** The distinct shingle hashes of a text (folded words, punctuation ignored). */
 export function shingles(text: string): Uint32Array {
-  const words: string[] = [];
-  for (const t of tokenize(text)) if (t.word) words.push(t.n);
+  // Each word is hashed once; a shingle's hash combines its words' hashes in order, so no
+  // shingle string is ever built.
+  const words: number[] = [];
+  for (const t of tokenize(text)) if (t.word) words.push(fnv1a(t.n));
   const set = new Set<number>();
   for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
-    set.add(fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' ')));
+    let h = 0x811c9dc5;
+    for (let j = i; j < i + SHINGLE_WORDS; j++) h = fmix32(Math.imul(h ^ words[j]!, 0x01000193));
+    set.add(h);
   }
   return Uint32Array.from(set);
 }
