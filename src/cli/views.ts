@@ -1,7 +1,7 @@
 // Everything the terminal shows, in one place.
 import type { ArticleDoc, Statement } from '../core/types.js';
 import type { Tally } from '../ingest/ingester.js';
-import type { SearchResult, Snippet } from '../store/search.js';
+import type { Copy, SearchResult, Snippet } from '../store/search.js';
 import type { Stats } from '../store/stats.js';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -102,11 +102,20 @@ export function renderSearch(r: SearchResult, q: { limit: number; offset?: numbe
   r.hits.forEach((h, i) => {
     out.push(`${bold(`${(q.offset ?? 0) + i + 1}. ${h.title ?? '(no title)'}`)}`);
     out.push(dim(`   ${[h.outlet, h.published, h.url ?? h.source, `#${h.id}`].filter(Boolean).join(' · ')}`));
-    out.push(`   ${markSnippet(h.text, h.snippet)}`, '');
+    out.push(`   ${markSnippet(h.text, h.snippet)}`);
+    if (h.copies.length) out.push(dim(`   also carried by: ${carriers(h.copies)}`));
+    out.push('');
   });
   const shown = r.hits.length ? `${(q.offset ?? 0) + 1}–${(q.offset ?? 0) + r.hits.length}` : '0';
   out.push(dim(`${plural(r.total, 'article')} found; showing ${shown} (${ms.toFixed(1)} ms).`));
   return out.join('\n') + '\n';
+}
+
+/** The outlets of an article's duplicates, each once, with how many copies it ran. */
+function carriers(copies: Copy[]): string {
+  const by = new Map<string, number>();
+  for (const c of copies) by.set(c.outlet ?? '(no outlet)', (by.get(c.outlet ?? '(no outlet)') ?? 0) + 1);
+  return [...by].map(([o, k]) => (k > 1 ? `${o} ×${k}` : o)).join(', ');
 }
 
 function markSnippet(text: string, s: Snippet): string {

@@ -73,8 +73,10 @@ describe('ingesting into the store', () => {
     ing.commit();
     const s = stats(store, CURRENT_STAGES);
     expect(s).toMatchObject({ articles: 4, originals: 1, duplicates: { url: 1, content: 1, near: 1 } });
-    // Duplicates keep their text but stay out of search results.
-    expect(search(store, { text: 'التحالف', limit: 10 }).total).toBe(1);
+    // Duplicates keep their text but stay out of search results; the original lists where else the story ran.
+    const r = search(store, { text: 'التحالف', limit: 10 });
+    expect(r.total).toBe(1);
+    expect(r.hits[0]!.copies.map((c) => c.kind)).toEqual(['url', 'content', 'near']);
   });
 
   it('keeps a different story apart and a near-duplicate below the threshold separate', () => {

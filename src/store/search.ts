@@ -38,6 +38,16 @@ export interface Hit {
   score: number;
   text: string;
   snippet: Snippet;
+  /** Other copies recorded as duplicates of this article: where else the story ran. */
+  copies: Copy[];
+}
+
+export interface Copy {
+  id: number;
+  outlet: string | null;
+  url: string | null;
+  kind: 'url' | 'content' | 'near';
+  similarity: number | null;
 }
 
 export interface SearchResult {
@@ -121,10 +131,11 @@ export function search(store: Store, q: SearchQuery): SearchResult {
   const score = match ? '-bm25(search, 5.0, 1.0, 0.0, 0.0)' : '0';
   const rows = store.db
     .prepare(`SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, a.text, ${score} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...args, q.limit, q.offset ?? 0) as Omit<Hit, 'snippet'>[];
+    .all(...args, q.limit, q.offset ?? 0) as Omit<Hit, 'snippet' | 'copies'>[];
   const total = (store.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`).get(...args) as { n: number }).n;
   const wanted = highlightTerms(q);
-  return { total, hits: rows.map((r) => ({ ...r, snippet: snippet(r.text, wanted) })) };
+  const copies = store.prep('SELECT id, outlet, url, duplicate_kind AS kind, similarity FROM articles WHERE duplicate_of = ? ORDER BY id');
+  return { total, hits: rows.map((r) => ({ ...r, snippet: snippet(r.text, wanted), copies: copies.all(r.id) as Copy[] })) };
 }
 
 /** The stems a snippet highlights: the query's words and the speaker and entity filters. */
