@@ -43,6 +43,14 @@ describe('rasd ingest, search and stats', () => {
     expect(rasd(['reanalyze', '--db', db, '--all', '-q']).stderr).toMatch(/5 articles reanalysed/);
   });
 
+  it('takes articles from standard input, each by its content', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'rasd-stdin-')), 's.db');
+    const pipe = (text: string) => spawnSync(process.execPath, [bin, 'ingest', '-', '--db', db], { encoding: 'utf8', input: text, env: { ...process.env, NO_COLOR: '1' } });
+    expect(pipe('قال محافظ نينوى إن "الطريق إلى سنجار سيفتح غدا" بعد إصلاح الجسر.\n').stderr).toMatch(/stored 1 /);
+    expect(pipe('أعلنت وزارة الكهرباء أن ساعات التجهيز ستزداد في بغداد خلال الصيف الحالي.\n').stderr).toMatch(/stored 1 /);
+    expect(pipe('قال محافظ نينوى إن "الطريق إلى سنجار سيفتح غدا" بعد إصلاح الجسر.\n').stderr).toMatch(/unchanged 1 /);
+  });
+
   it('reports bad inputs and bad databases clearly, stores the rest, and exits 1', () => {
     const dir = folder();
     writeFileSync(join(dir, 'in', 'empty.txt'), '');

@@ -113,8 +113,8 @@ export class Ingester {
   }
 
   private decide(input: RawInput): Outcome {
-    const key = identity(input);
     const hash = contentHash(input.body);
+    const key = identity(input, hash);
     const copy = this.store.findCopy(key, hash);
     if (copy !== null) return { status: 'unchanged', id: copy };
     const sameKey = this.store.firstWithKey(key);
@@ -201,12 +201,15 @@ export class Ingester {
   }
 }
 
-/** Identity of a copy: its canonical URL, else the absolute path (and record number) it came from. */
-export function identity(input: RawInput): string {
+/**
+ * Identity of a copy: its canonical URL, else the absolute path (and record number) it came from.
+ * Standard input names no lasting place, so there the content is the identity.
+ */
+export function identity(input: RawInput, hash: string): string {
   const url = input.meta.url ? canonicalUrl(input.meta.url) : null;
   if (url) return url;
   if (/^https?:\/\//i.test(input.source)) return canonicalUrl(input.source) ?? input.source;
-  if (input.source === '-' || input.source.startsWith('-#')) return `stdin:${input.source}`;
+  if (input.source === '-' || input.source.startsWith('-#')) return `stdin:${hash}`;
   const [path, record] = splitRecord(input.source);
   return `file:${resolve(path)}${record}`;
 }
