@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -11,12 +12,30 @@ const bin = join(root, 'bin', 'rasd.js');
 const rasd = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, env: { ...process.env, NO_COLOR: '1', ...env } });
 
+/** A web archive of two article pages (and the request record a crawler writes before each). */
+function warc(): Buffer {
+  const record = (type: string, uri: string, block: string) => {
+    const body = Buffer.from(block);
+    const head = [`WARC/1.0`, `WARC-Type: ${type}`, `WARC-Target-URI: ${uri}`, 'WARC-Date: 2021-07-04T10:00:00Z', `WARC-Record-ID: <urn:uuid:${type}-${uri.length}-${block.length}>`,
+      `Content-Type: application/http; msgtype=${type}`, `Content-Length: ${body.length}`].join('\r\n');
+    return gzipSync(Buffer.concat([Buffer.from(head + '\r\n\r\n'), body, Buffer.from('\r\n\r\n')]));
+  };
+  const page = (title: string, text: string) =>
+    `HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><head><title>${title}</title></head><body><article><h1>${title}</h1><p>${text}</p></article></body></html>`;
+  const pages: [string, string, string][] = [
+    ['https://crawl.example/a/1', 'افتتاح معبر القائم', 'أعلنت هيئة المنافذ الحدودية افتتاح معبر القائم أمام حركة المسافرين والبضائع بعد إغلاق دام أشهرا، وقال رئيس الهيئة إن «المعبر سيعمل على مدار الساعة».'],
+    ['https://crawl.example/a/2', 'تعزيزات في سنجار', 'أرسلت قيادة العمليات المشتركة تعزيزات عسكرية إلى قضاء سنجار غربي نينوى، وذكر بيان أن القوات ستتولى حماية الطرق الرئيسة والقرى المحيطة بالقضاء.'],
+  ];
+  return Buffer.concat(pages.flatMap(([uri, title, text]) => [record('request', uri, `GET ${uri} HTTP/1.1\r\n\r\n`), record('response', uri, page(title, text))]));
+}
+
 function folder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rasd-store-cli-'));
   cpSync(join(root, 'examples'), join(dir, 'in'), { recursive: true });
   mkdirSync(join(dir, 'in', 'nested'));
   writeFileSync(join(dir, 'in', 'nested', 'late.txt'), 'أكد قائد شرطة البصرة اللواء عباس ناجي أن «الوضع الأمني مستقر» في أحياء المدينة كافة، نافيا الأنباء عن اشتباكات عشائرية.\n');
   writeFileSync(join(dir, 'in', 'nested', 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  writeFileSync(join(dir, 'in', 'nested', 'crawl.warc.gz'), warc());
   return dir;
 }
 
@@ -25,11 +44,13 @@ describe('rasd ingest, search and stats', () => {
     const dir = folder();
     const db = join(dir, 'x.db');
     const first = rasd(['ingest', join(dir, 'in'), '--db', db]);
-    expect(first.stderr).toMatch(/stored 5 · duplicates 0 · unchanged 0 · failed 0/);
+    expect(first.stderr).toMatch(/stored 7 · duplicates 0 · unchanged 0 · failed 0/);
     expect(first.stderr).toMatch(/1 file skipped: not an article format/);
     expect(first.status).toBe(0);
     const again = rasd(['ingest', join(dir, 'in'), '--db', db]);
-    expect(again.stderr).toMatch(/stored 0 · duplicates 0 · unchanged 5 · failed 0/);
+    expect(again.stderr).toMatch(/stored 0 · duplicates 0 · unchanged 7 · failed 0/);
+    const fromArchive = rasd(['search', 'سنجار', '--db', db, '--json']);
+    expect(JSON.parse(fromArchive.stdout.trim())).toMatchObject({ url: 'https://crawl.example/a/2', title: 'تعزيزات في سنجار' });
     const found = rasd(['search', 'البصرة', '--db', db]);
     expect(found.status).toBe(0);
     expect(found.stdout).toMatch(/\[البصرة\]/);
@@ -39,8 +60,8 @@ describe('rasd ingest, search and stats', () => {
     expect(hit).toMatchObject({ source: expect.stringContaining('late.txt') });
     expect(hit.snippet.text).toContain('شرطة');
     const stats = JSON.parse(rasd(['stats', '--db', db, '--json']).stdout);
-    expect(stats).toMatchObject({ articles: 5, originals: 5, outdated: 0 });
-    expect(rasd(['reanalyze', '--db', db, '--all', '-q']).stderr).toMatch(/5 articles reanalysed/);
+    expect(stats).toMatchObject({ articles: 7, originals: 7, outdated: 0 });
+    expect(rasd(['reanalyze', '--db', db, '--all', '-q']).stderr).toMatch(/7 articles reanalysed/);
   });
 
   it('takes articles from standard input, each by its content', () => {
@@ -59,7 +80,7 @@ describe('rasd ingest, search and stats', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/empty\.txt is empty/);
     expect(r.stderr).toMatch(/missing\.txt does not exist/);
-    expect(r.stderr).toMatch(/stored 5 .* failed 2/);
+    expect(r.stderr).toMatch(/stored 7 .* failed 2/);
     const none = rasd(['search', 'x', '--db', join(dir, 'nothing.db')]);
     expect(none.status).toBe(1);
     expect(none.stderr).toMatch(/no rasd database at .*nothing\.db/);

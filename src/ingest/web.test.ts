@@ -49,6 +49,10 @@ beforeAll(async () => {
       const items = ['/news/1', '/news/2', '/private/3'].map((p) => `<item><title>${ARTICLES[p]![0]}</title><link>${site}${p}</link><pubDate>Sun, 04 Jul 2021 09:00:00 GMT</pubDate></item>`);
       return void res.end(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>أخبار</title>${items.join('')}</channel></rss>`);
     }
+    if (url === '/sitemap-index.xml') {
+      res.writeHead(200, { 'content-type': 'application/xml' });
+      return void res.end(`<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${site}/sitemap.xml</loc></sitemap></sitemapindex>`);
+    }
     if (url === '/sitemap.xml') {
       res.writeHead(200, { 'content-type': 'application/xml' });
       return void res.end(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${site}/news/2</loc></url><url><loc>${site}/news/4</loc><lastmod>2021-07-05</lastmod></url></urlset>`);
@@ -100,6 +104,15 @@ describe('ingesting feeds, sitemaps and pages', () => {
     expect(r).toMatchObject({ status: 'new', items: 2, fetched: 1 });
     expect(seen.filter((u) => u.startsWith('/news/')).length).toBe(fetchedBefore + 1);
     expect(ing.tally.stored).toBe(1);
+    store.close();
+  });
+
+  it('follows a sitemap index to its sitemaps, and fetches nothing already stored', async () => {
+    const { store, ing, web } = open();
+    const r = await web.ingestUrl(`${site}/sitemap-index.xml`);
+    expect(r).toMatchObject({ status: 'new', items: 1, fetched: 0 });
+    expect(seen.filter((u) => u === '/sitemap.xml').length).toBe(2);
+    expect(ing.tally.stored + ing.tally.failed).toBe(0);
     store.close();
   });
 
