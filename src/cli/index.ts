@@ -37,12 +37,12 @@ const share = (v: string): number => {
 };
 const count = (v: string): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a whole number greater than 0.');
+  if (!Number.isSafeInteger(n) || n <= 0 || n > 1_000_000) throw new InvalidArgumentError('expected a whole number from 1 to 1,000,000.');
   return n;
 };
 const nonNegative = (v: string): number => {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more.');
+  if (!Number.isSafeInteger(n) || n < 0 || n > 1_000_000_000) throw new InvalidArgumentError('expected a whole number from 0 to 1,000,000,000.');
   return n;
 };
 const day = (v: string): string => {
@@ -138,7 +138,60 @@ program
     process.exitCode = reanalyzeCommand({ db: dbPath(o.db), all: !!o.all, quiet: !!o.quiet });
   });
 
-program.parseAsync(process.argv).catch((err: Error) => {
-  console.error(`rasd: ${err.message}`);
-  process.exitCode = 2;
+type LinkOpts = { db?: string; from?: string; to?: string; limit: number; json?: boolean };
+const linkOptions = (c: Command, limit: number) =>
+  c.option('--db <path>', DB_HELP)
+    .option('--from <day>', 'on or after this day (YYYY-MM-DD)', day)
+    .option('--to <day>', 'on or before this day (YYYY-MM-DD)', day)
+    .option('-n, --limit <n>', 'at most this many', count, limit)
+    .option('--json', 'JSON instead of the readable view');
+const common = async (o: LinkOpts) => {
+  const { dbPath } = await import('./commands/db.js');
+  return { db: dbPath(o.db), from: o.from, to: o.to, limit: o.limit, json: !!o.json };
+};
+
+linkOptions(program.command('stories').description('Stories: the articles about one happening, across outlets and days, largest first.'), 20)
+  .option('--min <n>', 'only stories with at least this many articles', count, 2)
+  .action(async (o: LinkOpts & { min: number }) => {
+    const { storiesCommand } = await import('./commands/links.js');
+    process.exitCode = storiesCommand({ ...(await common(o)), min: o.min });
+  });
+
+linkOptions(program.command('timeline').description('A story (its number from rasd stories) day by day, or a name: the stories naming it and what it said and what was said about it.'), 50)
+  .argument('<story-or-name>', 'a story number (e.g. 12 or #12) or a name')
+  .action(async (target: string, o: LinkOpts) => {
+    const { timelineCommand } = await import('./commands/links.js');
+    process.exitCode = timelineCommand(target, await common(o));
+  });
+
+linkOptions(program.command('who-said').description('Statements by a person or organisation (any part of the speaker or organisation), and statements naming it.'), 50)
+  .argument('<name>', 'a name as written in Arabic, e.g. الكاظمي or "وزارة الخارجية"')
+  .action(async (name: string, o: LinkOpts) => {
+    const { whoSaidCommand } = await import('./commands/links.js');
+    process.exitCode = whoSaidCommand(name, await common(o));
+  });
+
+linkOptions(program.command('contradictions').description('Statements from different speakers that assert and negate the same thing, and denials linked to the claims they deny, each with the reason.'), 50)
+  .option('--window <days>', 'compare statements at most this many days apart', count, 7)
+  .option('--min-overlap <share>', 'share of the shorter clause two statements must have in common', share, 0.5)
+  .option('--min-shared <n>', 'content words two statements must share at least', count, 2)
+  .action(async (o: LinkOpts & { window: number; minOverlap: number; minShared: number }) => {
+    const { contradictionsCommand } = await import('./commands/links.js');
+    process.exitCode = contradictionsCommand({ ...(await common(o)), windowDays: o.window, minOverlap: o.minOverlap, minShared: o.minShared });
+  });
+
+program.parseAsync(process.argv).catch((err: Error & { code?: string }) => {
+  // What the database says when it cannot do its part, said so that a user knows what to do.
+  if (/^SQLITE_(?:BUSY|LOCKED)/.test(err.code ?? '')) {
+    console.error('rasd: the database is busy: another rasd process has been writing to it for 10 s. Wait for it to finish (or stop it), then run the command again; nothing was lost.');
+  } else if (/^SQLITE_(?:FULL|IOERR)/.test(err.code ?? '')) {
+    console.error(`rasd: the database could not be written (${err.message}); free disk space and run the command again. Everything committed before is kept.`);
+  } else if (/^SQLITE_READONLY/.test(err.code ?? '')) {
+    console.error('rasd: the database is read-only here; make the file and its folder writable, or copy it somewhere writable and pass --db.');
+  } else {
+    console.error(`rasd: ${err.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  process.exitCode = 1;
 });

@@ -3,6 +3,8 @@ import type { ArticleDoc, Statement } from '../core/types.js';
 import type { Tally } from '../ingest/ingester.js';
 import type { Copy, SearchResult, Snippet } from '../store/search.js';
 import type { Stats } from '../store/stats.js';
+import type { StoryRow, TimelineEntry } from '../store/links.js';
+import type { Contradiction, Denial, StatementRecord } from '../link/claims.js';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
@@ -141,5 +143,48 @@ export function renderStats(s: Stats): string {
   if (s.outdated) lines.push(`  ${plural(s.outdated, 'article')} analysed by an older rasd; run \`rasd reanalyze\` to bring them up to date.`);
   lines.push('  outlets');
   for (const o of s.outlets) lines.push(`    ${n(o.articles).padStart(8)}  ${o.outlet}`);
+  return lines.join('\n') + '\n';
+}
+
+export function renderStories(rows: StoryRow[], heading = 'stories'): string {
+  if (!rows.length) return dim(`No ${heading}.`) + '\n';
+  const lines = [bold(heading)];
+  for (const r of rows) {
+    const span = r.first_day === r.last_day ? r.first_day ?? '' : `${r.first_day} … ${r.last_day}`;
+    lines.push(`  ${dim(`#${r.id}`.padEnd(7))}${r.title ?? '(no title)'}`, dim(`         ${plural(r.articles, 'article')} · ${plural(r.outlets, 'outlet')} · ${span}`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export function renderStoryTimeline(story: StoryRow, entries: TimelineEntry[]): string {
+  const lines = [bold(`#${story.id} ${story.title ?? ''}`), dim(`  ${plural(story.articles, 'article')} · ${plural(story.outlets, 'outlet')}`)];
+  for (const e of entries) {
+    lines.push(`  ${e.published ?? '—'}  ${bold(e.outlet ?? '(no outlet)')}  ${e.title ?? ''}${e.duplicate_kind ? dim(` (${DUP_LABEL[e.duplicate_kind]})`) : ''}`);
+    lines.push(dim(`              ${e.url ?? e.source} · #${e.id}`));
+    for (const s of e.statements.slice(0, 4)) lines.push(`              ${s.speaker}: «${ellipsis(s.quote, 140)}» ${dim(`[${s.stance}]`)}`);
+    if (e.statements.length > 4) lines.push(dim(`              … ${e.statements.length - 4} more statements`));
+  }
+  return lines.join('\n') + '\n';
+}
+
+const statementLine = (s: StatementRecord) =>
+  `  ${s.date ?? '—'}  ${bold(s.speaker)}${s.organization && s.organization !== s.speaker ? dim(` (${s.organization})`) : ''}: «${ellipsis(s.quote, 180)}» ${dim(`[${s.stance}] ${s.outlet ?? ''} ${s.url ?? s.source} @${s.span[0]}–${s.span[1]}`)}`;
+
+export function renderWhoSaid(name: string, said: { by: StatementRecord[]; about: StatementRecord[] }): string {
+  const lines = [bold(`said by ${name}`) + dim(` (${said.by.length})`), ...said.by.map(statementLine)];
+  lines.push(bold(`said about ${name}`) + dim(` (${said.about.length})`), ...said.about.map(statementLine));
+  return lines.join('\n') + '\n';
+}
+
+export function renderContradictions(pairs: Contradiction[], denied: Denial[]): string {
+  const lines = [bold(`contradictions`) + dim(` (${pairs.length})`)];
+  for (const c of pairs) lines.push(statementLine(c.a), statementLine(c.b), dim(`    why: ${c.why} score ${c.score}`), '');
+  lines.push(bold('denials') + dim(` (${denied.length})`));
+  for (const d of denied) {
+    lines.push(statementLine(d.denial));
+    if (d.proposition && !d.claims.length) lines.push(dim(`    denies: «${ellipsis(d.proposition, 160)}»`));
+    for (const c of d.claims.slice(0, 3)) lines.push('    denies ' + statementLine(c).trim());
+    lines.push(dim(`    why: ${d.why}`), '');
+  }
   return lines.join('\n') + '\n';
 }

@@ -79,6 +79,14 @@ describe('ingesting into the store', () => {
     expect(r.hits[0]!.copies.map((c) => c.kind)).toEqual(['url', 'content', 'near']);
   });
 
+  it('stores a rewritten file, or a page whose canonical link is the home page, as a new article', () => {
+    const other = 'أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا في محافظات الجنوب، وقالت إن الوضع تحت السيطرة وإن المستشفيات مستعدة لاستقبال المرضى.';
+    expect(ing.add(input({ source: '/tmp/day.jsonl#1', url: null })).status).toBe('stored');
+    expect(ing.add(input({ source: '/tmp/day.jsonl#1', url: null, body: other })).status).toBe('stored');
+    expect(ing.add(input({ url: 'https://site.example/' })).status).toBe('duplicate'); // same text as the first: a content copy
+    expect(ing.add(input({ url: 'https://site.example/', body: 'قال وزير الموارد المائية إن الخزين في سد الموصل يكفي للموسم الزراعي المقبل، وإن الوزارة أعدت خطة لتوزيع الحصص على المحافظات.' }))).toMatchObject({ status: 'stored' });
+  });
+
   it('keeps a different story apart and a near-duplicate below the threshold separate', () => {
     ing.add(input());
     const other = ing.add(input({ body: 'أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا في محافظات الجنوب، وقالت إن الوضع تحت السيطرة وإن المستشفيات مستعدة.' }));
@@ -156,8 +164,15 @@ describe('searching', () => {
     expect(search(store, { text: 'الأنبار', entity: 'عين الأسد', limit: 10 }).total).toBe(1);
   });
 
-  it('refuses a query that only excludes', () => {
+  it('refuses a query that only excludes, or has no letters at all', () => {
     expect(() => search(store, { text: '-داعش', limit: 10 })).toThrow(/at least one word/);
+    for (const q of ['"', '(', '*', 'OR', '-', '🙂', 'ـ']) expect(() => search(store, { text: q, limit: 10 })).toThrow(/no letters or digits/);
+  });
+
+  it('binds OR tighter than the words around it', () => {
+    // داعش AND (حسين OR المستشارين): no article has both; read as (داعش AND حسين) OR المستشارين it would find one.
+    expect(search(store, { text: 'داعش حسين OR المستشارين', limit: 10 }).total).toBe(0);
+    expect(search(store, { text: 'الأنبار داعش OR التحالف', limit: 10 }).total).toBe(2);
   });
 });
 

@@ -20,6 +20,8 @@ import { stemmedText } from '../lang/ar/stem.js';
 import { bandHashes, estimate, fromBlob, jaccard, shingles, signature, toBlob } from '../link/minhash.js';
 import { canonicalUrl } from '../link/url.js';
 import type { DuplicateKind, SearchRow, Store } from '../store/sqlite.js';
+import { DEFAULT_STORIES, type StoryOptions } from '../link/stories.js';
+import { Linker } from './linker.js';
 
 export interface IngestOptions {
   /** Shingle overlap (Jaccard) from which an article is a near-duplicate of an earlier one. */
@@ -28,14 +30,21 @@ export interface IngestOptions {
   learnMin: number;
   /** Articles per transaction. */
   batchSize: number;
+  /** Story clustering (link/stories.ts). */
+  stories?: StoryOptions;
 }
 
-export const DEFAULT_INGEST: IngestOptions = { nearThreshold: 0.8, learnMin: 5, batchSize: 200 };
+export const DEFAULT_INGEST: IngestOptions = { nearThreshold: 0.8, learnMin: 5, batchSize: 200, stories: DEFAULT_STORIES };
 
 export type Outcome =
   | { status: 'stored'; id: number }
   | { status: 'duplicate'; id: number; of: number; kind: DuplicateKind; similarity: number }
-  | { status: 'unchanged'; id: number };
+  | { status: 'unchanged'; id: number }
+  | { status: 'failed' };
+
+/** SQLite errors that are about the database, not the article. */
+const isDatabaseFailure = (e: unknown): boolean =>
+  /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test((e as { code?: string }).code ?? '');
 
 export interface Tally {
   stored: number;
@@ -51,6 +60,8 @@ export interface Tally {
 const ESTIMATE_MARGIN = 0.2;
 
 const MAX_FAILURES_KEPT = 1000;
+/** Shingle overlap from which new text at a stored address is a version of the stored article. */
+const VERSION_SIMILARITY = 0.5;
 
 export const CURRENT_STAGES = STAGE_VERSIONS.join(' ');
 
@@ -64,12 +75,32 @@ export class Ingester {
   private inBatch = 0;
   private batchStarted = 0;
 
-  constructor(readonly store: Store, readonly opts: IngestOptions = DEFAULT_INGEST) {}
+  readonly linker: Linker;
 
-  /** Analyses and stores one input. */
+  constructor(readonly store: Store, readonly opts: IngestOptions = DEFAULT_INGEST) {
+    this.linker = new Linker(store, opts.stories ?? DEFAULT_STORIES);
+  }
+
+  /**
+   * Analyses and stores one input, in a savepoint of its own: an article that cannot be stored is
+   * recorded as failed and the rest of the batch is kept. Errors of the database itself (disk
+   * full, locked, read-only) stop the run instead: every later article would fail the same way.
+   */
   add(input: RawInput): Outcome {
     this.begin();
-    const outcome = this.decide(input);
+    const db = this.store.db;
+    db.exec('SAVEPOINT article');
+    let outcome: Outcome;
+    try {
+      outcome = this.decide(input);
+      db.exec('RELEASE article');
+    } catch (e) {
+      db.exec('ROLLBACK TO article');
+      db.exec('RELEASE article');
+      if (isDatabaseFailure(e)) throw e;
+      this.fail(input.source, `${input.source} could not be stored (${(e as Error).message}); please report this with the article attached.`);
+      return { status: 'failed' };
+    }
     this.store.clearFailure(input.source);
     if (outcome.status === 'stored') this.tally.stored++;
     else if (outcome.status === 'duplicate') (this.tally.duplicates++, this.tally.byKind[outcome.kind]++);
@@ -118,10 +149,24 @@ export class Ingester {
     const copy = this.store.findCopy(key, hash);
     if (copy !== null) return { status: 'unchanged', id: copy };
     const sameKey = this.store.firstWithKey(key);
-    if (sameKey !== null) return this.storeDuplicate(input, key, hash, rootOf(this.store, sameKey), 'url', 0);
+    if (sameKey !== null && this.laterVersion(key, sameKey, input.body)) {
+      return this.storeDuplicate(input, key, hash, rootOf(this.store, sameKey), 'url', 0);
+    }
     const sameContent = this.store.originalWithHash(hash);
     if (sameContent !== null) return this.storeDuplicate(input, key, hash, sameContent, 'content', 1);
     return this.storeAnalysed(input, key, hash);
+  }
+
+  /**
+   * A page at an address already stored is a later version of that article only when the address
+   * is a web address and the text still tells much the same (an edit, a correction). A file
+   * rewritten with another article, or a site whose canonical link is its home page, brings a
+   * new article.
+   */
+  private laterVersion(key: string, stored: number, body: string): boolean {
+    if (!key.startsWith('https://')) return false;
+    const other = this.store.textOf(stored);
+    return !!other && jaccard(shingles(body), shingles(other.text)) >= VERSION_SIMILARITY;
   }
 
   /** An exact copy keeps its raw text and points at the original; it is not analysed again. */
@@ -140,6 +185,7 @@ export class Ingester {
       learnedApplied: 0,
       minhash: null,
     });
+    this.linker.joinOriginal(id, of, input.meta.published);
     return { status: 'duplicate', id, of, kind, similarity };
   }
 
@@ -164,9 +210,14 @@ export class Ingester {
       lineKeys: keysBlob(keys),
       minhash: sig ? toBlob(sig) : null,
     });
-    if (dup) return { status: 'duplicate', id, of: dup.of, kind: dup.kind, similarity: similarity ?? 0 };
+    if (dup) {
+      this.linker.joinOriginal(id, dup.of, doc.published);
+      return { status: 'duplicate', id, of: dup.of, kind: dup.kind, similarity: similarity ?? 0 };
+    }
     if (sig) this.store.addBands(id, bandHashes(sig));
     this.store.index(id, row);
+    this.linker.assignStory(id, doc);
+    this.linker.indexStatements(id, doc);
     if (outlet) this.learn(outlet, keys);
     return { status: 'stored', id };
   }

@@ -32,13 +32,15 @@ interface Row {
 export function staleIds(ing: Ingester, opts: ReanalyzeOptions = {}): number[] {
   const outlets = opts.outlets ? new Set(opts.outlets) : null;
   const rows = ing.store
-    .prep(`SELECT id, outlet, stages, line_keys, learned_applied FROM articles WHERE duplicate_kind IS NOT 'content' ORDER BY id`)
-    .all() as Pick<Row, 'id' | 'outlet' | 'stages' | 'line_keys' | 'learned_applied'>[];
+    .prep(`SELECT id, outlet, stages, line_keys, learned_applied, duplicate_of, story_id FROM articles WHERE duplicate_kind IS NOT 'content' ORDER BY id`)
+    .all() as (Pick<Row, 'id' | 'outlet' | 'stages' | 'line_keys' | 'learned_applied' | 'duplicate_of'> & { story_id: number | null })[]; // small columns only: a few hundred bytes an article
   const out: number[] = [];
   for (const r of rows) {
-    if (opts.all || r.stages !== CURRENT_STAGES) out.push(r.id);
+    // An original without a story was stored before stories existed (schema 1).
+    if (opts.all || r.stages !== CURRENT_STAGES || (r.duplicate_of === null && r.story_id === null)) out.push(r.id);
     else if (r.outlet && r.line_keys && (!outlets || outlets.has(r.outlet))) {
-      if (learnedCount(keysFromBlob(r.line_keys), ing.learnedOf(r.outlet)) > r.learned_applied) out.push(r.id);
+      // More learned lines than were applied (learned since), or fewer (--learn-min raised).
+      if (learnedCount(keysFromBlob(r.line_keys), ing.learnedOf(r.outlet)) !== r.learned_applied) out.push(r.id);
     }
   }
   return out;
@@ -63,5 +65,10 @@ function redo(ing: Ingester, r: Row): void {
   const learned = r.outlet ? ing.learnedOf(r.outlet) : undefined;
   const doc = analyzeInput(input, { boilerplate: learned });
   ing.store.updateAnalysis(r.id, analysedColumns(doc, learnedCount(keysFromBlob(r.line_keys), learned)));
-  if (r.duplicate_of === null) ing.store.index(r.id, searchRow(doc));
+  if (r.duplicate_of !== null) return;
+  ing.store.index(r.id, searchRow(doc));
+  ing.linker.indexStatements(r.id, doc);
+  // Articles stored before stories existed (schema 1) get one now; the others keep theirs.
+  const story = ing.store.prep('SELECT story_id FROM articles WHERE id = ?').get(r.id) as { story_id: number | null };
+  if (story.story_id === null) ing.linker.assignStory(r.id, doc);
 }

@@ -61,6 +61,7 @@ export class WebIngest {
     const parsed = looksLikeFeed(res.contentType, text.slice(0, 2048)) ? parseFeed(text, res.url) : null;
     if (!parsed) {
       this.storePage(res, text, null);
+      this.ing.commit(); // nothing waits uncommitted on the next request
       return { status: 'page', items: 1, fetched: 1 };
     }
     let fetched = 0;
@@ -79,9 +80,10 @@ export class WebIngest {
 
   /** Fetches the items not yet stored, a few at a time; each article is committed as it comes. */
   private async fetchItems(items: FeedItem[], stop: { requested: boolean }): Promise<number> {
+    const fetchedBefore = this.ing.store.prep('SELECT 1 FROM fetched WHERE url = ?');
     const todo = items.filter((it) => {
       const key = canonicalUrl(it.url);
-      return key !== null && !this.ing.store.hasKey(key) && this.ing.store.failureAttempts(it.url) < MAX_ATTEMPTS;
+      return key !== null && !this.ing.store.hasKey(key) && !fetchedBefore.get(it.url) && this.ing.store.failureAttempts(it.url) < MAX_ATTEMPTS;
     });
     let next = 0, fetched = 0;
     const worker = async () => {
@@ -111,7 +113,11 @@ export class WebIngest {
     meta.published ??= item?.published ?? null;
     meta.outlet ??= new URL(res.url).hostname.replace(/^www\./, '');
     const input: RawInput = { source: res.url, kind: 'html', body: page.body, meta, encoding: 'utf-8', diagnostics: page.diagnostics };
-    this.ing.add(input);
+    const outcome = this.ing.add(input);
+    if (outcome.status !== 'failed') {
+      const seen = this.ing.store.prep('INSERT OR IGNORE INTO fetched (url, article_id) VALUES (?, ?)');
+      for (const url of new Set([res.requestedUrl, res.url, item?.url].filter((u): u is string => !!u))) seen.run(url, outcome.id);
+    }
     this.onProgress();
   }
 

@@ -77,6 +77,59 @@ export const MIGRATIONS: string[] = [
     content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0'
   );
   `,
+  // 2: stories (articles about one happening, clustered as they arrive) and the statement index
+  // that who-said, timelines and contradictions read.
+  `
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT,
+    first_day TEXT,
+    last_day TEXT,
+    articles INTEGER NOT NULL DEFAULT 0,
+    outlets INTEGER NOT NULL DEFAULT 0,
+    -- The squared length of the centroid (the sum of its articles' term vectors).
+    norm2 REAL NOT NULL DEFAULT 0
+  );
+  CREATE TABLE story_centroid (story_id INTEGER NOT NULL, term TEXT NOT NULL, weight REAL NOT NULL,
+    PRIMARY KEY (story_id, term)) WITHOUT ROWID;
+  ALTER TABLE articles ADD COLUMN story_id INTEGER REFERENCES stories(id);
+  CREATE INDEX articles_story ON articles(story_id);
+
+  -- The identifying terms of each original article, weights scaled to a unit vector, by day.
+  CREATE TABLE story_terms (term TEXT NOT NULL, day TEXT NOT NULL, article_id INTEGER NOT NULL, weight REAL NOT NULL,
+    PRIMARY KEY (term, day, article_id)) WITHOUT ROWID;
+  -- In how many original articles each term occurs (the idf of story terms).
+  CREATE TABLE term_df (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+
+  -- Addresses fetched from feeds and sitemaps, and the article each became: an item whose page
+  -- names another canonical URL is still known as fetched.
+  CREATE TABLE fetched (url TEXT PRIMARY KEY, article_id INTEGER NOT NULL) WITHOUT ROWID;
+
+  -- Every statement of every original article, for who-said, timelines and contradictions.
+  CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    n INTEGER NOT NULL,
+    speaker TEXT NOT NULL,
+    speaker_key TEXT NOT NULL,
+    organization TEXT,
+    org_key TEXT,
+    role TEXT,
+    quote TEXT NOT NULL,
+    -- The quote folded (matchKey), for finding statements about a name.
+    quote_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    stance TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    date TEXT,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    UNIQUE (article_id, n)
+  );
+  CREATE INDEX statements_speaker ON statements(speaker_key);
+  CREATE INDEX statements_org ON statements(org_key);
+  CREATE INDEX statements_date ON statements(date);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -94,11 +94,17 @@ const quote = (stems: string[], prefix = false): string => `"${stems.join(' ')}"
 export function matchExpression(q: SearchQuery): string | null {
   const parts: string[] = [];
   const terms = parseQuery(q.text);
+  if (q.text.trim() && !terms.length) throw new QueryError(`The query «${q.text.trim()}» has no letters or digits to search for; type words, e.g. rasd search الحشد الشعبي.`);
   if (terms.length) {
     const positive = terms.filter((t) => !t.negated);
     if (!positive.length) throw new QueryError('A query needs at least one word that must occur; -word only excludes.');
-    let expr = '';
-    for (const t of positive) expr += (expr ? (t.or ? ' OR ' : ' AND ') : '') + quote(t.stems, t.prefix);
+    // Runs of OR-joined terms are grouped first: «قطر الحوثي OR اليمن» is قطر AND (الحوثي OR اليمن).
+    const groups: string[][] = [];
+    for (const t of positive) {
+      if (t.or && groups.length) groups.at(-1)!.push(quote(t.stems, t.prefix));
+      else groups.push([quote(t.stems, t.prefix)]);
+    }
+    let expr = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!)).join(' AND ');
     // BM25 ignores proximity; the words as one phrase, OR-ed in, match the same articles but score
     // the phrase too, so an article naming «محمد بن سلمان» outranks one with the three words apart.
     const words = positive.flatMap((t) => t.stems);

@@ -99,8 +99,9 @@ export class Store {
     return s;
   }
 
+  /** A write transaction, taking the write lock at once (so that a busy database is waited for, not refused). */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   /** The row stored for this copy (same identity, same content), if any: re-ingesting it changes nothing. */
@@ -232,12 +233,15 @@ export class Store {
 export const pack = (s: string): Buffer => deflateRawSync(s);
 export const unpack = (b: Buffer): string => inflateRawSync(b).toString('utf8');
 
+/** Runs the missing migrations; two processes opening a new database at once migrate it once. */
 function migrate(db: Database.Database, from: number): void {
   for (let v = from; v < SCHEMA_VERSION; v++) {
     db.transaction(() => {
+      // Re-read under the write lock: another process may have run this migration meanwhile.
+      if ((db.pragma('user_version', { simple: true }) as number) > v) return;
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
 }
 

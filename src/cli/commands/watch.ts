@@ -45,8 +45,8 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
       process.stderr.write(renderIngestSummary(ing.tally, { db: opts.db, seconds: (Date.now() - started) / 1000, skipped: [], interrupted: false }));
       if (opts.once || stop.requested) break;
       await new Promise<void>((res) => {
-        wake = res;
-        setTimeout(res, opts.everyMs);
+        const timer = setTimeout(res, opts.everyMs);
+        wake = () => (clearTimeout(timer), res()); // Ctrl-C ends the sleep at once
       });
     }
   } finally {
