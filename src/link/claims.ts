@@ -1,0 +1,222 @@
+// Claims and contradictions between statements, with the reasons rasd paired them.
+//
+// A statement is cut into clauses (at commas, semicolons, full stops, «لكن»). Each clause gets its
+// content terms (search stems, stopwords and the words below left out), its polarity (a negation
+// particle: لا لم لن ليس …) and, when negated, the word the negation bears on. Two statements
+// contradict when, within a few days of each other and from different speakers, a clause of one
+// and a clause of the other share at least two content terms covering most of the shorter
+// clause, one is negated and the other not, and the negation bears on the same predicate: the
+// negated word occurs in the other clause, or both clauses state existence («لا توجد قوات» /
+// «لدينا قوات»). A denial («غير دقيق», «عار عن الصحة», «نفى أن») is linked to the claim it
+// denies: statements of the speaker or organisation it names, or failing that, the proposition
+// it quotes («ادعاء بأن …»).
+import type { Span } from '../core/types.js';
+import { DENY_CONTENT } from '../lang/ar/lexicon.js';
+import { matchKey, norm } from '../lang/ar/normalize.js';
+import { searchStem } from '../lang/ar/stem.js';
+import { STOPWORDS } from '../lang/ar/stopwords.js';
+import { tokenize } from '../lang/ar/tokenize.js';
+
+export interface StatementRecord {
+  id: number;
+  articleId: number;
+  speaker: string;
+  speakerKey: string;
+  organization: string | null;
+  orgKey: string | null;
+  quote: string;
+  stance: string;
+  date: string | null;
+  outlet: string | null;
+  url: string | null;
+  source: string;
+  span: Span;
+}
+
+export interface ClaimOptions {
+  /** Days between two statements for them to be compared. */
+  windowDays: number;
+  /** Share of the shorter clause's terms the two clauses must have in common. */
+  minOverlap: number;
+  /** Content terms two clauses must share at least. */
+  minShared: number;
+}
+
+export const DEFAULT_CLAIMS: ClaimOptions = { windowDays: 7, minOverlap: 0.5, minShared: 2 };
+
+/** Negation particles, folded. */
+const NEGATIONS = new Set(['لا', 'لم', 'لن', 'ليس', 'ليست', 'ليسوا', 'لسنا', 'عدم', 'ما']);
+/** Words that state existence or possession: «توجد قوات» and «لدينا قوات» say the same thing. */
+const EXISTENTIAL = new Set(['توجد', 'يوجد', 'وجود', 'موجود', 'موجوده', 'موجودين', 'موجودون', 'هناك', 'لدينا', 'لديها', 'لديه', 'لديهم', 'لدي', 'عندنا', 'لنا']);
+/** «لبلادها قوات»: a preposition ل with a noun and a possessive ending opens an existential clause. */
+const POSSESSIVE = /^ل\S{2,}(?:ها|هم|نا|ه)$/;
+const CLAUSE_BREAK = /[،,؛;.!؟?:]|(?:^|\s)(?:و?لكن|بل)(?=\s)/;
+
+export interface Clause {
+  terms: Set<string>;
+  negated: boolean;
+  /** The content word right after the negation particle (its stem), when negated. */
+  negatedWord: string | null;
+  existential: boolean;
+  text: string;
+}
+
+/** The clauses of a quote. */
+export function clauses(quote: string): Clause[] {
+  const out: Clause[] = [];
+  for (const part of quote.split(CLAUSE_BREAK)) {
+    if (!part || !part.trim()) continue;
+    const words = tokenize(part).filter((t) => t.word).map((t) => t.n);
+    let negated = false, negatedWord: string | null = null, existential = false;
+    const terms = new Set<string>();
+    words.forEach((w, i) => {
+      const bare = w.replace(/^[وف](?=\S{2,})/, '');
+      if (NEGATIONS.has(bare)) {
+        negated = true;
+        const next = words[i + 1];
+        if (next && negatedWord === null) negatedWord = EXISTENTIAL.has(next) ? 'EXIST' : searchStem(next);
+        return;
+      }
+      if (EXISTENTIAL.has(bare) || (i === 0 && POSSESSIVE.test(bare))) {
+        existential = true;
+        return;
+      }
+      const stem = searchStem(w);
+      if (stem.length >= 3 && !STOPWORDS.has(stem) && !/^\d+$/.test(stem)) terms.add(stem);
+    });
+    out.push({ terms, negated, negatedWord, existential, text: part.trim() });
+  }
+  return out;
+}
+
+export interface Contradiction {
+  a: StatementRecord;
+  b: StatementRecord;
+  score: number;
+  shared: string[];
+  /** Why rasd paired them, in one sentence. */
+  why: string;
+}
+
+export interface Denial {
+  denial: StatementRecord;
+  /** Statements it denies (of the speaker or organisation it names, or stating the proposition it denies). */
+  claims: StatementRecord[];
+  /** The proposition denied, as the denial quotes it («… بأن X»), when it does. */
+  proposition: string | null;
+  why: string;
+}
+
+const side = (s: StatementRecord): string => s.orgKey ?? s.speakerKey;
+const days = (a: string | null, b: string | null): number =>
+  a && b ? Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 : 0;
+
+/** Whether two clauses contradict, and with which shared terms and overlap. */
+export function clash(x: Clause, y: Clause, opts: ClaimOptions): { shared: string[]; overlap: number; predicate: string } | null {
+  if (x.negated === y.negated) return null;
+  const shared = [...x.terms].filter((t) => y.terms.has(t));
+  if (shared.length < opts.minShared) return null;
+  const overlap = shared.length / Math.min(x.terms.size, y.terms.size);
+  if (overlap < opts.minOverlap) return null;
+  const [neg, pos] = x.negated ? [x, y] : [y, x];
+  if (neg.negatedWord === 'EXIST') return pos.existential ? { shared, overlap, predicate: 'existence' } : null;
+  if (neg.negatedWord && pos.terms.has(neg.negatedWord)) return { shared, overlap, predicate: neg.negatedWord };
+  return null;
+}
+
+/** Pairs of statements from different speakers that assert and negate the same proposition. */
+export function contradictions(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Contradiction[] {
+  const parsed = statements.map((s) => ({ s, cs: clauses(s.quote) }));
+  // Candidates share a term: an inverted index instead of comparing every pair.
+  const byTerm = new Map<string, number[]>();
+  parsed.forEach((p, i) => {
+    for (const t of new Set(p.cs.flatMap((c) => [...c.terms]))) byTerm.set(t, [...(byTerm.get(t) ?? []), i]);
+  });
+  const out: Contradiction[] = [];
+  const seen = new Set<string>();
+  parsed.forEach((p, i) => {
+    const candidates = new Set<number>();
+    for (const c of p.cs) for (const t of c.terms) for (const j of byTerm.get(t) ?? []) if (j > i) candidates.add(j);
+    for (const j of candidates) {
+      const q = parsed[j]!;
+      if (side(p.s) === side(q.s) || p.s.speakerKey === q.s.speakerKey || days(p.s.date, q.s.date) > opts.windowDays) continue;
+      let best: (ReturnType<typeof clash> & { x: Clause; y: Clause }) | null = null;
+      for (const x of p.cs) for (const y of q.cs) {
+        const c = clash(x, y, opts);
+        if (c && (!best || c.overlap > best.overlap)) best = { ...c, x, y };
+      }
+      if (!best) continue;
+      // The same words reported twice (a quote repeated further down the article) pair once.
+      const key = [p.s, q.s].map((s) => `${s.speakerKey}|${matchKey(s.quote)}`).sort().join('||');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const [neg, pos] = best.x.negated ? [p.s, q.s] : [q.s, p.s];
+      out.push({
+        a: neg,
+        b: pos,
+        score: Math.round(best.overlap * 100) / 100,
+        shared: best.shared,
+        why: `${neg.speaker} negates (${best.predicate === 'existence' ? 'existence' : `«${best.predicate}»`}) what ${pos.speaker} asserts; shared terms: ${best.shared.join('، ')}; overlap ${Math.round(best.overlap * 100)}% of the shorter clause${neg.date && pos.date ? `; ${days(neg.date, pos.date)} day(s) apart` : ''}.`,
+      });
+    }
+  });
+  return out.sort((x, y) => y.score - x.score);
+}
+
+/** «ادعاء بأن X»، «مزاعم أن X»: the proposition a denial quotes. */
+const QUOTED_CLAIM = /(?:ادعاء|ادعاءات|مزاعم|اتهام|اتهامات|انباء|تقارير|شائعات|ما تردد|ما نشر)\s+(?:عن\s+)?(?:ب?ان|ب?انه|ب?انها)\s+(.+?)(?:\s+(?:هو|هي)\s+|$)/;
+/** Words that name what is denied as someone's words. */
+const WORDS_OF = /(?:تصريحات|تصريح|بيان|ادعاءات|اتهامات|مزاعم|اقوال|حديث)\s+(.+)/;
+
+/** Denials and the claims they deny. */
+export function denials(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Denial[] {
+  const out: Denial[] = [];
+  const seen = new Set<string>();
+  for (const d of statements) {
+    const folded = norm(d.quote);
+    const isDenial = d.stance === 'deny' || DENY_CONTENT.test(folded);
+    const key = `${d.speakerKey}|${matchKey(d.quote)}`;
+    if (!isDenial || seen.has(key)) continue;
+    seen.add(key);
+    const near = statements.filter((s) => s !== d && side(s) !== side(d) && s.speakerKey !== d.speakerKey && days(s.date, d.date) <= opts.windowDays);
+    const named = namedSide(folded, near);
+    if (named.length) {
+      out.push({ denial: d, claims: named, proposition: null, why: `${d.speaker} calls the words of ${named[0]!.organization ?? named[0]!.speaker} untrue («${d.quote.slice(0, 60)}…»).` });
+      continue;
+    }
+    const proposition = QUOTED_CLAIM.exec(folded)?.[1] ?? (d.stance === 'deny' ? d.quote : null);
+    const claims = proposition ? stating(proposition, near, opts) : [];
+    out.push({
+      denial: d,
+      claims,
+      proposition,
+      why: claims.length
+        ? `${d.speaker} denies what ${claims[0]!.speaker} states; shared terms with the denied proposition.`
+        : `${d.speaker} denies a claim whose author the article does not quote.`,
+    });
+  }
+  return out;
+}
+
+/** Statements whose speaker or organisation the denial names («تصريحات الناطق باسم وزارة الخارجية الأميركية»). */
+function namedSide(folded: string, near: StatementRecord[]): StatementRecord[] {
+  const m = WORDS_OF.exec(folded);
+  if (!m) return [];
+  const target = matchKey(m[1]!);
+  const sides = new Set(near.filter((s) => (s.orgKey && target.includes(s.orgKey)) || target.includes(s.speakerKey)).map((s) => s.speakerKey));
+  return near.filter((s) => sides.has(s.speakerKey));
+}
+
+/** Positive statements sharing the denied proposition's terms. */
+function stating(proposition: string, near: StatementRecord[], opts: ClaimOptions): StatementRecord[] {
+  const p = clauses(proposition).flatMap((c) => [...c.terms]);
+  const terms = new Set(p);
+  if (terms.size < opts.minShared) return [];
+  return near.filter((s) =>
+    clauses(s.quote).some((c) => {
+      if (c.negated) return false;
+      const shared = [...c.terms].filter((t) => terms.has(t)).length;
+      return shared >= opts.minShared && shared / Math.min(terms.size, c.terms.size) >= opts.minOverlap;
+    }),
+  );
+}
