@@ -1,6 +1,6 @@
 // rasd ingest / search / stats / reanalyze as a user runs them, on the built program.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
@@ -152,4 +152,31 @@ describe('rasd ingest killed mid-run', () => {
     expect(indexed.n).toBe(originals.n); // no half-stored article: every original is searchable
     check.close();
   }, 120_000);
+});
+
+describe('rasd contradictions, stories, who-said and timeline on the seed articles', () => {
+  const seeds = join(root, '..', 'shared', 'seeds');
+  it.skipIf(!existsSync(seeds))('finds the Iraqi foreign ministry against the Pentagon and the coalition denial, and no other contradiction', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'rasd-seeds-')), 's.db');
+    expect(rasd(['ingest', seeds, '--db', db, '-q']).status).toBe(0);
+    const r = JSON.parse(rasd(['contradictions', '--db', db, '--json']).stdout) as {
+      contradictions: { a: { speaker: string; quote: string }; b: { speaker: string; organization: string | null } }[];
+      denials: { denial: { speaker: string; quote: string }; claims: { speaker: string }[]; proposition: string | null }[];
+    };
+    expect(r.contradictions.length).toBeGreaterThan(0);
+    for (const c of r.contradictions) {
+      expect(c.a.speaker).toBe('وزارة الخارجية العراقية');
+      expect(c.a.quote).toMatch(/لا توجد قوات أميركية/);
+      expect([c.b.speaker, c.b.organization]).toContainEqual(expect.stringMatching(/البنتاغون|وزارة الدفاع الأميركية/));
+    }
+    const coalition = r.denials.find((d) => /تأوي داعش/.test(d.denial.quote));
+    expect(coalition?.proposition).toMatch(/تاوي داعش/);
+    const inaccurate = r.denials.find((d) => /غير الدقيقة/.test(d.denial.quote));
+    expect(inaccurate?.claims.map((c) => c.speaker)).toContain('فيدانت باتيل');
+
+    expect(rasd(['who-said', 'باتيل', '--db', db]).stdout).toMatch(/said by باتيل \(3\)/);
+    expect(rasd(['stories', '--db', db, '--min', '1']).stdout).toMatch(/#1 /);
+    expect(rasd(['timeline', '1', '--db', db]).stdout).toMatch(/^#1 /);
+    expect(rasd(['timeline', '99', '--db', db]).status).toBe(1);
+  });
 });
