@@ -62,7 +62,7 @@ describe('rasd ingest, search and stats', () => {
     const stats = JSON.parse(rasd(['stats', '--db', db, '--json']).stdout);
     expect(stats).toMatchObject({ articles: 7, originals: 7, outdated: 0 });
     expect(rasd(['reanalyze', '--db', db, '--all', '-q']).stderr).toMatch(/7 articles reanalysed/);
-  });
+  }, 60_000);
 
   it('takes articles from standard input, each by its content', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'rasd-stdin-')), 's.db');
@@ -70,7 +70,7 @@ describe('rasd ingest, search and stats', () => {
     expect(pipe('قال محافظ نينوى إن "الطريق إلى سنجار سيفتح غدا" بعد إصلاح الجسر.\n').stderr).toMatch(/stored 1 /);
     expect(pipe('أعلنت وزارة الكهرباء أن ساعات التجهيز ستزداد في بغداد خلال الصيف الحالي.\n').stderr).toMatch(/stored 1 /);
     expect(pipe('قال محافظ نينوى إن "الطريق إلى سنجار سيفتح غدا" بعد إصلاح الجسر.\n').stderr).toMatch(/unchanged 1 /);
-  });
+  }, 60_000);
 
   it('reports bad inputs and bad databases clearly, stores the rest, and exits 1', () => {
     const dir = folder();
@@ -90,7 +90,7 @@ describe('rasd ingest, search and stats', () => {
     expect(bad.stderr).toMatch(/not a SQLite database, so rasd left it untouched/);
     expect(rasd(['search', '--db', db]).status).toBe(2);
     expect(rasd(['search', 'x', '--from', '2024-13-40', '--db', db]).stderr).toMatch(/YYYY-MM-DD/);
-  });
+  }, 60_000);
 });
 
 /** Articles that differ from each other: sentences drawn from a pool with numbers and places varied. */
@@ -178,5 +178,5 @@ describe('rasd contradictions, stories, who-said and timeline on the seed articl
     expect(rasd(['stories', '--db', db, '--min', '1']).stdout).toMatch(/#1 /);
     expect(rasd(['timeline', '1', '--db', db]).stdout).toMatch(/^#1 /);
     expect(rasd(['timeline', '99', '--db', db]).status).toBe(1);
-  });
+  }, 60_000);
 });

@@ -6,9 +6,11 @@ import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/st
 import type { Store } from '../store/sqlite.js';
 
 /** Rows read per term and window: enough for any story, and a bound on the cost of a common term. */
-const MAX_ROWS_PER_TERM = 400;
+const MAX_ROWS_PER_TERM = 200;
+/** The terms of an article that look up candidates. */
+const LOOKUP_TERMS = 16;
 /** The closest articles whose stories are compared by centroid. */
-const CANDIDATE_ARTICLES = 20;
+const CANDIDATE_ARTICLES = 10;
 
 export interface StoryChoice {
   story: number;
@@ -30,11 +32,14 @@ export class Linker {
     }
     const counts = termCounts(doc);
     const docs = Number(this.store.getMeta('story_docs') ?? 0);
-    const df = this.store.prep('SELECT docs FROM term_df WHERE term = ?');
-    const vec = storyVector(counts, (t) => (df.get(t) as { docs: number } | undefined)?.docs ?? 0, docs);
+    // The document frequencies of all the article's terms in one statement, not one per term.
+    const terms = JSON.stringify([...counts.keys()]);
+    const rows = this.store.prep('SELECT term, docs FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(terms) as { term: string; docs: number }[];
+    const df = new Map(rows.map((r) => [r.term, r.docs]));
+    const vec = storyVector(counts, (t) => df.get(t) ?? 0, docs);
     const best = this.bestStory(vec, day);
     const chosen = best && best.cosine >= this.opts.threshold ? best.story : this.newStory(doc, day);
-    this.addTerms(id, day, vec, counts);
+    this.addTerms(id, day, vec, terms);
     this.addToCentroid(chosen, vec);
     this.join(id, chosen, day);
     return { story: chosen, nearest: best ? { id: best.article, cosine: best.cosine } : null };
@@ -63,6 +68,7 @@ export class Linker {
   private centroidCosine(story: number, vec: Map<string, number>): number {
     const s = this.store.prep('SELECT norm2 FROM stories WHERE id = ?').get(story) as { norm2: number } | undefined;
     if (!s?.norm2) return 0;
+    // A lookup per term of the article: bounded however large the story grows.
     const q = this.store.prep('SELECT weight FROM story_centroid WHERE story_id = ? AND term = ?');
     let dot = 0;
     for (const [t, w] of vec) dot += w * ((q.get(story, t) as { weight: number } | undefined)?.weight ?? 0);
@@ -105,7 +111,8 @@ export class Linker {
     const [from, to] = windowOf(day, this.opts.windowDays);
     const q = this.store.prep(`SELECT article_id, weight FROM story_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ${MAX_ROWS_PER_TERM}`);
     const scores = new Map<number, number>();
-    for (const [term, w] of vec) {
+    // The strongest terms find the candidates (the vector is in descending order of weight).
+    for (const [term, w] of [...vec].slice(0, LOOKUP_TERMS)) {
       for (const r of q.all(term, from, to) as { article_id: number; weight: number }[]) {
         scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + w * r.weight);
       }
@@ -124,11 +131,13 @@ export class Linker {
     return Number(r.lastInsertRowid);
   }
 
-  private addTerms(id: number, day: string, vec: Map<string, number>, counts: Map<string, number>): void {
+  /** Indexes the article's vector by term and day, and counts its terms (a JSON array) in the document frequencies. */
+  private addTerms(id: number, day: string, vec: Map<string, number>, terms: string): void {
     const ins = this.store.prep('INSERT OR REPLACE INTO story_terms (term, day, article_id, weight) VALUES (?, ?, ?, ?)');
     for (const [t, w] of vec) ins.run(t, day, id, w);
-    const df = this.store.prep('INSERT INTO term_df (term, docs) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET docs = docs + 1');
-    for (const t of counts.keys()) df.run(t);
+    this.store
+      .prep('INSERT INTO term_df (term, docs) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET docs = docs + 1')
+      .run(terms);
     this.store.setMeta('story_docs', String(Number(this.store.getMeta('story_docs') ?? 0) + 1));
   }
 

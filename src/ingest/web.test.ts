@@ -144,5 +144,5 @@ describe('ingesting feeds, sitemaps and pages', () => {
     expect(r.stderr).toMatch(/poll 1: .*feed\.xml — 3 items, 2 fetched/);
     expect(r.stderr).toMatch(/robots\.txt/);
     expect(r.status).toBe(1); // the disallowed item is a failure the user should see
-  });
+  }, 30_000);
 });

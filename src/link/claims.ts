@@ -124,20 +124,82 @@ export function clash(x: Clause, y: Clause, opts: ClaimOptions): { shared: strin
   return null;
 }
 
+/** Terms in more than this share of the statements do not propose candidates (they still count in the overlap). */
+const COMMON_TERM_SHARE = 0.02;
+
+/** The first position in a postings list whose statement is dated `from` or later (undated ones sort first). */
+function firstFrom(list: number[], parsed: { t: number }[], from: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (!(parsed[list[mid]!]!.t >= from)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Parsed {
+  s: StatementRecord;
+  cs: Clause[];
+  /** Day number; NaN when undated. */
+  t: number;
+}
+
+/**
+ * Statements in date order with a postings list per content term: the candidates of a statement
+ * are found among the statements of the window that share its rarer terms, never by comparing
+ * every pair, so a corpus of 100,000 statements takes seconds.
+ */
+class TermIndex {
+  readonly parsed: Parsed[];
+  private readonly byTerm = new Map<string, number[]>();
+  private readonly common: number;
+
+  constructor(statements: StatementRecord[]) {
+    const undated = (x: number) => (Number.isNaN(x) ? -Infinity : x);
+    this.parsed = statements
+      .map((s) => ({ s, cs: clausesOf(s), t: s.date ? Date.parse(s.date) / 86_400_000 : NaN }))
+      .sort((a, b) => undated(a.t) - undated(b.t));
+    this.parsed.forEach((p, i) => {
+      for (const t of termsOf(p.cs)) {
+        let list = this.byTerm.get(t);
+        if (!list) this.byTerm.set(t, (list = []));
+        list.push(i);
+      }
+    });
+    this.common = Math.max(50, this.parsed.length * COMMON_TERM_SHARE);
+  }
+
+  /** Statements (positions) within the window sharing rarer terms, with how many; `before`: only earlier positions. */
+  candidates(terms: Iterable<string>, t: number, articleId: number, windowDays: number, before = Infinity): Map<number, number> {
+    const shared = new Map<number, number>();
+    for (const term of terms) {
+      const list = this.byTerm.get(term);
+      if (!list || list.length > this.common) continue;
+      for (let k = Number.isNaN(t) ? 0 : firstFrom(list, this.parsed, t - windowDays); k < list.length; k++) {
+        const j = list[k]!;
+        const q = this.parsed[j]!;
+        if (j >= before || (!Number.isNaN(t) && q.t > t + windowDays)) break;
+        // Undated statements are compared within their own article only.
+        if ((Number.isNaN(t) || Number.isNaN(q.t)) && q.s.articleId !== articleId) continue;
+        shared.set(j, (shared.get(j) ?? 0) + 1);
+      }
+    }
+    return shared;
+  }
+}
+
+const termsOf = (cs: Clause[]): Set<string> => new Set(cs.flatMap((c) => [...c.terms]));
+
 /** Pairs of statements from different speakers that assert and negate the same proposition. */
 export function contradictions(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Contradiction[] {
-  const parsed = statements.map((s) => ({ s, cs: clauses(s.quote) }));
-  // Candidates share a term: an inverted index instead of comparing every pair.
-  const byTerm = new Map<string, number[]>();
-  parsed.forEach((p, i) => {
-    for (const t of new Set(p.cs.flatMap((c) => [...c.terms]))) byTerm.set(t, [...(byTerm.get(t) ?? []), i]);
-  });
+  const index = new TermIndex(statements);
+  const parsed = index.parsed;
   const out: Contradiction[] = [];
   const seen = new Set<string>();
   parsed.forEach((p, i) => {
-    const candidates = new Set<number>();
-    for (const c of p.cs) for (const t of c.terms) for (const j of byTerm.get(t) ?? []) if (j > i) candidates.add(j);
-    for (const j of candidates) {
+    for (const [j, n] of index.candidates(termsOf(p.cs), p.t, p.s.articleId, opts.windowDays, i)) {
+      if (n < opts.minShared) continue;
       const q = parsed[j]!;
       if (side(p.s) === side(q.s) || p.s.speakerKey === q.s.speakerKey || days(p.s.date, q.s.date) > opts.windowDays) continue;
       let best: (ReturnType<typeof clash> & { x: Clause; y: Clause }) | null = null;
@@ -170,22 +232,26 @@ const WORDS_OF = /(?:تصريحات|تصريح|بيان|ادعاءات|اتها�
 
 /** Denials and the claims they deny. */
 export function denials(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Denial[] {
+  const index = new TermIndex(statements);
   const out: Denial[] = [];
   const seen = new Set<string>();
-  for (const d of statements) {
+  const byDay = index.parsed.map((p) => p.s);
+  const dayOf = index.parsed.map((p) => p.t);
+  const other = (d: StatementRecord) => (s: StatementRecord) => s !== d && side(s) !== side(d) && s.speakerKey !== d.speakerKey;
+  for (const p of index.parsed) {
+    const d = p.s;
     const folded = norm(d.quote);
     const isDenial = d.stance === 'deny' || DENY_CONTENT.test(folded);
     const key = `${d.speakerKey}|${matchKey(d.quote)}`;
     if (!isDenial || seen.has(key)) continue;
     seen.add(key);
-    const near = statements.filter((s) => s !== d && side(s) !== side(d) && s.speakerKey !== d.speakerKey && days(s.date, d.date) <= opts.windowDays);
-    const named = namedSide(folded, near);
+    const named = WORDS_OF.test(folded) ? namedSide(folded, around(d, byDay, dayOf, opts.windowDays).filter(other(d))) : [];
     if (named.length) {
       out.push({ denial: d, claims: named, proposition: null, why: `${d.speaker} calls the words of ${named[0]!.organization ?? named[0]!.speaker} untrue («${d.quote.slice(0, 60)}…»).` });
       continue;
     }
     const proposition = QUOTED_CLAIM.exec(folded)?.[1] ?? (d.stance === 'deny' ? d.quote : null);
-    const claims = proposition ? stating(proposition, near, opts) : [];
+    const claims = proposition ? stating(proposition, p, index, opts).filter(other(d)) : [];
     out.push({
       denial: d,
       claims,
@@ -198,6 +264,21 @@ export function denials(statements: StatementRecord[], opts: ClaimOptions = DEFA
   return out;
 }
 
+/** The statements within `window` days of a statement (binary search over date order); its own article's when undated. */
+function around(d: StatementRecord, byDay: StatementRecord[], dayOf: number[], window: number): StatementRecord[] {
+  const t = d.date ? Date.parse(d.date) / 86_400_000 : NaN;
+  if (Number.isNaN(t)) return byDay.filter((s) => s.articleId === d.articleId);
+  let lo = 0, hi = byDay.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (!(dayOf[mid]! >= t - window)) lo = mid + 1; // undated (NaN) sort first and are skipped
+    else hi = mid;
+  }
+  const out: StatementRecord[] = [];
+  for (let i = lo; i < byDay.length && dayOf[i]! <= t + window; i++) out.push(byDay[i]!);
+  return out;
+}
+
 /** Statements whose speaker or organisation the denial names («تصريحات الناطق باسم وزارة الخارجية الأميركية»). */
 function namedSide(folded: string, near: StatementRecord[]): StatementRecord[] {
   const m = WORDS_OF.exec(folded);
@@ -207,16 +288,28 @@ function namedSide(folded: string, near: StatementRecord[]): StatementRecord[] {
   return near.filter((s) => sides.has(s.speakerKey));
 }
 
-/** Positive statements sharing the denied proposition's terms. */
-function stating(proposition: string, near: StatementRecord[], opts: ClaimOptions): StatementRecord[] {
-  const p = clauses(proposition).flatMap((c) => [...c.terms]);
-  const terms = new Set(p);
+/** The clauses of a statement, made once however many denials look at it. */
+const CLAUSES = new WeakMap<StatementRecord, Clause[]>();
+function clausesOf(s: StatementRecord): Clause[] {
+  let c = CLAUSES.get(s);
+  if (!c) CLAUSES.set(s, (c = clauses(s.quote)));
+  return c;
+}
+
+/** Positive statements of the window sharing the denied proposition's terms. */
+function stating(proposition: string, p: Parsed, index: TermIndex, opts: ClaimOptions): StatementRecord[] {
+  const terms = termsOf(clauses(proposition));
   if (terms.size < opts.minShared) return [];
-  return near.filter((s) =>
-    clauses(s.quote).some((c) => {
+  const out: StatementRecord[] = [];
+  for (const [j, n] of index.candidates(terms, p.t, p.s.articleId, opts.windowDays)) {
+    if (n < opts.minShared) continue;
+    const q = index.parsed[j]!;
+    const states = q.cs.some((c) => {
       if (c.negated) return false;
       const shared = [...c.terms].filter((t) => terms.has(t)).length;
       return shared >= opts.minShared && shared / Math.min(terms.size, c.terms.size) >= opts.minOverlap;
-    }),
-  );
+    });
+    if (states) out.push(q.s);
+  }
+  return out;
 }
