@@ -198,9 +198,13 @@ export function contradictions(statements: StatementRecord[], opts: ClaimOptions
   const out: Contradiction[] = [];
   const seen = new Set<string>();
   parsed.forEach((p, i) => {
-    for (const [j, n] of index.candidates(termsOf(p.cs), p.t, p.s.articleId, opts.windowDays, i)) {
-      if (n < opts.minShared) continue;
+    // Every contradiction has a negated clause: pairs are sought from the statements that have one.
+    if (!p.cs.some((c) => c.negated)) return;
+    for (const [j, n] of index.candidates(termsOf(p.cs), p.t, p.s.articleId, opts.windowDays)) {
+      if (n < opts.minShared || j === i) continue;
       const q = parsed[j]!;
+      // Two negated statements are met from both sides: keep the pair once.
+      if (j < i && q.cs.some((c) => c.negated)) continue;
       if (side(p.s) === side(q.s) || p.s.speakerKey === q.s.speakerKey || days(p.s.date, q.s.date) > opts.windowDays) continue;
       let best: (ReturnType<typeof clash> & { x: Clause; y: Clause }) | null = null;
       for (const x of p.cs) for (const y of q.cs) {
