@@ -4,7 +4,7 @@ import { clauses, contradictions, denials, type StatementRecord } from './claims
 
 let id = 0;
 const st = (speaker: string, org: string | null, quote: string, stance = 'assert', date = '2024-08-15'): StatementRecord => ({
-  id: ++id, articleId: 1, speaker, speakerKey: matchKey(speaker), organization: org, orgKey: org && matchKey(org), quote, stance, date, outlet: null, url: null, source: 'a.txt', span: [0, 1],
+  id: ++id, articleId: 1, storyId: 1, speaker, speakerKey: matchKey(speaker), organization: org, orgKey: org && matchKey(org), quote, stance, date, outlet: null, url: null, source: 'a.txt', span: [0, 1],
 });
 
 describe('clauses', () => {

@@ -20,6 +20,8 @@ import { tokenize } from '../lang/ar/tokenize.js';
 export interface StatementRecord {
   id: number;
   articleId: number;
+  /** The story of the statement's article: statements are compared within one story. */
+  storyId: number | null;
   speaker: string;
   speakerKey: string;
   organization: string | null;
@@ -44,8 +46,12 @@ export interface ClaimOptions {
 
 export const DEFAULT_CLAIMS: ClaimOptions = { windowDays: 7, minOverlap: 0.5, minShared: 2 };
 
-/** Negation particles, folded. */
-const NEGATIONS = new Set(['لا', 'لم', 'لن', 'ليس', 'ليست', 'ليسوا', 'لسنا', 'عدم', 'ما']);
+/** Negation particles, folded. («ما» is mostly "what" and «عدم» names a principle — «عدم التدخل» — so neither is here.) */
+const NEGATIONS = new Set(['لا', 'لم', 'لن', 'ليس', 'ليست', 'ليسوا', 'لسنا']);
+/** Negation particles that make an affirmation: «لا بد» must, «لا سيما» especially, «لا يزال» still, «لا شك» certainly. */
+const NOT_NEGATING = new Set(['بد', 'سيما', 'يزال', 'تزال', 'زال', 'زالت', 'يزل', 'تزل', 'شك', 'ريب', 'غني', 'بديل']);
+/** Auxiliaries after a negation: the predicate is the word after them («لم يتم الاتفاق»). */
+const AUXILIARIES = new Set(['يتم', 'تتم', 'تم', 'يكن', 'تكن', 'يكون', 'تكون', 'يعد', 'تعد', 'يجر', 'يجري', 'تجري']);
 /** Words that state existence or possession: «توجد قوات» and «لدينا قوات» say the same thing. */
 const EXISTENTIAL = new Set(['توجد', 'يوجد', 'وجود', 'موجود', 'موجوده', 'موجودين', 'موجودون', 'هناك', 'لدينا', 'لديها', 'لديه', 'لديهم', 'لدي', 'عندنا', 'لنا']);
 /** «لبلادها قوات»: a preposition ل with a noun and a possessive ending opens an existential clause. */
@@ -71,9 +77,10 @@ export function clauses(quote: string): Clause[] {
     const terms = new Set<string>();
     words.forEach((w, i) => {
       const bare = w.replace(/^[وف](?=\S{2,})/, '');
-      if (NEGATIONS.has(bare)) {
+      if (NEGATIONS.has(bare) && !NOT_NEGATING.has(words[i + 1] ?? '')) {
         negated = true;
-        const next = words[i + 1];
+        let next = words[i + 1];
+        if (next && AUXILIARIES.has(next)) next = words[i + 2];
         if (next && negatedWord === null) negatedWord = EXISTENTIAL.has(next) ? 'EXIST' : searchStem(next);
         return;
       }
@@ -107,7 +114,16 @@ export interface Denial {
   why: string;
 }
 
-const side = (s: StatementRecord): string => s.orgKey ?? s.speakerKey;
+/** «عبد الله» and «عبدالله» are one name. */
+const person = (key: string): string => key.replace(/(^|\s)(عبد|ابو|ابي) /g, '$1$2');
+const side = (s: StatementRecord): string => person(s.orgKey ?? s.speakerKey);
+/**
+ * Statements contradict only about the same happening: in one article, or in articles of one
+ * story. Across unrelated articles, two clauses sharing a few words are a coincidence far more
+ * often than a disagreement.
+ */
+const sameStory = (a: StatementRecord, b: StatementRecord): boolean =>
+  a.articleId === b.articleId || (a.storyId !== null && a.storyId === b.storyId);
 const days = (a: string | null, b: string | null): number =>
   a && b ? Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000 : 0;
 
@@ -191,7 +207,7 @@ class TermIndex {
 
 const termsOf = (cs: Clause[]): Set<string> => new Set(cs.flatMap((c) => [...c.terms]));
 
-/** Pairs of statements from different speakers that assert and negate the same proposition. */
+/** Pairs of statements from different speakers, in one story, that assert and negate the same proposition. */
 export function contradictions(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Contradiction[] {
   const index = new TermIndex(statements);
   const parsed = index.parsed;
@@ -203,15 +219,17 @@ export function contradictions(statements: StatementRecord[], opts: ClaimOptions
     for (const [j, n] of index.candidates(termsOf(p.cs), p.t, p.s.articleId, opts.windowDays)) {
       if (n < opts.minShared || j === i) continue;
       const q = parsed[j]!;
+      if (!sameStory(p.s, q.s)) continue;
       // Two negated statements are met from both sides: keep the pair once.
       if (j < i && q.cs.some((c) => c.negated)) continue;
-      if (side(p.s) === side(q.s) || p.s.speakerKey === q.s.speakerKey || days(p.s.date, q.s.date) > opts.windowDays) continue;
+      if (side(p.s) === side(q.s) || person(p.s.speakerKey) === person(q.s.speakerKey) || days(p.s.date, q.s.date) > opts.windowDays) continue;
       let best: (ReturnType<typeof clash> & { x: Clause; y: Clause }) | null = null;
       for (const x of p.cs) for (const y of q.cs) {
         const c = clash(x, y, opts);
         if (c && (!best || c.overlap > best.overlap)) best = { ...c, x, y };
       }
-      if (!best) continue;
+      // A denial whose quote is the proposition it denies («نفت الوزارة صحة ما ورد …») asserts nothing.
+      if (!best || (best.x.negated ? q.s : p.s).stance === 'deny') continue;
       // The same words reported twice (a quote repeated further down the article) pair once.
       const key = [p.s, q.s].map((s) => `${s.speakerKey}|${matchKey(s.quote)}`).sort().join('||');
       if (seen.has(key)) continue;
@@ -249,7 +267,7 @@ export function denials(statements: StatementRecord[], opts: ClaimOptions = DEFA
     const key = `${d.speakerKey}|${matchKey(d.quote)}`;
     if (!isDenial || seen.has(key)) continue;
     seen.add(key);
-    const named = WORDS_OF.test(folded) ? namedSide(folded, around(d, byDay, dayOf, opts.windowDays).filter(other(d))) : [];
+    const named = WORDS_OF.test(folded) ? namedSide(folded, around(d, byDay, dayOf, opts.windowDays).filter((s) => other(d)(s) && sameStory(d, s))) : [];
     if (named.length) {
       out.push({ denial: d, claims: named, proposition: null, why: `${d.speaker} calls the words of ${named[0]!.organization ?? named[0]!.speaker} untrue («${d.quote.slice(0, 60)}…»).` });
       continue;
@@ -308,6 +326,7 @@ function stating(proposition: string, p: Parsed, index: TermIndex, opts: ClaimOp
   for (const [j, n] of index.candidates(terms, p.t, p.s.articleId, opts.windowDays)) {
     if (n < opts.minShared) continue;
     const q = index.parsed[j]!;
+    if (!sameStory(p.s, q.s)) continue;
     const states = q.cs.some((c) => {
       if (c.negated) return false;
       const shared = [...c.terms].filter((t) => terms.has(t)).length;

@@ -56,7 +56,7 @@ export function storyTimeline(store: Store, story: number): { story: StoryRow | 
   return { story: row, entries };
 }
 
-const STATEMENT_COLUMNS = `s.id, s.article_id AS articleId, s.speaker, s.speaker_key AS speakerKey, s.organization, s.org_key AS orgKey,
+const STATEMENT_COLUMNS = `s.id, s.article_id AS articleId, a.story_id AS storyId, s.speaker, s.speaker_key AS speakerKey, s.organization, s.org_key AS orgKey,
   s.quote, s.stance, s.date, a.outlet, a.url, a.source, s.span_start, s.span_end`;
 
 type Raw = Omit<StatementRecord, 'span'> & { span_start: number; span_end: number };
