@@ -5,6 +5,7 @@ import type { Copy, SearchResult, Snippet } from '../store/search.js';
 import type { Stats } from '../store/stats.js';
 import type { StoryRow, TimelineEntry } from '../store/links.js';
 import type { Contradiction, Denial, StatementRecord } from '../link/claims.js';
+import type { MergedStatement } from '../link/statements.js';
 
 const color = process.stdout.isTTY && !process.env.NO_COLOR;
 const dim = (s: string) => (color ? `\x1b[2m${s}\x1b[0m` : s);
@@ -170,9 +171,17 @@ export function renderStoryTimeline(story: StoryRow, entries: TimelineEntry[]): 
 const statementLine = (s: StatementRecord) =>
   `  ${s.date ?? '—'}  ${bold(s.speaker)}${s.organization && s.organization !== s.speaker ? dim(` (${s.organization})`) : ''}: «${ellipsis(s.quote, 180)}» ${dim(`[${s.stance}] ${s.outlet ?? ''} ${s.url ?? s.source} @${s.span[0]}–${s.span[1]}`)}`;
 
-export function renderWhoSaid(name: string, said: { by: StatementRecord[]; about: StatementRecord[] }): string {
-  const lines = [bold(`said by ${name}`) + dim(` (${said.by.length})`), ...said.by.map(statementLine)];
-  lines.push(bold(`said about ${name}`) + dim(` (${said.about.length})`), ...said.about.map(statementLine));
+/** A statement once, with the other reports of it (outlet and span each). */
+const mergedLines = (m: MergedStatement): string[] => {
+  const [first, ...rest] = m.sources;
+  const lines = [statementLine(first!)];
+  if (rest.length) lines.push(dim(`      also reported: ${rest.map((s) => `${s.outlet ?? s.source} ${s.date ?? ''} @${s.span[0]}–${s.span[1]}`).join(' · ')}`));
+  return lines;
+};
+
+export function renderWhoSaid(name: string, said: { by: MergedStatement[]; about: MergedStatement[] }): string {
+  const lines = [bold(`said by ${name}`) + dim(` (${said.by.length})`), ...said.by.flatMap(mergedLines)];
+  lines.push(bold(`said about ${name}`) + dim(` (${said.about.length})`), ...said.about.flatMap(mergedLines));
   return lines.join('\n') + '\n';
 }
 

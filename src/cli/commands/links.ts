@@ -1,5 +1,6 @@
 // rasd stories / timeline / who-said / contradictions: reading across articles.
 import { contradictions, DEFAULT_CLAIMS, denials, type ClaimOptions } from '../../link/claims.js';
+import { mergeStatements } from '../../link/statements.js';
 import { queryStem } from '../../lang/ar/stem.js';
 import { tokenize } from '../../lang/ar/tokenize.js';
 import { listStories, statementsIn, statementsOf, storiesNaming, storyTimeline, type Range } from '../../store/links.js';
@@ -50,8 +51,9 @@ export function timelineCommand(target: string, opts: Common): number {
     }
     const stories = storiesNaming(store, `entities : "${stems.join(' ')}"`, opts.limit);
     const said = statementsOf(store, target, opts);
-    if (opts.json) json({ stories, ...said });
-    else out(renderStories(stories, `stories naming ${target}`) + renderWhoSaid(target, said));
+    const merged = { by: mergeStatements(said.by), about: mergeStatements(said.about) };
+    if (opts.json) json({ stories, ...merged });
+    else out(renderStories(stories, `stories naming ${target}`) + renderWhoSaid(target, merged));
     return 0;
   } finally {
     store.close();
@@ -62,9 +64,11 @@ export function whoSaidCommand(name: string, opts: Common): number {
   const store = openStore(opts.db, true);
   if (!store) return 1;
   try {
+    // The same statement reported by several outlets is shown once, with all its sources.
     const said = statementsOf(store, name, opts);
-    if (opts.json) json(said);
-    else out(renderWhoSaid(name, said));
+    const merged = { by: mergeStatements(said.by), about: mergeStatements(said.about) };
+    if (opts.json) json(merged);
+    else out(renderWhoSaid(name, merged));
     return 0;
   } finally {
     store.close();
