@@ -4,37 +4,13 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { arg, corpus, pinned, root, start } from './common.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-
-// "One core" is meant literally: run pinned to CPU 0 with taskset when the machine has it, so
-// that V8's background GC and compiler threads share the core instead of borrowing another.
-if (!process.env.RASD_BENCH_PINNED && existsSync('/usr/bin/taskset')) {
-  const r = spawnSync('/usr/bin/taskset', ['-c', '0', process.execPath, ...process.argv.slice(1)], {
-    stdio: 'inherit',
-    env: { ...process.env, RASD_BENCH_PINNED: '1' },
-  });
-  process.exit(r.status ?? 1);
-}
-const corpus = join(root, '..', 'shared', 'corpus', 'saudinewsnet-2015.jsonl.gz');
-const arg = (name, d) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : d;
-};
+start();
 const N = arg('--n', Infinity);
-
-if (!existsSync(corpus)) {
-  console.log(`bench: ${corpus} is not there; put the shared/ folder beside the project to run the benchmark.`);
-  process.exit(0);
-}
-if (!existsSync(join(root, 'dist', 'core', 'pipeline.js'))) {
-  console.error('bench: build first (npm run build).');
-  process.exit(1);
-}
 
 const { analyzeInput } = await import(join(root, 'dist', 'core', 'pipeline.js'));
 const { readSources } = await import(join(root, 'dist', 'acquire', 'index.js'));
@@ -76,7 +52,7 @@ const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 const cpu = process.cpuUsage(cpu0);
 const peak = process.resourceUsage().maxRSS / 1024;
 
-console.log(`rasd analyze benchmark${process.env.RASD_BENCH_PINNED ? ' (pinned to one core)' : ''} — ${n} real articles (${(chars / 1e6).toFixed(1)} MB of JSON) from ${corpus.replace(root + '/', '')}`);
+console.log(`rasd analyze benchmark${pinned ? ' (pinned to one core)' : ''} — ${n} real articles (${(chars / 1e6).toFixed(1)} MB of JSON) from ${corpus.replace(root + '/', '')}`);
 const cpuSecs = (cpu.user + cpu.system) / 1e6;
 console.log(`in-process (read + analyze, one JS thread):  ${(n / secs).toFixed(0)} articles/s   ${(chars / 1e6 / secs).toFixed(2)} MB/s   ${(secs * 1000 / n).toFixed(2)} ms/article   (process CPU incl. GC threads: ${(cpuSecs / secs * 100).toFixed(0)}% of one core)`);
 if (firstThousand) console.log(`  of which the first 1,000 articles (JIT still warming up): ${(1000 / firstThousand).toFixed(0)} articles/s`);

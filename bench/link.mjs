@@ -4,23 +4,14 @@
 // around the 10,000th, and over the last 1,000. Then `rasd contradictions` over every statement.
 // Prints figures; asserts nothing. Usage: npm run bench:link
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { corpus, pinned, root, start } from './common.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-if (!process.env.RASD_BENCH_PINNED && existsSync('/usr/bin/taskset')) {
-  const r = spawnSync('/usr/bin/taskset', ['-c', '0', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, RASD_BENCH_PINNED: '1' } });
-  process.exit(r.status ?? 1);
-}
-const corpus = join(root, '..', 'shared', 'corpus', 'saudinewsnet-2015.jsonl.gz');
-if (!existsSync(corpus)) {
-  console.log(`bench: ${corpus} is not there; put the shared/ folder beside the project to run the benchmark.`);
-  process.exit(0);
-}
+start();
 const { Store } = await import(join(root, 'dist', 'store', 'sqlite.js'));
 const { Ingester, DEFAULT_INGEST } = await import(join(root, 'dist', 'ingest', 'ingester.js'));
 const { lineToResult } = await import(join(root, 'dist', 'acquire', 'records.js'));
@@ -52,7 +43,7 @@ for await (const line of createInterface({ input: createReadStream(corpus).pipe(
 ing.commit();
 const mean = (a, b) => times.slice(a, b).reduce((s, x) => s + x, 0) / (b - a);
 const sorted = [...times].sort((a, b) => a - b);
-console.log(`rasd linking benchmark${process.env.RASD_BENCH_PINNED ? ' (pinned to one core)' : ''}: ${times.length.toLocaleString('en')} original articles linked as they were stored`);
+console.log(`rasd linking benchmark${pinned ? ' (pinned to one core)' : ''}: ${times.length.toLocaleString('en')} original articles linked as they were stored`);
 console.log(`  ms per article (story + statement index): first 1,000 ${mean(0, 1000).toFixed(2)} · articles 9,501-10,500 ${mean(9500, 10500).toFixed(2)} · last 1,000 ${mean(times.length - 1000, times.length).toFixed(2)} · median of all ${sorted[sorted.length >> 1].toFixed(2)} · p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)}`);
 const stories = store.prep('SELECT count(*) AS n, sum(articles > 1) AS multi, max(articles) AS biggest FROM stories').get();
 console.log(`  stories: ${stories.n.toLocaleString('en')} (${stories.multi.toLocaleString('en')} with 2 or more articles; the largest has ${stories.biggest})`);

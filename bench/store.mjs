@@ -6,26 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { closeSync, createReadStream, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { arg, corpus, pinned, root, start } from './common.mjs';
 import { QUERIES } from './queries.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-if (!process.env.RASD_BENCH_PINNED && existsSync('/usr/bin/taskset')) {
-  const r = spawnSync('/usr/bin/taskset', ['-c', '0', process.execPath, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, RASD_BENCH_PINNED: '1' } });
-  process.exit(r.status ?? 1);
-}
-const corpus = join(root, '..', 'shared', 'corpus', 'saudinewsnet-2015.jsonl.gz');
-if (!existsSync(corpus)) {
-  console.log(`bench: ${corpus} is not there; put the shared/ folder beside the project to run the benchmark.`);
-  process.exit(0);
-}
-const arg = (name, d) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : d;
-};
+start();
 const N = arg('--n', Infinity);
 const dir = mkdtempSync(join(tmpdir(), 'rasd-bench-store-'));
 
@@ -64,7 +51,7 @@ const small = ingest(third.file, join(dir, 'third.db'));
 const full = ingest(whole.file, db);
 const size = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
 
-console.log(`rasd ingest benchmark${process.env.RASD_BENCH_PINNED ? ' (pinned to one core)' : ''}`);
+console.log(`rasd ingest benchmark${pinned ? ' (pinned to one core)' : ''}`);
 console.log(`  ${whole.file === corpus ? 'whole corpus' : `${whole.records} records`} (${whole.file.replace(root + '/', '')}): ${full.inputs.toLocaleString('en')} inputs in ${full.secs.toFixed(1)} s = ${(full.inputs / full.secs).toFixed(0)} articles/s, peak memory ${full.rss.toFixed(0)} MB, exit ${full.status}`);
 console.log(`    ${full.summary}`);
 console.log(`  first ${third.records.toLocaleString('en')} records: ${(small.inputs / small.secs).toFixed(0)} articles/s, peak memory ${small.rss.toFixed(0)} MB (memory must not grow with the corpus)`);

@@ -3,7 +3,8 @@
 // Each input is decided in this order, so that re-ingesting the same input changes nothing and no
 // copy is ever dropped silently:
 //   1. the same identity (canonical URL, else source) with the same content is already stored → unchanged;
-//   2. the same identity with other content (a later version of the page) → duplicate 'url' of the first;
+//   2. the same web address with similar text (a later version of the page) → duplicate 'url' of the first
+//      (a rewritten file, or other text under one address, is a new article);
 //   3. the same content under another identity → duplicate 'content' of the original;
 //   4. a text whose shingles overlap an original's by at least the threshold → duplicate 'near';
 //   5. otherwise a new original, indexed for search and counted for boilerplate learning.
@@ -16,7 +17,7 @@ import { analyzeInput, STAGE_VERSIONS } from '../core/pipeline.js';
 import { toJson } from '../core/output.js';
 import { learnableKeys } from '../clean/learned.js';
 import { norm } from '../lang/ar/normalize.js';
-import { stemmedText } from '../lang/ar/stem.js';
+import { searchTerms, stemmedText, type Term } from '../lang/ar/stem.js';
 import { bandHashes, estimate, fromBlob, jaccard, shingles, signature, toBlob } from '../link/minhash.js';
 import { canonicalUrl } from '../link/url.js';
 import type { DuplicateKind, SearchRow, Store } from '../store/sqlite.js';
@@ -150,10 +151,10 @@ export class Ingester {
     if (copy !== null) return { status: 'unchanged', id: copy };
     const sameKey = this.store.firstWithKey(key);
     if (sameKey !== null && this.laterVersion(key, sameKey, input.body)) {
-      return this.storeDuplicate(input, key, hash, rootOf(this.store, sameKey), 'url', 0);
+      return this.storeAnalysed(input, key, hash, { of: rootOf(this.store, sameKey), kind: 'url' });
     }
     const sameContent = this.store.originalWithHash(hash);
-    if (sameContent !== null) return this.storeDuplicate(input, key, hash, sameContent, 'content', 1);
+    if (sameContent !== null) return this.storeCopy(input, key, hash, sameContent);
     return this.storeAnalysed(input, key, hash);
   }
 
@@ -170,14 +171,13 @@ export class Ingester {
   }
 
   /** An exact copy keeps its raw text and points at the original; it is not analysed again. */
-  private storeDuplicate(input: RawInput, key: string, hash: string, of: number, kind: DuplicateKind, similarity: number): Outcome {
-    if (kind === 'url') return this.storeAnalysed(input, key, hash, { of, kind });
+  private storeCopy(input: RawInput, key: string, hash: string, of: number): Outcome {
     const id = this.store.insert({
       ...base(input, key, hash),
       text: '',
       duplicateOf: of,
-      duplicateKind: kind,
-      similarity,
+      duplicateKind: 'content',
+      similarity: 1,
       analysis: 'null',
       counts: { statements: 0, entities: 0, events: 0 },
       stages: CURRENT_STAGES,
@@ -186,7 +186,7 @@ export class Ingester {
       minhash: null,
     });
     this.linker.joinOriginal(id, of, input.meta.published);
-    return { status: 'duplicate', id, of, kind, similarity };
+    return { status: 'duplicate', id, of, kind: 'content', similarity: 1 };
   }
 
   private storeAnalysed(input: RawInput, key: string, hash: string, forced?: { of: number; kind: DuplicateKind }): Outcome {
@@ -194,9 +194,11 @@ export class Ingester {
     const learned = outlet ? this.learnedOf(outlet) : undefined;
     const doc = analyzeInput(input, { boilerplate: learned });
     const keys = learnableKeys(input.body);
-    // The search row and the shingles both read the tokens the stages already made of this text.
-    const row = searchRow(doc);
+    // The text's search terms and shingles, one after the other, so that both read the tokens the
+    // stages made of it (the tokeniser keeps the last text's); the index row and the story reuse them.
+    const terms = searchTerms(doc.text);
     const sh = shingles(doc.text);
+    const row = searchRow(doc, terms);
     const sig = signature(sh);
     const near = forced ? null : sig && this.nearest(sig, sh);
     const dup = forced ?? (near && near.similarity >= this.opts.nearThreshold ? { of: near.id, kind: 'near' as const } : null);
@@ -216,7 +218,7 @@ export class Ingester {
     }
     if (sig) this.store.addBands(id, bandHashes(sig));
     this.store.index(id, row);
-    this.linker.assignStory(id, doc);
+    this.linker.assignStory(id, doc, terms);
     this.linker.indexStatements(id, doc);
     if (outlet) this.learn(outlet, keys);
     return { status: 'stored', id };
@@ -313,7 +315,7 @@ export function analysedColumns(doc: ArticleDoc, learnedApplied: number) {
 }
 
 /** What the search index holds for an article: stems of the title, the text, speakers and entities. */
-export function searchRow(doc: ArticleDoc): SearchRow {
+export function searchRow(doc: ArticleDoc, terms: Term[] = searchTerms(doc.text)): SearchRow {
   const speakers = new Set<string>();
   for (const s of doc.statements) {
     speakers.add(s.speaker);
@@ -323,7 +325,7 @@ export function searchRow(doc: ArticleDoc): SearchRow {
   for (const e of doc.entities) for (const n of [e.name, ...e.aliases]) entities.add(n);
   return {
     title: stemmedText(doc.title ?? ''),
-    body: stemmedText(doc.text),
+    body: terms.map((t) => t.stem).join(' '),
     speakers: [...speakers].map(stemmedText).join(' , '),
     entities: [...entities].map(stemmedText).join(' , '),
   };

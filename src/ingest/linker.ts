@@ -3,6 +3,7 @@
 import type { ArticleDoc } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/stories.js';
+import type { Term } from '../lang/ar/stem.js';
 import type { Store } from '../store/sqlite.js';
 
 /** Rows read per term and window: enough for any story, and a bound on the cost of a common term. */
@@ -12,37 +13,34 @@ const LOOKUP_TERMS = 16;
 /** The closest articles whose stories are compared by centroid. */
 const CANDIDATE_ARTICLES = 10;
 
-export interface StoryChoice {
-  story: number;
-  /** The article it was most similar to, and the cosine; null when it started a story. */
-  nearest: { id: number; cosine: number } | null;
-}
-
 export class Linker {
   constructor(private readonly store: Store, readonly opts: StoryOptions) {}
 
-  /** Puts an original article into a story (an existing one, or a new one) and indexes its terms. */
-  assignStory(id: number, doc: ArticleDoc): StoryChoice {
+  /**
+   * Puts an original article into a story (an existing one, or a new one) and indexes its terms;
+   * returns the story. `terms`: the search terms of its text, when the caller has them.
+   */
+  assignStory(id: number, doc: ArticleDoc, terms?: Term[]): number {
     const day = doc.published;
     // An undated article cannot be placed among the days around it: it is a story of its own.
     if (!day) {
       const story = this.newStory(doc, null);
       this.join(id, story, null);
-      return { story, nearest: null };
+      return story;
     }
-    const counts = termCounts(doc);
+    const counts = termCounts(doc, terms);
     const docs = Number(this.store.getMeta('story_docs') ?? 0);
     // The document frequencies of all the article's terms in one statement, not one per term.
-    const terms = JSON.stringify([...counts.keys()]);
-    const rows = this.store.prep('SELECT term, docs FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(terms) as { term: string; docs: number }[];
+    const distinct = JSON.stringify([...counts.keys()]);
+    const rows = this.store.prep('SELECT term, docs FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(distinct) as { term: string; docs: number }[];
     const df = new Map(rows.map((r) => [r.term, r.docs]));
     const vec = storyVector(counts, (t) => df.get(t) ?? 0, docs);
     const best = this.bestStory(vec, day);
     const chosen = best && best.cosine >= this.opts.threshold ? best.story : this.newStory(doc, day);
-    this.addTerms(id, day, vec, terms);
+    this.addTerms(id, day, vec, distinct);
     this.addToCentroid(chosen, vec);
     this.join(id, chosen, day);
-    return { story: chosen, nearest: best ? { id: best.article, cosine: best.cosine } : null };
+    return chosen;
   }
 
   /**
@@ -50,17 +48,16 @@ export class Linker {
    * articles of nearby days that share its terms (a bounded lookup); comparing with the centroid
    * rather than with the single closest article keeps one shared name from chaining stories.
    */
-  private bestStory(vec: Map<string, number>, day: string): { story: number; article: number; cosine: number } | null {
-    const near = this.nearArticles(vec, day);
-    const byStory = new Map<number, number>();
-    for (const [article, score] of [...near].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_ARTICLES)) {
+  private bestStory(vec: Map<string, number>, day: string): { story: number; cosine: number } | null {
+    const stories = new Set<number>();
+    for (const [article] of [...this.nearArticles(vec, day)].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_ARTICLES)) {
       const story = this.storyOf(article);
-      if (story !== null && !byStory.has(story)) byStory.set(story, article);
+      if (story !== null) stories.add(story);
     }
-    let best: { story: number; article: number; cosine: number } | null = null;
-    for (const [story, article] of byStory) {
+    let best: { story: number; cosine: number } | null = null;
+    for (const story of stories) {
       const cosine = this.centroidCosine(story, vec);
-      if (!best || cosine > best.cosine) best = { story, article, cosine };
+      if (!best || cosine > best.cosine) best = { story, cosine };
     }
     return best;
   }

@@ -3,6 +3,7 @@
 // Identity and duplicate status do not change; a batch of updates is one transaction.
 import type { RawInput } from '../core/types.js';
 import { analyzeInput } from '../core/pipeline.js';
+import { searchTerms } from '../lang/ar/stem.js';
 import { unpack } from '../store/sqlite.js';
 import { analysedColumns, CURRENT_STAGES, keysFromBlob, learnedCount, searchRow, type Ingester } from './ingester.js';
 
@@ -66,9 +67,10 @@ function redo(ing: Ingester, r: Row): void {
   const doc = analyzeInput(input, { boilerplate: learned });
   ing.store.updateAnalysis(r.id, analysedColumns(doc, learnedCount(keysFromBlob(r.line_keys), learned)));
   if (r.duplicate_of !== null) return;
-  ing.store.index(r.id, searchRow(doc));
+  const terms = searchTerms(doc.text);
+  ing.store.index(r.id, searchRow(doc, terms));
   ing.linker.indexStatements(r.id, doc);
   // Articles stored before stories existed (schema 1) get one now; the others keep theirs.
   const story = ing.store.prep('SELECT story_id FROM articles WHERE id = ?').get(r.id) as { story_id: number | null };
-  if (story.story_id === null) ing.linker.assignStory(r.id, doc);
+  if (story.story_id === null) ing.linker.assignStory(r.id, doc, terms);
 }

@@ -14,7 +14,8 @@ import type { Span } from '../core/types.js';
 import { DENY_CONTENT } from '../lang/ar/lexicon.js';
 import { matchKey, norm } from '../lang/ar/normalize.js';
 import { searchStem } from '../lang/ar/stem.js';
-import { STOPWORDS } from '../lang/ar/stopwords.js';
+import { joinedNameKey } from '../lang/ar/names.js';
+import { isContentStem } from '../lang/ar/stopwords.js';
 import { tokenize } from '../lang/ar/tokenize.js';
 
 export interface StatementRecord {
@@ -89,7 +90,7 @@ export function clauses(quote: string): Clause[] {
         return;
       }
       const stem = searchStem(w);
-      if (stem.length >= 3 && !STOPWORDS.has(stem) && !/^\d+$/.test(stem)) terms.add(stem);
+      if (isContentStem(stem)) terms.add(stem);
     });
     out.push({ terms, negated, negatedWord, existential, text: part.trim() });
   }
@@ -114,8 +115,7 @@ export interface Denial {
   why: string;
 }
 
-/** «عبد الله» and «عبدالله» are one name. */
-const person = (key: string): string => key.replace(/(^|\s)(عبد|ابو|ابي) /g, '$1$2');
+const person = joinedNameKey;
 const side = (s: StatementRecord): string => person(s.orgKey ?? s.speakerKey);
 /**
  * Statements contradict only about the same happening: in one article, or in articles of one

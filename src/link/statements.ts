@@ -2,9 +2,9 @@
 // twice in one article), become one statement listing every report, each with its own span. A
 // partial or paraphrased report is linked when most of its content words are in the fuller one.
 import type { StatementRecord } from './claims.js';
-import { searchStem } from '../lang/ar/stem.js';
-import { STOPWORDS } from '../lang/ar/stopwords.js';
-import { tokenize } from '../lang/ar/tokenize.js';
+import { joinedNameKey } from '../lang/ar/names.js';
+import { searchTerms } from '../lang/ar/stem.js';
+import { isContentStem } from '../lang/ar/stopwords.js';
 
 export interface MergedStatement {
   speaker: string;
@@ -19,17 +19,9 @@ export const CONTAINMENT = 0.7;
 /** Reports further apart than this are not one statement. */
 const MAX_DAYS = 7;
 
-const person = (key: string): string => key.replace(/(^|\s)(عبد|ابو|ابي) /g, '$1$2');
+const person = joinedNameKey;
 
-function words(quote: string): Set<string> {
-  const out = new Set<string>();
-  for (const t of tokenize(quote)) {
-    if (!t.word) continue;
-    const s = searchStem(t.n);
-    if (s.length >= 3 && !STOPWORDS.has(s)) out.add(s);
-  }
-  return out;
-}
+const words = (quote: string): Set<string> => new Set(searchTerms(quote).map((t) => t.stem).filter(isContentStem));
 
 /** Groups the reports of one statement; the input order is kept for the first report of each group. */
 export function mergeStatements(records: StatementRecord[]): MergedStatement[] {

@@ -8,8 +8,8 @@
 // the size of the window, not of the corpus); it joins the story of the most similar one when
 // their cosine reaches the threshold, and starts a story otherwise.
 import type { ArticleDoc } from '../core/types.js';
-import { STOPWORDS } from '../lang/ar/stopwords.js';
-import { searchTerms } from '../lang/ar/stem.js';
+import { isContentStem } from '../lang/ar/stopwords.js';
+import { searchTerms, type Term } from '../lang/ar/stem.js';
 
 /** Terms kept per article. */
 export const TERMS = 48;
@@ -24,20 +24,18 @@ export interface StoryOptions {
 
 export const DEFAULT_STORIES: StoryOptions = { threshold: 0.3, windowDays: WINDOW_DAYS };
 
-/** Raw term frequencies of an article: lead terms count twice. */
-export function termCounts(doc: Pick<ArticleDoc, 'title' | 'text' | 'paragraphs'>): Map<string, number> {
+/**
+ * Raw term frequencies of an article: title and lead (first two paragraphs) terms count twice.
+ * `terms` are the search terms of the text when the caller has them already.
+ */
+export function termCounts(doc: Pick<ArticleDoc, 'title' | 'text' | 'paragraphs'>, terms: Term[] = searchTerms(doc.text)): Map<string, number> {
   const counts = new Map<string, number>();
-  const leadEnd = doc.paragraphs[1]?.[1] ?? doc.paragraphs[0]?.[1] ?? doc.text.length;
-  const add = (text: string, weight: number, from = 0, to = text.length) => {
-    for (const t of searchTerms(text)) {
-      if (t.start < from || t.end > to) continue;
-      if (t.stem.length < 3 || STOPWORDS.has(t.stem) || /^\d+$/.test(t.stem)) continue;
-      counts.set(t.stem, (counts.get(t.stem) ?? 0) + weight);
-    }
+  const add = (stem: string, weight: number) => {
+    if (isContentStem(stem)) counts.set(stem, (counts.get(stem) ?? 0) + weight);
   };
-  if (doc.title) add(doc.title, 2);
-  add(doc.text, 2, 0, leadEnd);
-  add(doc.text, 1, leadEnd);
+  const leadEnd = doc.paragraphs[1]?.[1] ?? doc.paragraphs[0]?.[1] ?? doc.text.length;
+  for (const t of terms) add(t.stem, t.end <= leadEnd ? 2 : 1);
+  if (doc.title) for (const t of searchTerms(doc.title)) add(t.stem, 2);
   return counts;
 }
 

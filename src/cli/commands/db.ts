@@ -23,3 +23,14 @@ export function learnMinOf(store: Store, given: number | undefined): number {
   if (given !== undefined) store.setMeta('learn_min', String(given));
   return Number(store.getMeta('learn_min') ?? 5);
 }
+
+/** Runs a reading command on the database (opened read-only, closed after); 1 when it cannot be opened. */
+export function withReadStore(path: string, run: (store: Store) => number): number {
+  const store = openStore(path, true);
+  if (!store) return 1;
+  try {
+    return run(store);
+  } finally {
+    store.close();
+  }
+}

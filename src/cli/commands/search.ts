@@ -1,12 +1,11 @@
 import { QueryError, search, type SearchQuery } from '../../store/search.js';
 import { renderError, renderSearch } from '../views.js';
-import { openStore } from './db.js';
+import { withReadStore } from './db.js';
 
 /** `rasd search`: ranked results with snippets, or JSON Lines with --json. Returns the exit status. */
 export function searchCommand(q: SearchQuery & { db: string; json: boolean }): number {
-  const store = openStore(q.db, true);
-  if (!store) return 1;
-  try {
+  return withReadStore(q.db, (store) => {
+    try {
     const t0 = performance.now();
     const r = search(store, q);
     const ms = performance.now() - t0;
@@ -17,11 +16,10 @@ export function searchCommand(q: SearchQuery & { db: string; json: boolean }): n
       }
     } else process.stdout.write(renderSearch(r, q, ms));
     return 0;
-  } catch (e) {
-    if (!(e instanceof QueryError)) throw e;
-    process.stderr.write(renderError('search', e.message));
-    return 1;
-  } finally {
-    store.close();
-  }
+    } catch (e) {
+      if (!(e instanceof QueryError)) throw e;
+      process.stderr.write(renderError('search', e.message));
+      return 1;
+    }
+  });
 }

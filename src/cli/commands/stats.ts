@@ -1,16 +1,12 @@
 import { CURRENT_STAGES } from '../../ingest/ingester.js';
 import { stats } from '../../store/stats.js';
 import { renderStats } from '../views.js';
-import { openStore } from './db.js';
+import { withReadStore } from './db.js';
 
 export function statsCommand(opts: { db: string; json: boolean }): number {
-  const store = openStore(opts.db, true);
-  if (!store) return 1;
-  try {
+  return withReadStore(opts.db, (store) => {
     const s = stats(store, CURRENT_STAGES);
     process.stdout.write(opts.json ? JSON.stringify(s) + '\n' : renderStats(s));
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

@@ -39,3 +39,6 @@ export const DEFINITE_GIVEN_NAMES = new Set(
   'الباجي الحبيب المنصف الطيب الصادق الهادي المهدي الطاهر الخضر المختار الحسن الحسين البشير الشاذلي الناصر المنجي الازهر الصافي'
     .split(' ').map(norm),
 );
+
+/** «عبد الله» and «عبدالله», «ابو بكر» and «ابوبكر» are one name: the key of a folded name with them joined. */
+export const joinedNameKey = (key: string): string => key.replace(/(^|\s)(عبد|ابو|ابي) /g, '$1$2');

@@ -16,3 +16,6 @@ export const STOPWORDS = words(`
   كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين
   واس وكاله الانباء صحيفه موقع خبر اخبار مصدر مصادر
 `);
+
+/** A search stem that can say what a text is about: three letters or more, not a stopword, not a number. */
+export const isContentStem = (stem: string): boolean => stem.length >= 3 && !STOPWORDS.has(stem) && !/^\d+$/.test(stem);
