@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Benchmark: the cost of linking one article (its story and its statement index) as the store
-// grows, which must not grow with the corpus: mean ms per article over the first 1,000 articles,
-// around the 10,000th, and over the last 1,000. Then `rasd contradictions` over every statement.
+// Benchmark: the cost of linking one article (its story, its entities' identities, its statements
+// and their groups) as the store grows, which must not grow with the corpus: mean ms per article
+// over the first 1,000 articles, around the 10,000th, and over the last 1,000. Then `rasd contradictions` over every statement.
 // Prints figures; asserts nothing. Usage: npm run bench:link
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ const store = Store.open(db);
 const ing = new Ingester(store, DEFAULT_INGEST);
 // Time the two linking steps of every original article.
 const times = [];
-for (const name of ['assignStory', 'indexStatements']) {
+for (const name of ['assignStory', 'indexArticle']) {
   const original = ing.linker[name].bind(ing.linker);
   ing.linker[name] = (...args) => {
     const t0 = process.hrtime.bigint();

@@ -164,11 +164,29 @@ linkOptions(program.command('timeline').description('A story (its number from ra
     process.exitCode = timelineCommand(target, await common(o));
   });
 
-linkOptions(program.command('who-said').description('Statements by a person or organisation (any part of the speaker or organisation), and statements naming it.'), 50)
+linkOptions(
+  program.command('who-said').description(
+    'Statements by a person or organisation and statements naming it. A name known as an entity (`rasd entities`) finds that entity\'s statements under all its names; a surname several people share lists each of them; other names match any part of the speaker or organisation.',
+  ),
+  50,
+)
   .argument('<name>', 'a name as written in Arabic, e.g. الكاظمي or "وزارة الخارجية"')
-  .action(async (name: string, o: LinkOpts) => {
+  .option('--id <n>', 'only the entity with this number (from `rasd entities`)', count)
+  .action(async (name: string, o: LinkOpts & { id?: number }) => {
     const { whoSaidCommand } = await import('./commands/links.js');
-    process.exitCode = whoSaidCommand(name, await common(o));
+    process.exitCode = whoSaidCommand(name, { ...(await common(o)), id: o.id });
+  });
+
+linkOptions(program.command('entities').description('People, organisations and places, one identity each across articles, with every name they were written under; the most mentioned first.'), 30)
+  .argument('[name]', 'only entities with a name containing this')
+  .option('--type <type>', 'only PER, ORG, GPE, LOC or FAC', (v: string) => {
+    const t = v.toUpperCase();
+    if (!['PER', 'ORG', 'GPE', 'LOC', 'FAC'].includes(t)) throw new InvalidArgumentError('give one of PER, ORG, GPE, LOC, FAC.');
+    return t;
+  })
+  .action(async (name: string | undefined, o: LinkOpts & { type?: string }) => {
+    const { entitiesCommand } = await import('./commands/links.js');
+    process.exitCode = entitiesCommand(name, { ...(await common(o)), type: o.type });
   });
 
 linkOptions(program.command('contradictions').description('Statements from different speakers that assert and negate the same thing, and denials linked to the claims they deny, each with the reason.'), 50)

@@ -3,7 +3,7 @@ import type { ArticleDoc, Statement } from '../core/types.js';
 import type { Tally } from '../ingest/ingester.js';
 import type { Copy, SearchResult, Snippet } from '../store/search.js';
 import type { Stats } from '../store/stats.js';
-import type { StoryRow, TimelineEntry } from '../store/links.js';
+import type { EntityRow, StoryRow, TimelineEntry } from '../store/links.js';
 import type { Contradiction, Denial, StatementRecord } from '../link/claims.js';
 import type { MergedStatement } from '../link/statements.js';
 
@@ -179,8 +179,34 @@ const mergedLines = (m: MergedStatement): string[] => {
   return lines;
 };
 
-export function renderWhoSaid(name: string, said: { by: MergedStatement[]; about: MergedStatement[] }): string {
-  const lines = [bold(`said by ${name}`) + dim(` (${said.by.length})`), ...said.by.flatMap(mergedLines)];
+const TYPE_LABEL: Record<string, string> = { PER: 'person', ORG: 'organisation', GPE: 'place', LOC: 'place', FAC: 'facility' };
+
+const entityLine = (e: EntityRow): string[] => {
+  const where = e.lat !== null && e.lon !== null ? ` · ${e.lat.toFixed(3)}, ${e.lon.toFixed(3)}` : '';
+  const days = e.first_day ? ` · ${e.first_day === e.last_day ? e.first_day : `${e.first_day} … ${e.last_day}`}` : '';
+  const also = e.names.filter((n) => n !== e.name).slice(0, 6);
+  return [
+    `  ${dim(`#${e.id}`.padEnd(8))}${bold(e.name)} ${dim(`${TYPE_LABEL[e.type] ?? e.type} · ${plural(e.articles, 'article')}${days}${where}`)}`,
+    ...(also.length ? [dim(`          also: ${also.join(' · ')}`)] : []),
+  ];
+};
+
+export function renderEntities(rows: EntityRow[], name?: string): string {
+  if (!rows.length) return dim(name ? `No entity called ${name}.` : 'No entities.') + '\n';
+  return [bold(name ? `entities called ${name}` : 'entities'), ...rows.flatMap(entityLine)].join('\n') + '\n';
+}
+
+export function renderWhoSaid(name: string, said: { entities: EntityRow[]; by: MergedStatement[]; about: MergedStatement[] }): string {
+  const lines: string[] = [];
+  if (said.entities.length > 1) {
+    lines.push(bold(`${name} names ${said.entities.length} entities`) + dim(' (shown together; pick one with --id)'), ...said.entities.flatMap(entityLine), '');
+  } else if (said.entities.length === 1) lines.push(...entityLine(said.entities[0]!), '');
+  const byEntity = new Map(said.entities.map((e) => [e.id, e]));
+  const mark = (m: MergedStatement) => {
+    const e = said.entities.length > 1 ? byEntity.get(m.sources[0]!.speakerEntity ?? -1) : undefined;
+    return e ? [dim(`  [#${e.id} ${e.name}]`), ...mergedLines(m)] : mergedLines(m);
+  };
+  lines.push(bold(`said by ${name}`) + dim(` (${said.by.length})`), ...said.by.flatMap(mark));
   lines.push(bold(`said about ${name}`) + dim(` (${said.about.length})`), ...said.about.flatMap(mergedLines));
   return lines.join('\n') + '\n';
 }

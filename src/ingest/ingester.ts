@@ -219,7 +219,7 @@ export class Ingester {
     if (sig) this.store.addBands(id, bandHashes(sig));
     this.store.index(id, row);
     this.linker.assignStory(id, doc, terms);
-    this.linker.indexStatements(id, doc);
+    this.linker.indexArticle(id, doc);
     if (outlet) this.learn(outlet, keys);
     return { status: 'stored', id };
   }

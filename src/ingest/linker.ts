@@ -1,10 +1,13 @@
 // What storing an original article adds across articles: its story (see link/stories.ts) and its
 // statements in the statement index. Runs inside the ingester's transaction.
-import type { ArticleDoc } from '../core/types.js';
+import type { ArticleDoc, Statement } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/stories.js';
 import type { Term } from '../lang/ar/stem.js';
 import type { Store } from '../store/sqlite.js';
+import { containment, CONTAINMENT, contentWords, MAX_DAYS } from '../link/statements.js';
+import { nameKey } from '../link/identity.js';
+import { EntityIndex } from './entities.js';
 
 /** Rows read per term and window: enough for any story, and a bound on the cost of a common term. */
 const MAX_ROWS_PER_TERM = 200;
@@ -12,9 +15,36 @@ const MAX_ROWS_PER_TERM = 200;
 const LOOKUP_TERMS = 16;
 /** The closest articles whose stories are compared by centroid. */
 const CANDIDATE_ARTICLES = 10;
+/** Earlier statements of one speaker compared with a new one. */
+const MAX_GROUP_CANDIDATES = 500;
+
+interface Candidate {
+  group_id: number | null;
+  words: string | null;
+}
+
+/**
+ * The entity of the article who made the statement: the one called by the speaker's name, else
+ * the one mentioned at the speaker's span (a person before an organisation: «المتحدث باسم
+ * الخارجية الأمريكية فيدانت باتيل» is the spokesman, not the ministry).
+ */
+function speakerEntity(s: Statement, doc: ArticleDoc, ids: number[]): number | null {
+  const key = nameKey(s.speaker);
+  const named = doc.entities.findIndex((e) => e.aliases.some((a) => nameKey(a) === key));
+  if (named >= 0) return ids[named] ?? null;
+  const sp = s.speakerSpan;
+  if (!sp) return null;
+  const at = (type: string) => doc.entities.findIndex((e) => e.type === type && e.mentions.some((m) => m[0] < sp[1] && sp[0] < m[1]));
+  const i = at('PER') >= 0 ? at('PER') : at('ORG');
+  return i >= 0 ? ids[i] ?? null : null;
+}
 
 export class Linker {
-  constructor(private readonly store: Store, readonly opts: StoryOptions) {}
+  private readonly entities: EntityIndex;
+
+  constructor(private readonly store: Store, readonly opts: StoryOptions) {
+    this.entities = new EntityIndex(store);
+  }
 
   /**
    * Puts an original article into a story (an existing one, or a new one) and indexes its terms;
@@ -90,17 +120,70 @@ export class Linker {
     if (story !== null) this.join(id, story, day);
   }
 
-  /** The statements of an article, replacing those indexed before (reanalyze). */
-  indexStatements(id: number, doc: ArticleDoc): void {
+  /**
+   * The article's entities (one identity each across articles) and its statements, replacing
+   * what was indexed before (reanalyze). Runs after the article has its story.
+   */
+  indexArticle(id: number, doc: ArticleDoc): void {
+    const story = this.storyOf(id);
+    const entityIds = this.entities.index(id, doc, story);
+    this.indexStatements(id, doc, entityIds);
+  }
+
+  /**
+   * The statements of an article. Each is given the entity who spoke (the article's entity at the
+   * speaker's span or of the speaker's name), and its group: the reports of the same words by the
+   * same speaker within a week (link/statements.ts) become one statement with several sources.
+   */
+  private indexStatements(id: number, doc: ArticleDoc, entityIds: number[]): void {
+    this.forgetStatements(id);
+    const ins = this.store.prep(
+      `INSERT INTO statements (article_id, n, speaker, speaker_key, organization, org_key, role, quote, quote_key, kind, stance, channel, date, span_start, span_end, speaker_entity, words)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    doc.statements.forEach((s, n) => {
+      const entity = speakerEntity(s, doc, entityIds);
+      const words = contentWords(s.quote);
+      const speakerKey = matchKey(s.speaker);
+      const row = ins.run(id, n, s.speaker, speakerKey, s.organization, s.organization ? matchKey(s.organization) : null, s.role, s.quote, matchKey(s.quote),
+        s.kind, s.stance, s.channel, s.date, s.span[0], s.span[1], entity, words.join(' '));
+      this.group(Number(row.lastInsertRowid), id, speakerKey, entity, s.date ?? doc.published, words);
+    });
+  }
+
+  /**
+   * Joins a new statement to the group of earlier reports of the same words (link/statements.ts),
+   * judged against each group's fullest report, so that a short report that fits two different
+   * longer statements does not make them one.
+   */
+  private group(sid: number, articleId: number, speakerKey: string, entity: number | null, day: string | null, words: string[]): void {
+    const candidates = day
+      ? (this.store.prep(
+          `SELECT group_id, words FROM statements
+           WHERE (speaker_entity = ? OR speaker_key = ?) AND date BETWEEN ? AND ? AND id != ? LIMIT ${MAX_GROUP_CANDIDATES}`,
+        ).all(entity, speakerKey, ...windowOf(day, MAX_DAYS), sid) as Candidate[])
+      : (this.store.prep('SELECT group_id, words FROM statements WHERE article_id = ? AND speaker_key = ? AND id != ?').all(articleId, speakerKey, sid) as Candidate[]);
+    const fullest = new Map<number, string[]>();
+    for (const c of candidates) {
+      if (c.group_id === null || !c.words) continue;
+      const w = c.words.split(' ');
+      if ((fullest.get(c.group_id)?.length ?? -1) < w.length) fullest.set(c.group_id, w);
+    }
+    let best: { group: number; score: number } | null = null;
+    for (const [group, w] of fullest) {
+      const score = containment(words, w);
+      if (score >= CONTAINMENT && (!best || score > best.score || (score === best.score && group < best.group))) best = { group, score };
+    }
+    this.store.prep('UPDATE statements SET group_id = ? WHERE id = ?').run(best?.group ?? sid, sid);
+  }
+
+  /** Removes an article's statements; a group named after one of them is renamed after its next report. */
+  private forgetStatements(id: number): void {
+    const gone = this.store.prep('SELECT id FROM statements WHERE article_id = ?').all(id) as { id: number }[];
+    if (!gone.length) return;
     this.store.prep('DELETE FROM statements WHERE article_id = ?').run(id);
-    const q = this.store.prep(
-      `INSERT INTO statements (article_id, n, speaker, speaker_key, organization, org_key, role, quote, quote_key, kind, stance, channel, date, span_start, span_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    doc.statements.forEach((s, n) =>
-      q.run(id, n, s.speaker, matchKey(s.speaker), s.organization, s.organization ? matchKey(s.organization) : null, s.role, s.quote, matchKey(s.quote), s.kind, s.stance, s.channel,
-        s.date, s.span[0], s.span[1]),
-    );
+    const rename = this.store.prep('UPDATE statements SET group_id = (SELECT min(id) FROM statements WHERE group_id = @g) WHERE group_id = @g');
+    for (const g of gone) rename.run({ g: g.id });
   }
 
   /** Articles of the days around `day` sharing terms with the vector, with their cosine. */

@@ -69,8 +69,8 @@ function redo(ing: Ingester, r: Row): void {
   if (r.duplicate_of !== null) return;
   const terms = searchTerms(doc.text);
   ing.store.index(r.id, searchRow(doc, terms));
-  ing.linker.indexStatements(r.id, doc);
   // Articles stored before stories existed (schema 1) get one now; the others keep theirs.
   const story = ing.store.prep('SELECT story_id FROM articles WHERE id = ?').get(r.id) as { story_id: number | null };
   if (story.story_id === null) ing.linker.assignStory(r.id, doc, terms);
+  ing.linker.indexArticle(r.id, doc);
 }

@@ -1,28 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../lang/ar/normalize.js';
 import type { StatementRecord } from './claims.js';
-import { mergeStatements } from './statements.js';
+import { contentWords, groupReports, sameWords } from './statements.js';
 
 let id = 0;
-const st = (speaker: string, quote: string, outlet: string, date = '2021-07-27'): StatementRecord => ({
-  id: ++id, articleId: id, storyId: 1, speaker, speakerKey: matchKey(speaker), organization: null, orgKey: null, quote, stance: 'assert', date, outlet, url: null, source: `${outlet}.txt`, span: [id, id + 10],
+const st = (speaker: string, quote: string, outlet: string, groupId?: number): StatementRecord => ({
+  id: ++id, articleId: id, storyId: 1, speaker, speakerKey: matchKey(speaker), organization: null, orgKey: null, quote, stance: 'assert', date: '2021-07-27', outlet, url: null,
+  source: `${outlet}.txt`, span: [id, id + 10], groupId: groupId ?? id,
 });
 
-describe('mergeStatements', () => {
-  it('makes one statement of the same words reported by several outlets, partial reports included, each source kept', () => {
-    const full = st('مصطفى الكاظمي', 'العراق ماض في تنظيم العلاقة مع التحالف الدولي على أساس المصالح المشتركة واحترام السيادة', 'rudaw');
-    const part = st('مصطفى الكاظمي', 'تنظيم العلاقة مع التحالف الدولي على أساس المصالح المشتركة', 'nrt');
-    const other = st('مصطفى الكاظمي', 'الحكومة ستجري الانتخابات في موعدها المحدد في تشرين الأول', 'rudaw');
-    const someoneElse = st('جو بايدن', 'تنظيم العلاقة مع التحالف الدولي على أساس المصالح المشتركة', 'cnn');
-    const merged = mergeStatements([full, part, other, someoneElse]);
-    expect(merged).toHaveLength(3);
+describe('sameWords', () => {
+  const full = contentWords('العراق ماض في تنظيم العلاقة مع التحالف الدولي على أساس المصالح المشتركة واحترام السيادة');
+  it('links a partial report to the fuller one, whichever comes first', () => {
+    const part = contentWords('تنظيم العلاقة مع التحالف الدولي على أساس المصالح المشتركة');
+    expect(sameWords(part, full)).toBe(true);
+    expect(sameWords(full, part)).toBe(true);
+  });
+  it('keeps apart other words of the same speaker, and reports of one content word', () => {
+    expect(sameWords(contentWords('الحكومة ستجري الانتخابات في موعدها المحدد في تشرين الأول'), full)).toBe(false);
+    expect(sameWords(contentWords('العراق'), full)).toBe(false);
+  });
+});
+
+describe('groupReports', () => {
+  it('makes one statement of the reports of a group, the fullest first, each source kept', () => {
+    const full = st('مصطفى الكاظمي', 'العراق ماض في تنظيم العلاقة مع التحالف الدولي على أساس المصالح المشتركة', 'rudaw');
+    const part = st('مصطفى الكاظمي', 'تنظيم العلاقة مع التحالف الدولي', 'nrt', full.id);
+    const other = st('مصطفى الكاظمي', 'الحكومة ستجري الانتخابات في موعدها', 'rudaw');
+    const merged = groupReports([part, other, full]);
+    expect(merged).toHaveLength(2);
     expect(merged[0]).toMatchObject({ quote: full.quote, sources: [full, part] });
     expect(merged[0]!.sources.map((s) => s.span)).toEqual([full.span, part.span]);
-  });
-
-  it('keeps apart reports of one speaker weeks apart', () => {
-    const a = st('مصطفى الكاظمي', 'العراق ماض في تنظيم العلاقة مع التحالف الدولي', 'rudaw', '2021-07-27');
-    const b = st('مصطفى الكاظمي', 'العراق ماض في تنظيم العلاقة مع التحالف الدولي', 'rudaw', '2021-09-27');
-    expect(mergeStatements([a, b])).toHaveLength(2);
   });
 });

@@ -1,8 +1,9 @@
 // One statement, several sources: the same words of one speaker, reported by several outlets (or
 // twice in one article), become one statement listing every report, each with its own span. A
 // partial or paraphrased report is linked when most of its content words are in the fuller one.
+// The ingester decides this as each statement arrives (ingest/linker.ts) and stores it as the
+// statement's group; readers gather a group's reports with groupReports.
 import type { StatementRecord } from './claims.js';
-import { joinedNameKey } from '../lang/ar/names.js';
 import { searchTerms } from '../lang/ar/stem.js';
 import { isContentStem } from '../lang/ar/stopwords.js';
 
@@ -17,36 +18,37 @@ export interface MergedStatement {
 /** Share of the shorter report's content words that must occur in the other. */
 export const CONTAINMENT = 0.7;
 /** Reports further apart than this are not one statement. */
-const MAX_DAYS = 7;
+export const MAX_DAYS = 7;
 
-const person = joinedNameKey;
+/** The distinct content stems of a quote, in order of first occurrence. */
+export const contentWords = (quote: string): string[] => [...new Set(searchTerms(quote).map((t) => t.stem).filter(isContentStem))];
 
-const words = (quote: string): Set<string> => new Set(searchTerms(quote).map((t) => t.stem).filter(isContentStem));
+/**
+ * How far two reports (their content words) are one statement: the share of the shorter one's
+ * content words found in the other; 0 when the shorter has fewer than two.
+ */
+export function containment(a: readonly string[], b: readonly string[]): number {
+  const [small, large] = a.length <= b.length ? [a, new Set(b)] : [b, new Set(a)];
+  if (small.length < 2) return 0;
+  let inside = 0;
+  for (const w of small) if (large.has(w)) inside++;
+  return inside / small.length;
+}
 
-/** Groups the reports of one statement; the input order is kept for the first report of each group. */
-export function mergeStatements(records: StatementRecord[]): MergedStatement[] {
-  const sets = records.map((r) => words(r.quote));
-  const parent = records.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < records.length; i++) {
-    for (let j = i + 1; j < records.length; j++) {
-      const a = records[i]!, b = records[j]!;
-      if (person(a.speakerKey) !== person(b.speakerKey)) continue;
-      if (a.date && b.date && Math.abs(Date.parse(a.date) - Date.parse(b.date)) > MAX_DAYS * 86_400_000) continue;
-      const [small, large] = sets[i]!.size <= sets[j]!.size ? [sets[i]!, sets[j]!] : [sets[j]!, sets[i]!];
-      if (small.size < 2) continue;
-      let inside = 0;
-      for (const w of small) if (large.has(w)) inside++;
-      if (inside / small.size >= CONTAINMENT) parent[find(j)] = find(i);
-    }
+/** Whether two reports are one statement: `CONTAINMENT` of the shorter one's content words are in the other. */
+export const sameWords = (a: readonly string[], b: readonly string[], share = CONTAINMENT): boolean => containment(a, b) >= share;
+
+/** The reports of each statement together, by stored group; groups keep the input order of their first report. */
+export function groupReports(records: StatementRecord[]): MergedStatement[] {
+  const groups = new Map<number, StatementRecord[]>();
+  for (const r of records) {
+    const g = r.groupId ?? -r.id;
+    const list = groups.get(g);
+    if (list) list.push(r);
+    else groups.set(g, [r]);
   }
-  const groups = new Map<number, number[]>();
-  records.forEach((_, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  });
   return [...groups.values()].map((members) => {
-    const sources = members.map((i) => records[i]!).sort((x, y) => y.quote.length - x.quote.length);
+    const sources = members.sort((x, y) => y.quote.length - x.quote.length);
     return { speaker: sources[0]!.speaker, quote: sources[0]!.quote, sources };
   });
 }

@@ -130,6 +130,40 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX statements_org ON statements(org_key);
   CREATE INDEX statements_date ON statements(date);
   `,
+  // 3: one identity per entity across articles (ingest/entities.ts), and statements merged across
+  // their reports. Articles linked before this need `rasd reanalyze` (their stages are cleared).
+  `
+  CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    -- What makes an entity the same for certain: gazetteer:<id>, or its type and folded name.
+    ref TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    source TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    first_day TEXT,
+    last_day TEXT
+  );
+  -- The keys by which articles find an entity again (link/identity.ts).
+  CREATE TABLE entity_aliases (key TEXT NOT NULL, entity_id INTEGER NOT NULL, PRIMARY KEY (key, entity_id)) WITHOUT ROWID;
+  -- Every way articles wrote its name.
+  CREATE TABLE entity_names (entity_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (entity_id, name)) WITHOUT ROWID;
+  -- Where each article names it: the name it used and the spans of its mentions (a JSON array).
+  CREATE TABLE entity_mentions (entity_id INTEGER NOT NULL, article_id INTEGER NOT NULL, name TEXT NOT NULL, spans TEXT NOT NULL,
+    PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;
+  CREATE INDEX entity_mentions_article ON entity_mentions(article_id);
+
+  -- The entity who spoke, when the article names the speaker as an entity; the statement that
+  -- first reported the same words (itself when none did); the quote's content stems.
+  ALTER TABLE statements ADD COLUMN speaker_entity INTEGER;
+  ALTER TABLE statements ADD COLUMN group_id INTEGER;
+  ALTER TABLE statements ADD COLUMN words TEXT;
+  CREATE INDEX statements_entity ON statements(speaker_entity, date);
+  CREATE INDEX statements_group ON statements(group_id);
+  UPDATE articles SET stages = '' WHERE duplicate_of IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,10 +1,10 @@
 // rasd stories / timeline / who-said / contradictions: reading across articles.
 import { contradictions, DEFAULT_CLAIMS, denials, type ClaimOptions } from '../../link/claims.js';
-import { mergeStatements } from '../../link/statements.js';
-import { listStories, statementsIn, statementsOf, storiesNaming, storyTimeline, type Range } from '../../store/links.js';
+import { groupReports, type MergedStatement } from '../../link/statements.js';
+import { entityById, findEntities, listEntities, listStories, statementsIn, statementsNamed, statementsOfEntities, storiesNaming, storyTimeline, type EntityRow, type Range } from '../../store/links.js';
 import { matchExpression, QueryError } from '../../store/search.js';
 import type { Store } from '../../store/sqlite.js';
-import { renderContradictions, renderError, renderStories, renderStoryTimeline, renderWhoSaid } from '../views.js';
+import { renderContradictions, renderEntities, renderError, renderStories, renderStoryTimeline, renderWhoSaid } from '../views.js';
 import { withReadStore } from './db.js';
 
 interface Common extends Range {
@@ -54,8 +54,12 @@ export function timelineCommand(target: string, opts: Common): number {
   });
 }
 
-export function whoSaidCommand(name: string, opts: Common): number {
+export function whoSaidCommand(name: string, opts: Common & { id?: number }): number {
   return withReadStore(opts.db, (store) => {
+    if (opts.id !== undefined && !entityById(store, opts.id)) {
+      process.stderr.write(renderError('who-said', `There is no entity #${opts.id} in ${opts.db}; \`rasd entities NAME\` lists them.`));
+      return 1;
+    }
     const said = saidBy(store, name, opts);
     if (opts.json) json(said);
     else out(renderWhoSaid(name, said));
@@ -63,10 +67,31 @@ export function whoSaidCommand(name: string, opts: Common): number {
   });
 }
 
-/** Statements by and about a name; the same statement reported by several outlets once, with all its sources. */
-function saidBy(store: Store, name: string, opts: Common) {
-  const said = statementsOf(store, name, opts);
-  return { by: mergeStatements(said.by), about: mergeStatements(said.about) };
+export interface Said {
+  /** The entities the name stands for (several when people share it); none when no entity is called so. */
+  entities: EntityRow[];
+  by: MergedStatement[];
+  about: MergedStatement[];
+}
+
+/**
+ * Statements by and about a name: by the entities called so when there are any (or the one chosen
+ * with --id), else by speakers whose name contains it. Each statement once, with all its sources.
+ */
+function saidBy(store: Store, name: string, opts: Common & { id?: number }): Said {
+  const chosen = opts.id !== undefined ? entityById(store, opts.id) : null;
+  const entities = chosen ? [chosen] : findEntities(store, name, { limit: 20 });
+  const said = entities.length ? statementsOfEntities(store, entities, opts) : statementsNamed(store, name, opts);
+  return { entities, by: groupReports(said.by), about: groupReports(said.about) };
+}
+
+export function entitiesCommand(name: string | undefined, opts: Common & { type?: string }): number {
+  return withReadStore(opts.db, (store) => {
+    const rows = listEntities(store, { text: name, type: opts.type, limit: opts.limit });
+    if (opts.json) rows.forEach(json);
+    else out(renderEntities(rows, name));
+    return 0;
+  });
 }
 
 export function contradictionsCommand(opts: Common & Partial<ClaimOptions>): number {
