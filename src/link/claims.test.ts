@@ -16,6 +16,27 @@ describe('clauses', () => {
     expect(parts.map((c) => c.negated)).toEqual([true, false]);
     expect(parts[1]!.existential).toBe(true);
   });
+
+  it('reads «ألا» before a present verb as «أن لا», and an invocation of God as no proposition', () => {
+    expect(clauses('نسأل الله ألا يريه أي مكروه')[0]).toMatchObject({ negated: true });
+    expect(clauses('لن يتحقق ذلك إلا بالحوار')[0]).toMatchObject({ negated: true });
+    expect(clauses('لا يتحقق السلام إلا بالحوار')[0]!.negated).toBe(true);
+    expect(clauses('ألا إن النصر قريب')[0]!.negated).toBe(false);
+    expect(clauses('وإن شاء الله لا قدر الله سنتجاوز الأزمة')[0]!.negated).toBe(false);
+  });
+});
+
+describe('contradictions between sides', () => {
+  it('never pairs a body with itself under a shorter name, nor one wish made in two wordings', () => {
+    const a = st('هيئة شؤون الإعلام في مملكة البحرين', null, 'لا يجوز نشر ما يؤثر على علاقات المملكة بدول أخرى');
+    const b = st('هيئة شؤون الإعلام', null, 'الصحيفة نشرت ما يؤثر على علاقات المملكة بدول أخرى');
+    const c = st('ملك البحرين', null, 'نسأل الله ألا يريه أي مكروه');
+    const d = st('ملك المغرب', null, 'نسأل الله أن يريه أي مكروه');
+    const e = st('ملك الأردن', null, 'لا يريه أي مكروه');
+    expect(contradictions([a, b, c, e])).toEqual([]);
+    // Only the one wording that really asserts the opposite pairs with the negated ones.
+    expect(contradictions([c, d]).length).toBe(1);
+  });
 });
 
 describe('contradictions', () => {

@@ -34,6 +34,10 @@ export interface StatementRecord {
   url: string | null;
   source: string;
   span: Span;
+  /** The entity who spoke, when known (ingest/entities.ts). */
+  speakerEntity?: number | null;
+  /** The statement's group: its reports by several sources share it (link/statements.ts). */
+  groupId?: number | null;
 }
 
 export interface ClaimOptions {
@@ -59,6 +63,20 @@ const EXISTENTIAL = new Set(['توجد', 'يوجد', 'وجود', 'موجود', '
 const POSSESSIVE = /^ل\S{2,}(?:ها|هم|نا|ه)$/;
 const CLAUSE_BREAK = /[،,؛;.!؟?:]|(?:^|\s)(?:و?لكن|بل)(?=\s)/;
 
+/** «ألا» written with its hamza before a verb of the present: «أن لا» contracted («نسأل الله ألا يريه مكروها»). */
+const ALLA = /^[وف]?أل[اّ]$/;
+const PRESENT_VERB = /^[يتنا]\S{2,}$/;
+
+/**
+ * Whether the word at i negates its clause: a negation particle that does not make an
+ * affirmation («لا بد»), or «ألا» before a present verb; not in an invocation, where God is the
+ * subject of the negated verb («لا قدر الله», «لا سمح الله»): a wish, not a proposition.
+ */
+function negates(tokens: { text: string }[], words: string[], i: number, bare: string): boolean {
+  const particle = (NEGATIONS.has(bare) && !NOT_NEGATING.has(words[i + 1] ?? '')) || (ALLA.test(tokens[i]!.text.replace(/[\u064B-\u0652]/g, '')) && PRESENT_VERB.test(words[i + 1] ?? ''));
+  return particle && words[i + 2] !== 'الله';
+}
+
 export interface Clause {
   terms: Set<string>;
   negated: boolean;
@@ -73,12 +91,13 @@ export function clauses(quote: string): Clause[] {
   const out: Clause[] = [];
   for (const part of quote.split(CLAUSE_BREAK)) {
     if (!part || !part.trim()) continue;
-    const words = tokenize(part).filter((t) => t.word).map((t) => t.n);
+    const tokens = tokenize(part).filter((t) => t.word);
+    const words = tokens.map((t) => t.n);
     let negated = false, negatedWord: string | null = null, existential = false;
     const terms = new Set<string>();
     words.forEach((w, i) => {
       const bare = w.replace(/^[وف](?=\S{2,})/, '');
-      if (NEGATIONS.has(bare) && !NOT_NEGATING.has(words[i + 1] ?? '')) {
+      if (negates(tokens, words, i, bare)) {
         negated = true;
         let next = words[i + 1];
         if (next && AUXILIARIES.has(next)) next = words[i + 2];
@@ -117,6 +136,18 @@ export interface Denial {
 
 const person = joinedNameKey;
 const side = (s: StatementRecord): string => person(s.orgKey ?? s.speakerKey);
+/** Whether the words of one name are all in the other, in order («هيئة شؤون الإعلام» in «هيئة شؤون الإعلام في مملكة البحرين»). */
+const within = (a: string, b: string): boolean => {
+  const [x, y] = a.length <= b.length ? [a.split(' '), b.split(' ')] : [b.split(' '), a.split(' ')];
+  let k = 0;
+  for (const w of y) if (w === x[k]) k++;
+  return k === x.length;
+};
+/** Two statements of one speaker or one side: the same entity, or names one of which contains the other. */
+const sameSide = (a: StatementRecord, b: StatementRecord): boolean =>
+  (a.speakerEntity != null && a.speakerEntity === b.speakerEntity) ||
+  within(person(a.speakerKey), person(b.speakerKey)) ||
+  within(side(a), side(b));
 /**
  * Statements contradict only about the same happening: in one article, or in articles of one
  * story. Across unrelated articles, two clauses sharing a few words are a coincidence far more
@@ -222,7 +253,7 @@ export function contradictions(statements: StatementRecord[], opts: ClaimOptions
       if (!sameStory(p.s, q.s)) continue;
       // Two negated statements are met from both sides: keep the pair once.
       if (j < i && q.cs.some((c) => c.negated)) continue;
-      if (side(p.s) === side(q.s) || person(p.s.speakerKey) === person(q.s.speakerKey) || days(p.s.date, q.s.date) > opts.windowDays) continue;
+      if (sameSide(p.s, q.s) || days(p.s.date, q.s.date) > opts.windowDays) continue;
       let best: (ReturnType<typeof clash> & { x: Clause; y: Clause }) | null = null;
       for (const x of p.cs) for (const y of q.cs) {
         const c = clash(x, y, opts);
@@ -259,7 +290,7 @@ export function denials(statements: StatementRecord[], opts: ClaimOptions = DEFA
   const seen = new Set<string>();
   const byDay = index.parsed.map((p) => p.s);
   const dayOf = index.parsed.map((p) => p.t);
-  const other = (d: StatementRecord) => (s: StatementRecord) => s !== d && side(s) !== side(d) && s.speakerKey !== d.speakerKey;
+  const other = (d: StatementRecord) => (s: StatementRecord) => s !== d && !sameSide(s, d);
   for (const p of index.parsed) {
     const d = p.s;
     const folded = norm(d.quote);
