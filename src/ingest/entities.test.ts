@@ -120,3 +120,15 @@ describe('a database linked before entity identities existed', () => {
     }
   });
 });
+
+describe('names and short forms', () => {
+  it('meets a person\'s short name in the same story, never a person of another middle name, and is called by the name most articles use', () => {
+    const body = (name: string) => `قال وزير الداخلية ${name} إن "الأجهزة الأمنية أحبطت مخططا إرهابيا في العاصمة".`;
+    ing.add(input(body('سعد حسن الفهد'), 'a'));
+    ing.add(input(body('سعد بن الفهد'), 'b'));
+    ing.add(input(body('سعد بن الفهد'), 'c'));
+    ing.commit();
+    const people = findEntities(store, 'الفهد', { type: 'PER', limit: 10 });
+    expect(people.map((e) => e.name).sort()).toEqual(['سعد بن الفهد', 'سعد حسن الفهد']);
+  });
+});

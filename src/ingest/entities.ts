@@ -21,8 +21,8 @@ export class EntityIndex {
       const keys = identityKeys(e);
       const id = this.resolve(keys, story) ?? this.create(e, keys.ref);
       const added = mention.run(id, articleId, e.name, JSON.stringify(e.mentions)).changes > 0;
-      if (added) this.touch(id, e, day);
       this.addAliases(id, e, keys);
+      if (added) this.touch(id, e, day);
       ids.push(id);
     }
     return ids;
@@ -30,10 +30,14 @@ export class EntityIndex {
 
   /** Forgets the article's mentions (its entities keep their names and aliases). */
   clear(articleId: number): void {
-    const rows = this.store.prep('SELECT entity_id FROM entity_mentions WHERE article_id = ?').all(articleId) as { entity_id: number }[];
+    const rows = this.store.prep('SELECT entity_id, name FROM entity_mentions WHERE article_id = ?').all(articleId) as { entity_id: number; name: string }[];
     if (!rows.length) return;
     const dec = this.store.prep('UPDATE entities SET articles = articles - 1 WHERE id = ?');
-    for (const r of rows) dec.run(r.entity_id);
+    const name = this.store.prep('UPDATE entity_names SET articles = articles - 1 WHERE entity_id = ? AND name = ?');
+    for (const r of rows) {
+      dec.run(r.entity_id);
+      name.run(r.entity_id, r.name);
+    }
     this.store.prep('DELETE FROM entity_mentions WHERE article_id = ?').run(articleId);
   }
 
@@ -52,10 +56,13 @@ export class EntityIndex {
     for (const n of k.names) for (const id of this.withAlias(type ? aliasKey(type, n) : null, n)) named.add(id);
     if (named.size === 1) return [...named][0]!;
     if (named.size > 1) return null;
+    // A person known by the first and last word of this name («محمد السوداني» for «محمد شياع السوداني»).
     if (k.firstLast) {
-      const ids = this.candidates(firstLastKey(k.firstLast));
+      const ids = this.candidates(aliasKey('PER', k.firstLast));
       if (ids.length === 1) return ids[0]!;
     }
+    // The one person of the story whose longer name starts and ends with this one.
+    if (k.short && story !== null) return this.inStory(this.candidates(firstLastKey(k.short)), story);
     return null;
   }
 
@@ -76,7 +83,12 @@ export class EntityIndex {
   private bySurname(word: string, story: number | null): number | null {
     const ids = this.candidates(lastKey(word));
     if (ids.length === 1) return ids[0]!;
-    if (ids.length === 0 || story === null) return null;
+    return story === null ? null : this.inStory(ids, story);
+  }
+
+  /** The one of these entities mentioned in the story's articles; none when several or none are. */
+  private inStory(ids: number[], story: number): number | null {
+    if (!ids.length) return null;
     const inStory = this.store
       .prep(
         `SELECT DISTINCT m.entity_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id
@@ -93,25 +105,33 @@ export class EntityIndex {
     return Number(r.lastInsertRowid);
   }
 
-  /** Counts the article; a fuller name, or coordinates learnt later, improve the entity. */
+  /**
+   * Counts the article, and the name it used; the entity is called by the name most articles use
+   * (a curated actor or a place keeps its own). Coordinates learnt later are kept.
+   */
   private touch(id: number, e: Entity, day: string | null): void {
+    this.store
+      .prep('INSERT INTO entity_names (entity_id, name, articles) VALUES (?, ?, 1) ON CONFLICT (entity_id, name) DO UPDATE SET articles = articles + 1')
+      .run(id, e.name);
     this.store
       .prep(
         `UPDATE entities SET articles = articles + 1,
            first_day = CASE WHEN @day IS NOT NULL AND (first_day IS NULL OR @day < first_day) THEN @day ELSE first_day END,
            last_day = CASE WHEN @day IS NOT NULL AND (last_day IS NULL OR @day > last_day) THEN @day ELSE last_day END,
            lat = coalesce(lat, @lat), lon = coalesce(lon, @lon),
-           name = CASE WHEN source = 'article' AND @source = 'article' AND length(@name) > length(name) THEN @name ELSE name END
+           name = CASE WHEN source = 'article'
+             AND (SELECT articles FROM entity_names WHERE entity_id = @id AND name = @name) > coalesce((SELECT articles FROM entity_names WHERE entity_id = @id AND name = entities.name), 0)
+             THEN @name ELSE name END
          WHERE id = @id`,
       )
-      .run({ day, lat: e.coordinates?.lat ?? null, lon: e.coordinates?.lon ?? null, name: e.name, source: e.source ?? 'article', id });
+      .run({ day, lat: e.coordinates?.lat ?? null, lon: e.coordinates?.lon ?? null, name: e.name, id });
   }
 
   private addAliases(id: number, e: Entity, k: IdentityKeys): void {
     const q = this.store.prep('INSERT OR IGNORE INTO entity_aliases (key, entity_id) VALUES (?, ?)');
     for (const key of k.aliasKeys) q.run(key, id);
-    // Printed forms, for display: every way the articles wrote it.
-    const printed = this.store.prep('INSERT OR IGNORE INTO entity_names (entity_id, name) VALUES (?, ?)');
+    // Printed forms, for display: every way the articles wrote it (the name each used is counted in touch).
+    const printed = this.store.prep('INSERT OR IGNORE INTO entity_names (entity_id, name, articles) VALUES (?, ?, 0)');
     for (const a of new Set([e.name, ...e.aliases])) printed.run(id, a);
   }
 }

@@ -8,7 +8,10 @@
 // - `names`: the folded names of two words or more it was called in the article; another entity
 //   of the type called by one of them is the same one when no other entity is;
 // - for a person, `firstLast`: the first and last word of a name of three words or more
-//   («محمد شياع السوداني» → «محمد السوداني»), to meet the shorter form of the same name;
+//   («محمد شياع السوداني» → «محمد السوداني»), which finds a person known by that shorter name; and
+//   `short`, a name of two words, which finds the one person with a longer name of the same first
+//   and last word in the article's story (never across the store: «محمد علي نايف» and «محمد بن
+//   نايف» are two people);
 // - for a person named by one word only («الكاظمي»), `single`: that word, matched against the
 //   last words of full names. A surname alone never makes an identity by itself: it is resolved to
 //   a person only when one person known by that surname is in the article's story, or in the whole
@@ -22,6 +25,7 @@ export interface IdentityKeys {
   ref: string;
   names: string[];
   firstLast: string | null;
+  short: string | null;
   single: string | null;
   /** Keys under which later articles find this entity (stored as its aliases). */
   aliasKeys: string[];
@@ -45,13 +49,15 @@ export function identityKeys(e: Entity): IdentityKeys {
   for (const k of e.type === 'PER' ? multi : folded) aliasKeys.add(aliasKey(e.type, k));
   let firstLast: string | null = null;
   let single: string | null = null;
+  let short: string | null = null;
   if (e.type === 'PER') {
     const w = words(own);
     if (w.length >= 3) firstLast = `${w[0]} ${w[w.length - 1]}`;
+    if (w.length === 2) short = own;
     if (w.length >= 2) {
       aliasKeys.add(lastKey(w[w.length - 1]!));
-      aliasKeys.add(firstLastKey(firstLast ?? own));
+      if (firstLast) aliasKeys.add(firstLastKey(firstLast));
     } else if (w.length === 1) single = w[0]!;
   }
-  return { ref, names: e.type === 'PER' ? multi : folded, firstLast, single, aliasKeys: [...aliasKeys] };
+  return { ref, names: e.type === 'PER' ? multi : folded, firstLast, short, single, aliasKeys: [...aliasKeys] };
 }

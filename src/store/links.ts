@@ -83,7 +83,7 @@ export interface EntityRow {
 const TYPES = ['PER', 'ORG', 'GPE', 'LOC', 'FAC'];
 
 function withNames(store: Store, rows: Omit<EntityRow, 'names'>[]): EntityRow[] {
-  const q = store.prep('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY length(name) DESC, name LIMIT 30');
+  const q = store.prep('SELECT name FROM entity_names WHERE entity_id = ? ORDER BY articles DESC, length(name) DESC, name LIMIT 30');
   return rows.map((r) => ({ ...r, names: (q.all(r.id) as { name: string }[]).map((n) => n.name) }));
 }
 

@@ -148,8 +148,8 @@ export const MIGRATIONS: string[] = [
   );
   -- The keys by which articles find an entity again (link/identity.ts).
   CREATE TABLE entity_aliases (key TEXT NOT NULL, entity_id INTEGER NOT NULL, PRIMARY KEY (key, entity_id)) WITHOUT ROWID;
-  -- Every way articles wrote its name.
-  CREATE TABLE entity_names (entity_id INTEGER NOT NULL, name TEXT NOT NULL, PRIMARY KEY (entity_id, name)) WITHOUT ROWID;
+  -- Every way articles wrote its name, and in how many articles it was the name used.
+  CREATE TABLE entity_names (entity_id INTEGER NOT NULL, name TEXT NOT NULL, articles INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (entity_id, name)) WITHOUT ROWID;
   -- Where each article names it: the name it used and the spans of its mentions (a JSON array).
   CREATE TABLE entity_mentions (entity_id INTEGER NOT NULL, article_id INTEGER NOT NULL, name TEXT NOT NULL, spans TEXT NOT NULL,
     PRIMARY KEY (entity_id, article_id)) WITHOUT ROWID;
