@@ -44,7 +44,7 @@ ing.commit();
 const mean = (a, b) => times.slice(a, b).reduce((s, x) => s + x, 0) / (b - a);
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`rasd linking benchmark${pinned ? ' (pinned to one core)' : ''}: ${times.length.toLocaleString('en')} original articles linked as they were stored`);
-console.log(`  ms per article (story + statement index): first 1,000 ${mean(0, 1000).toFixed(2)} · articles 9,501-10,500 ${mean(9500, 10500).toFixed(2)} · last 1,000 ${mean(times.length - 1000, times.length).toFixed(2)} · median of all ${sorted[sorted.length >> 1].toFixed(2)} · p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)}`);
+console.log(`  ms per article (story, entity identities, statements and their groups): first 1,000 ${mean(0, 1000).toFixed(2)} · articles 9,501-10,500 ${mean(9500, 10500).toFixed(2)} · last 1,000 ${mean(times.length - 1000, times.length).toFixed(2)} · median of all ${sorted[sorted.length >> 1].toFixed(2)} · p99 ${sorted[Math.floor(sorted.length * 0.99)].toFixed(2)}`);
 const stories = store.prep('SELECT count(*) AS n, sum(articles > 1) AS multi, max(articles) AS biggest FROM stories').get();
 console.log(`  stories: ${stories.n.toLocaleString('en')} (${stories.multi.toLocaleString('en')} with 2 or more articles; the largest has ${stories.biggest})`);
 store.close();
