@@ -171,7 +171,11 @@ linkOptions(
   50,
 )
   .argument('<name>', 'a name as written in Arabic, e.g. الكاظمي or "وزارة الخارجية"')
-  .option('--id <n>', 'only the entity with this number (from `rasd entities`)', count)
+  .option('--id <n>', 'only the entity with this number (from `rasd entities`)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isSafeInteger(n) || n <= 0) throw new InvalidArgumentError('expected an entity number from `rasd entities`, e.g. 12.');
+    return n;
+  })
   .action(async (name: string, o: LinkOpts & { id?: number }) => {
     const { whoSaidCommand } = await import('./commands/links.js');
     process.exitCode = whoSaidCommand(name, { ...(await common(o)), id: o.id });
