@@ -219,7 +219,7 @@ export class Ingester {
     if (sig) this.store.addBands(id, bandHashes(sig));
     this.store.index(id, row);
     this.linker.assignStory(id, doc, terms);
-    this.linker.indexArticle(id, doc);
+    this.linker.indexArticle(id, doc, terms);
     if (outlet) this.learn(outlet, keys);
     return { status: 'stored', id };
   }

@@ -5,7 +5,7 @@ import { matchKey } from '../lang/ar/normalize.js';
 import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/stories.js';
 import type { Term } from '../lang/ar/stem.js';
 import type { Store } from '../store/sqlite.js';
-import { containment, CONTAINMENT, contentWords, MAX_DAYS } from '../link/statements.js';
+import { containment, CONTAINMENT, contentWords, contentWordsAt, MAX_DAYS } from '../link/statements.js';
 import { nameKey } from '../link/identity.js';
 import { EntityIndex } from './entities.js';
 
@@ -122,12 +122,13 @@ export class Linker {
 
   /**
    * The article's entities (one identity each across articles) and its statements, replacing
-   * what was indexed before (reanalyze). Runs after the article has its story.
+   * what was indexed before (reanalyze). Runs after the article has its story. `terms`: the
+   * search terms of its text, when the caller has them.
    */
-  indexArticle(id: number, doc: ArticleDoc): void {
+  indexArticle(id: number, doc: ArticleDoc, terms?: Term[]): void {
     const story = this.storyOf(id);
     const entityIds = this.entities.index(id, doc, story);
-    this.indexStatements(id, doc, entityIds);
+    this.indexStatements(id, doc, entityIds, terms);
   }
 
   /**
@@ -135,7 +136,7 @@ export class Linker {
    * speaker's span or of the speaker's name), and its group: the reports of the same words by the
    * same speaker within a week (link/statements.ts) become one statement with several sources.
    */
-  private indexStatements(id: number, doc: ArticleDoc, entityIds: number[]): void {
+  private indexStatements(id: number, doc: ArticleDoc, entityIds: number[], terms?: Term[]): void {
     this.forgetStatements(id);
     const ins = this.store.prep(
       `INSERT INTO statements (article_id, n, speaker, speaker_key, organization, org_key, role, quote, quote_key, kind, stance, channel, date, span_start, span_end, speaker_entity, words)
@@ -143,7 +144,7 @@ export class Linker {
     );
     doc.statements.forEach((s, n) => {
       const entity = speakerEntity(s, doc, entityIds);
-      const words = contentWords(s.quote);
+      const words = terms ? contentWordsAt(terms, s.span) : contentWords(s.quote);
       const speakerKey = matchKey(s.speaker);
       const row = ins.run(id, n, s.speaker, speakerKey, s.organization, s.organization ? matchKey(s.organization) : null, s.role, s.quote, matchKey(s.quote),
         s.kind, s.stance, s.channel, s.date, s.span[0], s.span[1], entity, words.join(' '));

@@ -72,5 +72,5 @@ function redo(ing: Ingester, r: Row): void {
   // Articles stored before stories existed (schema 1) get one now; the others keep theirs.
   const story = ing.store.prep('SELECT story_id FROM articles WHERE id = ?').get(r.id) as { story_id: number | null };
   if (story.story_id === null) ing.linker.assignStory(r.id, doc, terms);
-  ing.linker.indexArticle(r.id, doc);
+  ing.linker.indexArticle(r.id, doc, terms);
 }

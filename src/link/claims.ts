@@ -16,6 +16,7 @@ import { matchKey, norm } from '../lang/ar/normalize.js';
 import { searchStem } from '../lang/ar/stem.js';
 import { joinedNameKey } from '../lang/ar/names.js';
 import { isContentStem } from '../lang/ar/stopwords.js';
+import { contains } from '../extract/statements/registry.js';
 import { tokenize } from '../lang/ar/tokenize.js';
 
 export interface StatementRecord {
@@ -136,12 +137,10 @@ export interface Denial {
 
 const person = joinedNameKey;
 const side = (s: StatementRecord): string => person(s.orgKey ?? s.speakerKey);
-/** Whether the words of one name are all in the other, in order («هيئة شؤون الإعلام» in «هيئة شؤون الإعلام في مملكة البحرين»). */
+/** Whether one name is a run of the other's words («هيئة شؤون الإعلام» in «هيئة شؤون الإعلام في مملكة البحرين»). */
 const within = (a: string, b: string): boolean => {
-  const [x, y] = a.length <= b.length ? [a.split(' '), b.split(' ')] : [b.split(' '), a.split(' ')];
-  let k = 0;
-  for (const w of y) if (w === x[k]) k++;
-  return k === x.length;
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  return contains(y.split(' '), x.split(' '));
 };
 /** Two statements of one speaker or one side: the same entity, or names one of which contains the other. */
 const sameSide = (a: StatementRecord, b: StatementRecord): boolean =>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchKey } from '../lang/ar/normalize.js';
 import type { StatementRecord } from './claims.js';
-import { contentWords, groupReports, sameWords } from './statements.js';
+import { searchTerms } from '../lang/ar/stem.js';
+import { contentWords, contentWordsAt, groupReports, sameWords } from './statements.js';
 
 let id = 0;
 const st = (speaker: string, quote: string, outlet: string, groupId?: number): StatementRecord => ({
@@ -19,6 +20,15 @@ describe('sameWords', () => {
   it('keeps apart other words of the same speaker, and reports of one content word', () => {
     expect(sameWords(contentWords('الحكومة ستجري الانتخابات في موعدها المحدد في تشرين الأول'), full)).toBe(false);
     expect(sameWords(contentWords('العراق'), full)).toBe(false);
+  });
+});
+
+describe('contentWordsAt', () => {
+  it('reads a quote\'s content words from the terms of the whole text, as contentWords does from the quote', () => {
+    const quote = 'العراق ماض في تنظيم العلاقة مع التحالف الدولي';
+    const text = `قال رئيس الوزراء إن "${quote}"، وأضاف أن الحكومة ستواصل الحوار.`;
+    const at = text.indexOf(quote);
+    expect(contentWordsAt(searchTerms(text), [at, at + quote.length])).toEqual(contentWords(quote));
   });
 });
 

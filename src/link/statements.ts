@@ -4,7 +4,7 @@
 // The ingester decides this as each statement arrives (ingest/linker.ts) and stores it as the
 // statement's group; readers gather a group's reports with groupReports.
 import type { StatementRecord } from './claims.js';
-import { searchTerms } from '../lang/ar/stem.js';
+import { searchTerms, type Term } from '../lang/ar/stem.js';
 import { isContentStem } from '../lang/ar/stopwords.js';
 
 export interface MergedStatement {
@@ -21,7 +21,25 @@ export const CONTAINMENT = 0.7;
 export const MAX_DAYS = 7;
 
 /** The distinct content stems of a quote, in order of first occurrence. */
-export const contentWords = (quote: string): string[] => [...new Set(searchTerms(quote).map((t) => t.stem).filter(isContentStem))];
+export const contentWords = (quote: string): string[] => distinctContent(searchTerms(quote));
+
+/**
+ * contentWords of the quote at `span` of a text, from the search terms of the whole text (made
+ * once per article by the ingester): a quote is the text of its span, so nothing is stemmed twice.
+ */
+export function contentWordsAt(terms: readonly Term[], span: readonly [number, number]): string[] {
+  let lo = 0, hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]!.start < span[0]) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: Term[] = [];
+  for (let i = lo; i < terms.length && terms[i]!.end <= span[1]; i++) inside.push(terms[i]!);
+  return distinctContent(inside);
+}
+
+const distinctContent = (terms: readonly Term[]): string[] => [...new Set(terms.map((t) => t.stem).filter(isContentStem))];
 
 /**
  * How far two reports (their content words) are one statement: the share of the shorter one's
