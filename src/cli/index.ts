@@ -202,6 +202,22 @@ linkOptions(program.command('contradictions').description('Statements from diffe
     process.exitCode = contradictionsCommand({ ...(await common(o)), windowDays: o.window, minOverlap: o.minOverlap, minShared: o.minShared });
   });
 
+program
+  .command('serve')
+  .description('The JSON API (documented at /api/openapi.json) and the web UI, on loopback by default; the database is only read.')
+  .option('--db <path>', 'the database file (default: $RASD_DB, else ./rasd.db)')
+  .option('--host <address>', 'the address to listen on; anything but loopback exposes the database to the network', '127.0.0.1')
+  .option('--port <n>', 'the port (0: any free port)', (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
+    return n;
+  }, 8080)
+  .option('-q, --quiet', 'do not log requests')
+  .action(async (o: { db?: string; host: string; port: number; quiet?: boolean }) => {
+    const [{ serveCommand }, { dbPath }] = await Promise.all([import('./commands/serve.js'), import('./commands/db.js')]);
+    process.exitCode = await serveCommand({ db: dbPath(o.db), host: o.host, port: o.port, quiet: !!o.quiet });
+  });
+
 program.parseAsync(process.argv).catch((err: Error & { code?: string }) => {
   // What the database says when it cannot do its part, said so that a user knows what to do.
   if (/^SQLITE_(?:BUSY|LOCKED)/.test(err.code ?? '')) {

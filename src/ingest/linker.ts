@@ -1,6 +1,6 @@
 // What storing an original article adds across articles: its story (see link/stories.ts) and its
 // statements in the statement index. Runs inside the ingester's transaction.
-import type { ArticleDoc, Statement } from '../core/types.js';
+import type { ArticleDoc, NewsEvent, Statement } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/stories.js';
 import type { Term } from '../lang/ar/stem.js';
@@ -37,6 +37,28 @@ function speakerEntity(s: Statement, doc: ArticleDoc, ids: number[]): number | n
   const at = (type: string) => doc.entities.findIndex((e) => e.type === type && e.mentions.some((m) => m[0] < sp[1] && sp[0] < m[1]));
   const i = at('PER') >= 0 ? at('PER') : at('ORG');
   return i >= 0 ? ids[i] ?? null : null;
+}
+
+/** The article's entities an event names: its actors, and its location (a place named so, or mentioned within the event's sentence). */
+function eventEntities(ev: NewsEvent, doc: ArticleDoc, ids: number[]): [number, 'actor' | 'place'][] {
+  const found: [number, 'actor' | 'place'][] = [];
+  const called = (name: string) => {
+    const key = nameKey(name);
+    return doc.entities.findIndex((e) => e.name && (nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key)));
+  };
+  for (const actor of ev.actors) {
+    const i = called(actor);
+    if (i >= 0 && ids[i] !== undefined) found.push([ids[i]!, 'actor']);
+  }
+  if (ev.location) {
+    let i = called(ev.location);
+    if (i < 0) {
+      const [s, e] = ev.span;
+      i = doc.entities.findIndex((x) => x.type !== 'PER' && x.type !== 'ORG' && x.mentions.some((m) => m[0] >= s && m[1] <= e) && ev.location!.includes(x.name));
+    }
+    if (i >= 0 && ids[i] !== undefined) found.push([ids[i]!, 'place']);
+  }
+  return found;
 }
 
 export class Linker {
@@ -129,6 +151,29 @@ export class Linker {
     const story = this.storyOf(id);
     const entityIds = this.entities.index(id, doc, story);
     this.indexStatements(id, doc, entityIds, terms);
+    this.indexEvents(id, doc, entityIds);
+  }
+
+  /**
+   * The article's events as rows, each with the entities named among its actors and the place
+   * where it happened, so that an entity's page and the map can find them.
+   */
+  private indexEvents(id: number, doc: ArticleDoc, entityIds: number[]): void {
+    const old = this.store.prep('SELECT id FROM events WHERE article_id = ?').all(id) as { id: number }[];
+    const unlink = this.store.prep('DELETE FROM event_entities WHERE event_id = ?');
+    for (const e of old) unlink.run(e.id);
+    this.store.prep('DELETE FROM events WHERE article_id = ?').run(id);
+    const ins = this.store.prep(
+      `INSERT INTO events (article_id, n, type, date, location, lat, lon, actors, killed, injured, span_start, span_end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const link = this.store.prep('INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)');
+    doc.events.forEach((ev, n) => {
+      const row = ins.run(id, n, ev.type, ev.date ?? doc.published, ev.location, ev.coordinates?.lat ?? null, ev.coordinates?.lon ?? null,
+        JSON.stringify(ev.actors), ev.killed, ev.injured, ev.span[0], ev.span[1]);
+      const eventId = Number(row.lastInsertRowid);
+      for (const [entity, role] of eventEntities(ev, doc, entityIds)) link.run(eventId, entity, role);
+    });
   }
 
   /**

@@ -164,6 +164,35 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX statements_group ON statements(group_id);
   UPDATE articles SET stages = '' WHERE duplicate_of IS NULL;
   `,
+  // 4: events as rows (the map, the timeline chart and an entity's events read them), each with
+  // the entities that took part or where it happened. Originals are marked stale so that
+  // `rasd reanalyze` fills them.
+  `
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    n INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    -- The day it happened when the text says, else the article's day.
+    date TEXT,
+    location TEXT,
+    lat REAL,
+    lon REAL,
+    -- JSON array of the actors' names as written.
+    actors TEXT NOT NULL,
+    killed INTEGER,
+    injured INTEGER,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    UNIQUE (article_id, n)
+  );
+  CREATE INDEX events_date ON events(date);
+  -- role: 'actor' (named among its actors) or 'place' (where it happened).
+  CREATE TABLE event_entities (event_id INTEGER NOT NULL, entity_id INTEGER NOT NULL, role TEXT NOT NULL,
+    PRIMARY KEY (entity_id, event_id, role)) WITHOUT ROWID;
+  CREATE INDEX event_entities_event ON event_entities(event_id);
+  UPDATE articles SET stages = '' WHERE duplicate_of IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,318 @@
+// What the API reads from the store, shaped as the API answers it (serve/types.ts). Statements
+// come as groups — one statement with every source that reported it — and every record keeps
+// the span of its source in the article's text.
+import { inflateRawSync } from 'node:zlib';
+import type { DateMention, Diagnostic, Entity, NewsEvent, RemovedLine, Span, Statement } from '../core/types.js';
+import { matchKey } from '../lang/ar/normalize.js';
+import { contradictions, denials, DEFAULT_CLAIMS, type StatementRecord } from '../link/claims.js';
+import { entityById, listEntities, statementsIn, statementsOfEntities } from '../store/links.js';
+import { search } from '../store/search.js';
+import type { Store } from '../store/sqlite.js';
+import type {
+  ArticleDetail, ContradictionItem, DayCount, EntityDetail, EntityItem, EventItem, Health, Outlet, Page, SearchHit,
+  StatementItem, StatementSource, StoryArticle, StoryDetail, StoryItem,
+} from './types.js';
+
+type Row = Record<string, unknown>;
+const page = <T>(items: T[], total: number | null, limit: number, offset: number): Page<T> => ({ total, limit, offset, items });
+
+export function health(store: Store): Health {
+  const n = (sql: string) => (store.prep(sql).get() as { n: number }).n;
+  const days = store.prep('SELECT min(published) AS first, max(published) AS last FROM articles').get() as { first: string | null; last: string | null };
+  return {
+    ok: true,
+    schema: Number(store.db.pragma('user_version', { simple: true })),
+    articles: n('SELECT count(*) AS n FROM articles'),
+    statements: n('SELECT count(*) AS n FROM statements'),
+    events: n('SELECT count(*) AS n FROM events'),
+    first_day: days.first,
+    last_day: days.last,
+  };
+}
+
+export function outlets(store: Store): Page<Outlet> {
+  const items = store.prep(`SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`).all() as Outlet[];
+  return page(items, items.length, items.length, 0);
+}
+
+export interface SearchParams {
+  q?: string; outlet?: string; from?: string; to?: string; speaker?: string; entity?: string; limit: number; offset: number;
+}
+
+export function searchArticles(store: Store, p: SearchParams): Page<SearchHit> {
+  const r = search(store, { text: p.q ?? '', outlet: p.outlet, from: p.from, to: p.to, speaker: p.speaker, entity: p.entity, limit: p.limit, offset: p.offset });
+  const storyOf = store.prep('SELECT story_id AS story FROM articles WHERE id = ?');
+  const items = r.hits.map((h): SearchHit => {
+    const [s, e] = h.snippet.span;
+    return {
+      id: h.id, title: h.title, outlet: h.outlet, published: h.published, url: h.url,
+      story: ((storyOf.get(h.id) as { story: number | null } | undefined)?.story) ?? null,
+      score: Math.round(h.score * 1000) / 1000,
+      snippet: { text: h.text.slice(s, e), start: s, highlights: h.snippet.highlights.map(([a, b]) => [a - s, b - s]) },
+      copies: h.copies.map((c) => ({ id: c.id, outlet: c.outlet, url: c.url, kind: c.kind })),
+    };
+  });
+  return page(items, r.total, p.limit, p.offset);
+}
+
+// ── statements ────────────────────────────────────────────────────────────────────────────
+
+const MEMBER_COLUMNS = `s.id, s.group_id, s.speaker, s.speaker_entity, s.role, s.organization, s.quote, s.kind, s.stance, s.channel, s.date,
+  s.span_start, s.span_end, a.id AS article, a.title, a.outlet, a.published, a.url, a.story_id`;
+
+interface Member {
+  id: number; group_id: number | null; speaker: string; speaker_entity: number | null; role: string | null; organization: string | null;
+  quote: string; kind: 'direct' | 'indirect'; stance: string; channel: string; date: string | null;
+  span_start: number; span_end: number; article: number; title: string | null; outlet: string | null; published: string | null; url: string | null; story_id: number | null;
+}
+
+/** Statement groups, each once, in the order of `ids` (group ids): the fullest report speaks for the group. */
+export function groupsById(store: Store, ids: number[]): StatementItem[] {
+  if (!ids.length) return [];
+  const rows = store
+    .prep(`SELECT ${MEMBER_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id
+           WHERE coalesce(s.group_id, s.id) IN (SELECT value FROM json_each(?)) ORDER BY s.date, a.published, s.id`)
+    .all(JSON.stringify(ids)) as Member[];
+  const groups = new Map<number, Member[]>();
+  for (const r of rows) {
+    const g = r.group_id ?? r.id;
+    groups.set(g, [...(groups.get(g) ?? []), r]);
+  }
+  return ids.flatMap((g) => {
+    const members = groups.get(g);
+    return members ? [toItem(g, members)] : [];
+  });
+}
+
+function toItem(group: number, members: Member[]): StatementItem {
+  const lead = members.reduce((a, b) => (b.quote.length > a.quote.length ? b : a));
+  const sources = members.map((m): StatementSource => ({
+    statement: m.id, article: m.article, title: m.title, outlet: m.outlet, published: m.published, url: m.url, quote: m.quote, span: [m.span_start, m.span_end],
+  }));
+  return {
+    id: group, speaker: lead.speaker, speaker_entity: lead.speaker_entity ?? members.find((m) => m.speaker_entity !== null)?.speaker_entity ?? null,
+    role: lead.role, organization: lead.organization, quote: lead.quote, kind: lead.kind, stance: lead.stance, channel: lead.channel,
+    date: members[0]!.date, story: lead.story_id, sources,
+  };
+}
+
+export interface StatementParams {
+  q?: string; speaker?: string; organization?: string; entity?: number; stance?: string; from?: string; to?: string;
+  outlet?: string; story?: number; limit: number; offset: number;
+}
+
+/** Statement groups matching the filters (any report of a group matching), the latest first. */
+export function listStatements(store: Store, p: StatementParams): Page<StatementItem> {
+  const where: string[] = [];
+  const args: Row = {};
+  const add = (cond: string, name: string, value: unknown) => {
+    if (value === undefined || value === null || value === '') return;
+    where.push(cond);
+    args[name] = value;
+  };
+  add('instr(s.quote_key, @q) > 0', 'q', p.q ? matchKey(p.q) : undefined);
+  add('instr(s.speaker_key, @speaker) > 0', 'speaker', p.speaker ? matchKey(p.speaker) : undefined);
+  add("instr(coalesce(s.org_key, ''), @organization) > 0", 'organization', p.organization ? matchKey(p.organization) : undefined);
+  add('s.speaker_entity = @entity', 'entity', p.entity);
+  add('s.stance = @stance', 'stance', p.stance);
+  add('s.date >= @from', 'from', p.from);
+  add('s.date <= @to', 'to', p.to);
+  add('a.outlet = @outlet COLLATE NOCASE', 'outlet', p.outlet);
+  add('a.story_id = @story', 'story', p.story);
+  const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const from = 'statements s JOIN articles a ON a.id = s.article_id';
+  const ids = (store
+    .prep(`SELECT coalesce(s.group_id, s.id) AS g, max(s.date) AS d FROM ${from} ${cond} GROUP BY g ORDER BY d DESC, g DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...args, limit: p.limit, offset: p.offset }) as { g: number }[]).map((r) => r.g);
+  const total = (store.prep(`SELECT count(DISTINCT coalesce(s.group_id, s.id)) AS n FROM ${from} ${cond}`).get(args) as { n: number }).n;
+  return page(groupsById(store, ids), total, p.limit, p.offset);
+}
+
+/** The group of a statement (any of its reports' numbers). */
+export function statementById(store: Store, id: number): StatementItem | null {
+  const r = store.prep('SELECT coalesce(group_id, id) AS g FROM statements WHERE id = ?').get(id) as { g: number } | undefined;
+  return r ? groupsById(store, [r.g])[0] ?? null : null;
+}
+
+const groupsOf = (records: StatementRecord[]): number[] => [...new Set(records.map((r) => r.groupId ?? r.id))];
+
+// ── stories ───────────────────────────────────────────────────────────────────────────────
+
+const STORY_COLUMNS = 'id, title, first_day, last_day, articles, outlets';
+
+export function listStories(store: Store, p: { from?: string; to?: string; min: number; limit: number; offset: number }): Page<StoryItem> {
+  const cond = `articles >= @min AND (@from IS NULL OR last_day >= @from) AND (@to IS NULL OR first_day <= @to)`;
+  const args = { min: p.min, from: p.from ?? null, to: p.to ?? null };
+  const items = store
+    .prep(`SELECT ${STORY_COLUMNS} FROM stories WHERE ${cond} ORDER BY articles DESC, outlets DESC, last_day DESC, id LIMIT @limit OFFSET @offset`)
+    .all({ ...args, limit: p.limit, offset: p.offset }) as StoryItem[];
+  const total = (store.prep(`SELECT count(*) AS n FROM stories WHERE ${cond}`).get(args) as { n: number }).n;
+  return page(items, total, p.limit, p.offset);
+}
+
+export function storyById(store: Store, id: number): StoryDetail | null {
+  const story = store.prep(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`).get(id) as StoryItem | undefined;
+  if (!story) return null;
+  const articles = store
+    .prep('SELECT id, title, outlet, published, url, duplicate_of FROM articles WHERE story_id = ? ORDER BY published, id LIMIT 500')
+    .all(id) as Omit<StoryArticle, 'statements'>[];
+  const st = store.prep('SELECT id, speaker, quote, stance, date, span_start, span_end FROM statements WHERE article_id = ? ORDER BY n');
+  return {
+    story,
+    articles: articles.map((a) => ({
+      ...a,
+      statements: (st.all(a.id) as (Omit<StoryArticle['statements'][number], 'span'> & { span_start: number; span_end: number })[]).map(
+        ({ span_start, span_end, ...s }) => ({ ...s, span: [span_start, span_end] }),
+      ),
+    })),
+    events: listEvents(store, { story: id, limit: 500, offset: 0 }).items,
+  };
+}
+
+// ── events and the timeline ───────────────────────────────────────────────────────────────
+
+export interface EventParams {
+  from?: string; to?: string; type?: string; entity?: number; story?: number; located?: boolean; limit: number; offset: number;
+}
+
+interface EventRow {
+  id: number; article: number; type: string; date: string | null; location: string | null; lat: number | null; lon: number | null;
+  actors: string; killed: number | null; injured: number | null; span_start: number; span_end: number; outlet: string | null; title: string | null; text: string;
+}
+
+export function listEvents(store: Store, p: EventParams): Page<EventItem> {
+  const cond = `(@from IS NULL OR e.date >= @from) AND (@to IS NULL OR e.date <= @to) AND (@type IS NULL OR e.type = @type)
+    AND (@story IS NULL OR a.story_id = @story) AND (@located = 0 OR e.lat IS NOT NULL)
+    AND (@entity IS NULL OR e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity))`;
+  const args = { from: p.from ?? null, to: p.to ?? null, type: p.type ?? null, story: p.story ?? null, located: p.located ? 1 : 0, entity: p.entity ?? null };
+  const rows = store
+    .prep(`SELECT e.id, e.article_id AS article, e.type, e.date, e.location, e.lat, e.lon, e.actors, e.killed, e.injured, e.span_start, e.span_end,
+                  a.outlet, a.title, substr(a.text, e.span_start + 1, e.span_end - e.span_start) AS text
+           FROM events e JOIN articles a ON a.id = e.article_id WHERE ${cond} ORDER BY e.date DESC, e.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...args, limit: p.limit, offset: p.offset }) as EventRow[];
+  const total = (store.prep(`SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${cond}`).get(args) as { n: number }).n;
+  const items = rows.map(({ actors, span_start, span_end, ...e }): EventItem => ({ ...e, actors: JSON.parse(actors) as string[], span: [span_start, span_end] }));
+  return page(items, total, p.limit, p.offset);
+}
+
+/** Statements and events per day (with the killed and injured), over a range, a story or an entity. */
+export function timeline(store: Store, p: { from?: string; to?: string; entity?: number; story?: number }): { items: DayCount[] } {
+  const args = { from: p.from ?? null, to: p.to ?? null, entity: p.entity ?? null, story: p.story ?? null };
+  const said = store
+    .prep(`SELECT s.date AS day, count(*) AS n FROM statements s JOIN articles a ON a.id = s.article_id
+           WHERE s.date IS NOT NULL AND (@from IS NULL OR s.date >= @from) AND (@to IS NULL OR s.date <= @to)
+             AND (@entity IS NULL OR s.speaker_entity = @entity) AND (@story IS NULL OR a.story_id = @story) GROUP BY s.date`)
+    .all(args) as { day: string; n: number }[];
+  const happened = store
+    .prep(`SELECT e.date AS day, count(*) AS n, sum(coalesce(e.killed, 0)) AS killed, sum(coalesce(e.injured, 0)) AS injured
+           FROM events e JOIN articles a ON a.id = e.article_id
+           WHERE e.date IS NOT NULL AND (@from IS NULL OR e.date >= @from) AND (@to IS NULL OR e.date <= @to)
+             AND (@entity IS NULL OR e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity)) AND (@story IS NULL OR a.story_id = @story)
+           GROUP BY e.date`)
+    .all(args) as { day: string; n: number; killed: number; injured: number }[];
+  const days = new Map<string, DayCount>();
+  const at = (day: string) => days.get(day) ?? (days.set(day, { day, statements: 0, events: 0, killed: 0, injured: 0 }), days.get(day)!);
+  for (const r of said) at(r.day).statements = r.n;
+  for (const r of happened) Object.assign(at(r.day), { events: r.n, killed: r.killed, injured: r.injured });
+  return { items: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)) };
+}
+
+// ── entities ──────────────────────────────────────────────────────────────────────────────
+
+export function listEntitiesPage(store: Store, p: { q?: string; type?: string; limit: number; offset: number }): Page<EntityItem> {
+  const items = listEntities(store, { text: p.q, type: p.type, limit: p.limit, offset: p.offset }).map(entityItem);
+  return page(items, null, p.limit, p.offset);
+}
+
+const entityItem = ({ source: _source, ...e }: { source: string } & EntityItem): EntityItem => e;
+
+/** An entity: what it said, what others said about it, its events, and its activity per day. */
+export function entityDetail(store: Store, id: number): EntityDetail | null {
+  const e = entityById(store, id);
+  if (!e) return null;
+  const { by, about } = statementsOfEntities(store, [e], { limit: 500 });
+  const said = groupsById(store, groupsOf(by)).reverse();
+  const aboutItems = groupsById(store, groupsOf(about)).reverse();
+  const events = listEvents(store, { entity: id, limit: 500, offset: 0 }).items;
+  const days = new Map<string, DayCount>();
+  const at = (day: string) => days.get(day) ?? (days.set(day, { day, statements: 0, events: 0, killed: 0, injured: 0 }), days.get(day)!);
+  for (const s of [...said, ...aboutItems]) if (s.date) at(s.date).statements++;
+  for (const ev of events) {
+    if (!ev.date) continue;
+    const d = at(ev.date);
+    d.events++;
+    d.killed += ev.killed ?? 0;
+    d.injured += ev.injured ?? 0;
+  }
+  return { entity: entityItem(e), said, about: aboutItems, events, timeline: [...days.values()].sort((a, b) => a.day.localeCompare(b.day)) };
+}
+
+// ── contradictions ────────────────────────────────────────────────────────────────────────
+
+/** Contradicting pairs and denials in a range; `cache` keeps the last computations (they take seconds). */
+export function contradictionsIn(store: Store, range: { from: string; to: string }): ContradictionItem[] {
+  const statements = statementsIn(store, range);
+  const pairs = contradictions(statements, DEFAULT_CLAIMS);
+  const denied = denials(statements, DEFAULT_CLAIMS);
+  const ids = new Set<number>();
+  for (const p of pairs) [p.a, p.b].forEach((s) => ids.add(s.groupId ?? s.id));
+  for (const d of denied) [d.denial, ...d.claims].forEach((s) => ids.add(s.groupId ?? s.id));
+  const items = new Map(groupsById(store, [...ids]).map((i) => [i.id, i]));
+  const item = (s: StatementRecord) => items.get(s.groupId ?? s.id)!;
+  return [
+    ...pairs.map((p): ContradictionItem => ({ kind: 'contradiction', why: p.why, shared: p.shared, proposition: null, a: item(p.a), b: [item(p.b)] })),
+    ...denied.map((d): ContradictionItem => ({ kind: 'denial', why: d.why, shared: [], proposition: d.proposition, a: item(d.denial), b: d.claims.map(item) })),
+  ];
+}
+
+/** The newest day a statement was made: where the contradictions page starts by default. */
+export function lastStatementDay(store: Store): string | null {
+  return (store.prep('SELECT max(date) AS d FROM statements').get() as { d: string | null }).d;
+}
+
+// ── the article reader ────────────────────────────────────────────────────────────────────
+
+export function articleDetail(store: Store, id: number): ArticleDetail | null {
+  const a = store
+    .prep('SELECT id, title, outlet, published, url, source, story_id, duplicate_of, text, analysis, meta FROM articles WHERE id = ?')
+    .get(id) as { id: number; title: string | null; outlet: string | null; published: string | null; url: string | null; source: string;
+      story_id: number | null; duplicate_of: number | null; text: string; analysis: Buffer; meta: string } | undefined;
+  if (!a) return null;
+  // The stored analysis is the `analyze --jsonl` record (core/output.ts); an exact copy has none.
+  const doc = (JSON.parse(inflateRawSync(a.analysis).toString('utf8')) ?? {}) as StoredAnalysis;
+  const stored = new Map((store.prep('SELECT id, n FROM statements WHERE article_id = ?').all(id) as { id: number; n: number }[]).map((r) => [r.n, r.id]));
+  const entityIds = new Map((store.prep('SELECT entity_id, name FROM entity_mentions WHERE article_id = ?').all(id) as { entity_id: number; name: string }[]).map((r) => [r.name, r.entity_id]));
+  const copies = store.prep('SELECT id, outlet, url, duplicate_kind AS kind FROM articles WHERE duplicate_of = ? OR id = ? ORDER BY id').all(a.duplicate_of ?? id, a.duplicate_of ?? id) as ArticleDetail['copies'];
+  const ingestDiagnostics = (JSON.parse(a.meta) as { diagnostics?: Diagnostic[] }).diagnostics ?? [];
+  return {
+    id: a.id, title: a.title, outlet: a.outlet, published: a.published, url: a.url, source: a.source, story: a.story_id, duplicate_of: a.duplicate_of,
+    text: a.text,
+    paragraphs: paragraphs(a.text),
+    statements: (doc.statements ?? []).map((s, n) => ({
+      id: stored.get(n) ?? null, speaker: s.speaker, role: s.role, organization: s.organization, quote: s.quote, stance: s.stance, channel: s.channel,
+      date: s.date, span: s.span, cue: s.cue.span, speaker_span: s.speaker_span,
+    })),
+    entities: (doc.entities ?? []).map((e) => ({ name: e.name, type: e.type, entity: entityIds.get(e.name) ?? null, mentions: e.mentions })),
+    events: (doc.events ?? []).map((e) => ({ type: e.type, date: e.date, location: e.location, killed: e.killed, injured: e.injured, span: e.span, trigger: e.trigger.span })),
+    dates: (doc.dates ?? []).map((d) => ({ text: d.text, value: d.value, span: d.span })),
+    diagnostics: [...ingestDiagnostics, ...(doc.diagnostics ?? [])].map((d) => ({ stage: d.stage, rule: d.rule, reason: d.reason, span: d.span ?? null })),
+    removed: (doc.removed ?? []).map((r) => ({ line: r.line, rule: r.rule })),
+    copies: copies.filter((c) => c.id !== id),
+  };
+}
+
+interface StoredAnalysis {
+  statements?: (Omit<Statement, 'cue' | 'speakerSpan'> & { cue: { span: Span }; speaker_span: Span | null })[];
+  entities?: Entity[];
+  events?: NewsEvent[];
+  dates?: DateMention[];
+  removed?: RemovedLine[];
+  diagnostics?: Diagnostic[];
+}
+
+/** The paragraphs of a cleaned text: its non-empty lines (the cleaner puts one paragraph per line). */
+function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/[^\n]+/g)) if (m[0].trim()) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
