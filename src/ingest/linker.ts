@@ -164,13 +164,13 @@ export class Linker {
     for (const e of old) unlink.run(e.id);
     this.store.prep('DELETE FROM events WHERE article_id = ?').run(id);
     const ins = this.store.prep(
-      `INSERT INTO events (article_id, n, type, date, location, lat, lon, actors, killed, injured, span_start, span_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events (article_id, n, type, date, location, lat, lon, actors, text, killed, injured, span_start, span_end)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const link = this.store.prep('INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)');
     doc.events.forEach((ev, n) => {
       const row = ins.run(id, n, ev.type, ev.date ?? doc.published, ev.location, ev.coordinates?.lat ?? null, ev.coordinates?.lon ?? null,
-        JSON.stringify(ev.actors), ev.killed, ev.injured, ev.span[0], ev.span[1]);
+        JSON.stringify(ev.actors), doc.text.slice(ev.span[0], ev.span[1]), ev.killed, ev.injured, ev.span[0], ev.span[1]);
       const eventId = Number(row.lastInsertRowid);
       for (const [entity, role] of eventEntities(ev, doc, entityIds)) link.run(eventId, entity, role);
     });

@@ -201,7 +201,8 @@ class TermIndex {
   private readonly byTerm = new Map<string, number[]>();
   private readonly common: number;
 
-  constructor(statements: StatementRecord[]) {
+  /** `all`: how many statements are compared in all (a term is common by its share of all of them, not of one story's). */
+  constructor(statements: StatementRecord[], all = statements.length) {
     const undated = (x: number) => (Number.isNaN(x) ? -Infinity : x);
     this.parsed = statements
       .map((s) => ({ s, cs: clausesOf(s), t: s.date ? Date.parse(s.date) / 86_400_000 : NaN }))
@@ -213,7 +214,7 @@ class TermIndex {
         list.push(i);
       }
     });
-    this.common = Math.max(50, this.parsed.length * COMMON_TERM_SHARE);
+    this.common = Math.max(50, all * COMMON_TERM_SHARE);
   }
 
   /** Statements (positions) within the window sharing rarer terms, with how many; `before`: only earlier positions. */
@@ -237,12 +238,32 @@ class TermIndex {
 
 const termsOf = (cs: Clause[]): Set<string> => new Set(cs.flatMap((c) => [...c.terms]));
 
+/**
+ * The statements of each story (an article in no story is a group of its own). Statements are
+ * only ever paired within one story, so each story is searched on its own: the candidates of a
+ * statement are then a story's, not a week's of every outlet (seconds instead of a minute).
+ */
+function byStory(statements: StatementRecord[]): StatementRecord[][] {
+  const groups = new Map<string, StatementRecord[]>();
+  for (const s of statements) {
+    const key = s.storyId !== null ? `s${s.storyId}` : `a${s.articleId}`;
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
+  }
+  return [...groups.values()];
+}
+
 /** Pairs of statements from different speakers, in one story, that assert and negate the same proposition. */
 export function contradictions(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Contradiction[] {
-  const index = new TermIndex(statements);
+  const seen = new Set<string>();
+  return byStory(statements).flatMap((g) => contradictionsIn(g, statements.length, opts, seen)).sort((x, y) => y.score - x.score);
+}
+
+function contradictionsIn(statements: StatementRecord[], all: number, opts: ClaimOptions, seen: Set<string>): Contradiction[] {
+  const index = new TermIndex(statements, all);
   const parsed = index.parsed;
   const out: Contradiction[] = [];
-  const seen = new Set<string>();
   parsed.forEach((p, i) => {
     // Every contradiction has a negated clause: pairs are sought from the statements that have one.
     if (!p.cs.some((c) => c.negated)) return;
@@ -274,7 +295,7 @@ export function contradictions(statements: StatementRecord[], opts: ClaimOptions
       });
     }
   });
-  return out.sort((x, y) => y.score - x.score);
+  return out;
 }
 
 /** «ادعاء بأن X»، «مزاعم أن X»: the proposition a denial quotes. */
@@ -284,9 +305,13 @@ const WORDS_OF = /(?:تصريحات|تصريح|بيان|ادعاءات|اتها�
 
 /** Denials and the claims they deny. */
 export function denials(statements: StatementRecord[], opts: ClaimOptions = DEFAULT_CLAIMS): Denial[] {
-  const index = new TermIndex(statements);
-  const out: Denial[] = [];
   const seen = new Set<string>();
+  return byStory(statements).flatMap((g) => denialsIn(g, statements.length, opts, seen));
+}
+
+function denialsIn(statements: StatementRecord[], all: number, opts: ClaimOptions, seen: Set<string>): Denial[] {
+  const index = new TermIndex(statements, all);
+  const out: Denial[] = [];
   const byDay = index.parsed.map((p) => p.s);
   const dayOf = index.parsed.map((p) => p.t);
   const other = (d: StatementRecord) => (s: StatementRecord) => s !== d && !sameSide(s, d);

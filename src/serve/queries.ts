@@ -71,11 +71,11 @@ export function groupsById(store: Store, ids: number[]): StatementItem[] {
   if (!ids.length) return [];
   const rows = store
     .prep(`SELECT ${MEMBER_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id
-           WHERE coalesce(s.group_id, s.id) IN (SELECT value FROM json_each(?)) ORDER BY s.date, a.published, s.id`)
+           WHERE s.group_id IN (SELECT value FROM json_each(?)) ORDER BY s.date, a.published, s.id`)
     .all(JSON.stringify(ids)) as Member[];
   const groups = new Map<number, Member[]>();
   for (const r of rows) {
-    const g = r.group_id ?? r.id;
+    const g = r.group_id!;
     groups.set(g, [...(groups.get(g) ?? []), r]);
   }
   return ids.flatMap((g) => {
@@ -92,7 +92,8 @@ function toItem(group: number, members: Member[]): StatementItem {
   return {
     id: group, speaker: lead.speaker, speaker_entity: lead.speaker_entity ?? members.find((m) => m.speaker_entity !== null)?.speaker_entity ?? null,
     role: lead.role, organization: lead.organization, quote: lead.quote, kind: lead.kind, stance: lead.stance, channel: lead.channel,
-    date: members[0]!.date, story: lead.story_id, sources,
+    // When it was said: its first report (members are in date order, undated first).
+    date: members.find((m) => m.date !== null)?.date ?? null, story: lead.story_id, sources,
   };
 }
 
@@ -120,21 +121,31 @@ export function listStatements(store: Store, p: StatementParams): Page<Statement
   add('a.outlet = @outlet COLLATE NOCASE', 'outlet', p.outlet);
   add('a.story_id = @story', 'story', p.story);
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const from = 'statements s JOIN articles a ON a.id = s.article_id';
-  const ids = (store
-    .prep(`SELECT coalesce(s.group_id, s.id) AS g, max(s.date) AS d FROM ${from} ${cond} GROUP BY g ORDER BY d DESC, g DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...args, limit: p.limit, offset: p.offset }) as { g: number }[]).map((r) => r.g);
-  const total = (store.prep(`SELECT count(DISTINCT coalesce(s.group_id, s.id)) AS n FROM ${from} ${cond}`).get(args) as { n: number }).n;
-  return page(groupsById(store, ids), total, p.limit, p.offset);
+  // The articles are joined only for the filters on them: the join costs a lookup per statement.
+  const from = p.outlet || p.story ? 'statements s JOIN articles a ON a.id = s.article_id' : 'statements s';
+  // Both in one read, so that an ingest between them cannot make the total disagree with the page.
+  return store.db.transaction(() => {
+    const ids = (store
+      .prep(`SELECT s.group_id AS g, min(s.date) AS d FROM ${from} ${cond} GROUP BY s.group_id ORDER BY d DESC, g DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...args, limit: p.limit, offset: p.offset }) as { g: number }[]).map((r) => r.g);
+    const total = (store.prep(`SELECT count(DISTINCT s.group_id) AS n FROM ${from} ${cond}`).get(args) as { n: number }).n;
+    return page(groupsById(store, ids), total, p.limit, p.offset);
+  })();
 }
 
 /** The group of a statement (any of its reports' numbers). */
 export function statementById(store: Store, id: number): StatementItem | null {
-  const r = store.prep('SELECT coalesce(group_id, id) AS g FROM statements WHERE id = ?').get(id) as { g: number } | undefined;
+  const r = store.prep('SELECT group_id AS g FROM statements WHERE id = ?').get(id) as { g: number } | undefined;
   return r ? groupsById(store, [r.g])[0] ?? null : null;
 }
 
 const groupsOf = (records: StatementRecord[]): number[] => [...new Set(records.map((r) => r.groupId ?? r.id))];
+
+/** What the statements of a range are now: a memo of the range is good while this stays the same. */
+export function rangeVersion(store: Store, from: string, to: string): string {
+  const r = store.prep('SELECT count(*) AS n, max(id) AS m FROM statements WHERE date BETWEEN ? AND ?').get(from, to) as { n: number; m: number | null };
+  return `${r.n}:${r.m ?? 0}`;
+}
 
 // ── stories ───────────────────────────────────────────────────────────────────────────────
 
@@ -187,7 +198,7 @@ export function listEvents(store: Store, p: EventParams): Page<EventItem> {
   const args = { from: p.from ?? null, to: p.to ?? null, type: p.type ?? null, story: p.story ?? null, located: p.located ? 1 : 0, entity: p.entity ?? null };
   const rows = store
     .prep(`SELECT e.id, e.article_id AS article, e.type, e.date, e.location, e.lat, e.lon, e.actors, e.killed, e.injured, e.span_start, e.span_end,
-                  a.outlet, a.title, substr(a.text, e.span_start + 1, e.span_end - e.span_start) AS text
+                  a.outlet, a.title, e.text
            FROM events e JOIN articles a ON a.id = e.article_id WHERE ${cond} ORDER BY e.date DESC, e.id DESC LIMIT @limit OFFSET @offset`)
     .all({ ...args, limit: p.limit, offset: p.offset }) as EventRow[];
   const total = (store.prep(`SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id WHERE ${cond}`).get(args) as { n: number }).n;
@@ -198,16 +209,18 @@ export function listEvents(store: Store, p: EventParams): Page<EventItem> {
 /** Statements and events per day (with the killed and injured), over a range, a story or an entity. */
 export function timeline(store: Store, p: { from?: string; to?: string; entity?: number; story?: number }): { items: DayCount[] } {
   const args = { from: p.from ?? null, to: p.to ?? null, entity: p.entity ?? null, story: p.story ?? null };
+  // The articles are joined only to filter by story.
+  const inStory = (alias: string) => (p.story ? `AND ${alias}.article_id IN (SELECT id FROM articles WHERE story_id = @story)` : '');
   const said = store
-    .prep(`SELECT s.date AS day, count(*) AS n FROM statements s JOIN articles a ON a.id = s.article_id
+    .prep(`SELECT s.date AS day, count(*) AS n FROM statements s
            WHERE s.date IS NOT NULL AND (@from IS NULL OR s.date >= @from) AND (@to IS NULL OR s.date <= @to)
-             AND (@entity IS NULL OR s.speaker_entity = @entity) AND (@story IS NULL OR a.story_id = @story) GROUP BY s.date`)
+             AND (@entity IS NULL OR s.speaker_entity = @entity) ${inStory('s')} GROUP BY s.date`)
     .all(args) as { day: string; n: number }[];
   const happened = store
     .prep(`SELECT e.date AS day, count(*) AS n, sum(coalesce(e.killed, 0)) AS killed, sum(coalesce(e.injured, 0)) AS injured
-           FROM events e JOIN articles a ON a.id = e.article_id
+           FROM events e
            WHERE e.date IS NOT NULL AND (@from IS NULL OR e.date >= @from) AND (@to IS NULL OR e.date <= @to)
-             AND (@entity IS NULL OR e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity)) AND (@story IS NULL OR a.story_id = @story)
+             AND (@entity IS NULL OR e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity)) ${inStory('e')}
            GROUP BY e.date`)
     .all(args) as { day: string; n: number; killed: number; injured: number }[];
   const days = new Map<string, DayCount>();
@@ -226,13 +239,16 @@ export function listEntitiesPage(store: Store, p: { q?: string; type?: string; l
 
 const entityItem = ({ source: _source, ...e }: { source: string } & EntityItem): EntityItem => e;
 
+/** Statements by and about an entity on its page: the latest. */
+const ENTITY_STATEMENTS = 300;
+
 /** An entity: what it said, what others said about it, its events, and its activity per day. */
 export function entityDetail(store: Store, id: number): EntityDetail | null {
   const e = entityById(store, id);
   if (!e) return null;
-  const { by, about } = statementsOfEntities(store, [e], { limit: 500 });
-  const said = groupsById(store, groupsOf(by)).reverse();
-  const aboutItems = groupsById(store, groupsOf(about)).reverse();
+  const { by, about } = statementsOfEntities(store, [e], { limit: ENTITY_STATEMENTS, newest: true });
+  const said = groupsById(store, groupsOf(by));
+  const aboutItems = groupsById(store, groupsOf(about));
   const events = listEvents(store, { entity: id, limit: 500, offset: 0 }).items;
   const days = new Map<string, DayCount>();
   const at = (day: string) => days.get(day) ?? (days.set(day, { day, statements: 0, events: 0, killed: 0, injured: 0 }), days.get(day)!);
@@ -259,16 +275,19 @@ export function contradictionsIn(store: Store, range: { from: string; to: string
   for (const d of denied) [d.denial, ...d.claims].forEach((s) => ids.add(s.groupId ?? s.id));
   const items = new Map(groupsById(store, [...ids]).map((i) => [i.id, i]));
   const item = (s: StatementRecord) => items.get(s.groupId ?? s.id)!;
+  // Reports of one statement by several outlets pair as often: each pair of statements once.
+  const seen = new Set<string>();
+  const once = (c: ContradictionItem) => {
+    const key = `${c.kind} ${c.a.id} ${c.b.map((s) => s.id).sort().join(',')}`;
+    return !seen.has(key) && !!seen.add(key);
+  };
+  const unique = (list: StatementItem[]) => list.filter((s, i) => list.findIndex((x) => x.id === s.id) === i);
   return [
     ...pairs.map((p): ContradictionItem => ({ kind: 'contradiction', why: p.why, shared: p.shared, proposition: null, a: item(p.a), b: [item(p.b)] })),
-    ...denied.map((d): ContradictionItem => ({ kind: 'denial', why: d.why, shared: [], proposition: d.proposition, a: item(d.denial), b: d.claims.map(item) })),
-  ];
+    ...denied.map((d): ContradictionItem => ({ kind: 'denial', why: d.why, shared: [], proposition: d.proposition, a: item(d.denial), b: unique(d.claims.map(item)) })),
+  ].filter(once);
 }
 
-/** The newest day a statement was made: where the contradictions page starts by default. */
-export function lastStatementDay(store: Store): string | null {
-  return (store.prep('SELECT max(date) AS d FROM statements').get() as { d: string | null }).d;
-}
 
 // ── the article reader ────────────────────────────────────────────────────────────────────
 

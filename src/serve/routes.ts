@@ -3,14 +3,16 @@
 // handler that reads the store.
 import { QueryError } from '../store/search.js';
 import type { Store } from '../store/sqlite.js';
+import type { ContradictionPage } from './types.js';
 import { ApiError, from, idParam, limit, offset, to, type ParamSpec, type Params } from './params.js';
 import * as q from './queries.js';
+import type { Memo } from './server.js';
 
 export interface Context {
   store: Store;
   params: Params;
-  /** Memo of slow answers, emptied whenever the database changes. */
-  cache: Map<string, unknown>;
+  /** Memo of slow answers (server.ts). */
+  cache: Memo;
 }
 
 export interface Route {
@@ -26,7 +28,7 @@ const STANCES = ['assert', 'deny', 'confirm', 'announce', 'commit'] as const;
 const ENTITY_TYPES = ['PER', 'ORG', 'GPE', 'LOC', 'FAC'] as const;
 const EVENT_TYPES = ['assault', 'airstrike', 'base_handover', 'troop_presence', 'meeting', 'withdrawal_plan', 'training'] as const;
 /** The widest range contradictions are computed over in one request: they compare every statement with the others of its story. */
-export const MAX_CONTRADICTION_DAYS = 31;
+export const MAX_CONTRADICTION_DAYS = 14;
 /** Days the contradictions page covers when no range is given: the last week with statements. */
 const DEFAULT_CONTRADICTION_DAYS = 7;
 
@@ -51,21 +53,22 @@ function searchRoute({ store, params: p }: Context) {
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000) + 1;
 
-function contradictionsRoute({ store, params: p, cache }: Context) {
-  const last = q.lastStatementDay(store);
+function contradictionsRoute({ store, params: p, cache }: Context): ContradictionPage {
+  const lim = num(p, 'limit')!, off = num(p, 'offset')!;
+  // The last week of articles: statement dates read from the text can be far off (a year 2057).
+  const last = q.health(store).last_day;
   let f = str(p, 'from'), t = str(p, 'to');
-  if (!last && !f && !t) return { total: 0, limit: num(p, 'limit')!, offset: num(p, 'offset')!, items: [], from: null, to: null };
+  if (!last && !f && !t) return { total: 0, limit: lim, offset: off, items: [], from: null, to: null };
   t ??= f ? addDays(f, DEFAULT_CONTRADICTION_DAYS - 1) : last!;
   f ??= addDays(t, -(DEFAULT_CONTRADICTION_DAYS - 1));
   if (daysBetween(f, t) > MAX_CONTRADICTION_DAYS) {
     throw new ApiError(400, `Contradictions are found over at most ${MAX_CONTRADICTION_DAYS} days at a time; the range ${f} … ${t} has ${daysBetween(f, t)}. Narrow 'from' and 'to'.`, 'from');
   }
-  const key = `contradictions ${f} ${t}`;
-  let all = cache.get(key) as ReturnType<typeof q.contradictionsIn> | undefined;
-  if (!all) cache.set(key, (all = q.contradictionsIn(store, { from: f, to: t })));
+  // Kept while the statements of the range stay the same (an ingest elsewhere leaves most ranges as they were).
+  const key = `contradictions ${f} ${t} ${q.rangeVersion(store, f, t)}`;
+  const all = cache.get(key, () => q.contradictionsIn(store, { from: f, to: t }));
   const kind = str(p, 'kind');
   const chosen = kind ? all.filter((c) => c.kind === kind) : all;
-  const lim = num(p, 'limit')!, off = num(p, 'offset')!;
   return { total: chosen.length, limit: lim, offset: off, items: chosen.slice(off, off + lim), from: f, to: t };
 }
 

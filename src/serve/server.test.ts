@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../store/sqlite.js';
-import { CSP, createApp } from './server.js';
+import { CSP, createApp, Memo } from './server.js';
 import { ROUTES } from './routes.js';
 import type { ArticleDetail, ContradictionItem, EntityDetail, EntityItem, EventItem, Page, SearchHit, StatementItem, StoryDetail, StoryItem } from './types.js';
 
@@ -103,13 +103,17 @@ describe('GET /api/search', () => {
     await bad(`/api/search?q=${q('-العراق')}`, 400, 'q');
     await bad('/api/search?from=2024-05-01&to=2024-01-01', 400, 'from');
     await bad(`/api/search?q=${'x'.repeat(600)}`, 400, 'q');
+    expect(await bad(`/api/search?q=${q('ا* م*')}`, 400, 'q')).toMatch(/at least 2 letters before the \*/);
+    expect(await bad(`/api/search?q=${q(Array.from({ length: 17 }, (_, i) => `كلمة${i}`).join(' '))}`, 400, 'q')).toMatch(/at most 16/);
   });
 });
 
 describe('GET /api/statements', () => {
-  it('lists statements, each once with its sources and their spans', async () => {
+  it('lists statements, each once with its sources and their spans, the latest first', async () => {
     const r = await get<Page<StatementItem>>('/api/statements?limit=100');
     expect(r.total).toBe(r.items.length);
+    const dates = r.items.map((s) => s.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
     for (const s of r.items) {
       expect(s.sources.length).toBeGreaterThan(0);
       const article = await get<ArticleDetail>(`/api/articles/${s.sources[0]!.article}`);
@@ -224,16 +228,16 @@ describe('GET /api/events and /api/timeline', () => {
 });
 
 describe('GET /api/contradictions', () => {
-  it('finds denials in the last week with statements by default, and over a range', async () => {
+  it('finds denials in the last week of articles by default, and over a range', async () => {
     const r = await get<Page<ContradictionItem> & { from: string; to: string }>('/api/contradictions');
     expect(r.to).toBe('2024-03-12');
     expect(r.items.some((c) => c.kind === 'denial' && c.a.stance === 'deny')).toBe(true);
-    const denials = await get<Page<ContradictionItem>>('/api/contradictions?kind=denial&from=2024-03-01&to=2024-03-31');
+    const denials = await get<Page<ContradictionItem>>('/api/contradictions?kind=denial&from=2024-03-01&to=2024-03-14');
     expect(denials.items.every((c) => c.kind === 'denial')).toBe(true);
   });
 
   it('refuses a range too wide to compute in one request', async () => {
-    expect(await bad('/api/contradictions?from=2024-01-01&to=2024-12-31', 400, 'from')).toMatch(/at most 31 days/);
+    expect(await bad('/api/contradictions?from=2024-01-01&to=2024-12-31', 400, 'from')).toMatch(/at most 14 days/);
     await bad('/api/contradictions?kind=both', 400, 'kind');
   });
 });
@@ -255,6 +259,7 @@ describe('GET /api/articles/{id}', () => {
     await bad('/api/articles/0', 400, 'id');
     await bad('/api/articles/1.5', 400, 'id');
     await bad('/api/articles/77', 404);
+    await bad('/api/articles/%E0%A4%A', 400);
   });
 });
 
@@ -308,5 +313,19 @@ describe('the server', () => {
       request(base + '/api/health', { headers: { host: 'evil.example:80' } }, (res) => done(res.statusCode!)).end();
     });
     expect(status).toBe(421);
+  });
+});
+
+describe('the memo of slow answers', () => {
+  it('keeps the most recently used answers and computes the others again', () => {
+    const memo = new Memo(2);
+    let made = 0;
+    const get = (k: string) => memo.get(k, () => `${k}${++made}`);
+    expect(get('a')).toBe('a1');
+    expect(get('b')).toBe('b2');
+    expect(get('a')).toBe('a1'); // used again: now the most recent
+    expect(get('c')).toBe('c3'); // b is dropped
+    expect(get('a')).toBe('a1');
+    expect(get('b')).toBe('b4');
   });
 });

@@ -54,8 +54,7 @@ const compile = (route: Route): Compiled => {
 export function createApp(opts: ServeOptions): Server {
   const routes = ROUTES.map(compile);
   const doc = JSON.stringify(openApi(opts.version));
-  const cache = new Map<string, unknown>();
-  let seen = dataVersion(opts.store);
+  const cache = new Memo(CACHED_ANSWERS);
   const log = opts.log ?? (() => {});
 
   const api = (url: URL): { status: number; body: unknown } => {
@@ -63,11 +62,9 @@ export function createApp(opts: ServeOptions): Server {
     for (const c of routes) {
       const m = c.pattern.exec(url.pathname);
       if (!m) continue;
-      const path = Object.fromEntries(c.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      const path = Object.fromEntries(c.names.map((n, i) => [n, decodePart(m[i + 1]!)]));
       const params = parseParams(c.route.params, url.searchParams, path);
       // Another process (an ingest) may have written since: slow answers are recomputed then.
-      const now = dataVersion(opts.store);
-      if (now !== seen) (cache.clear(), (seen = now));
       return { status: 200, body: c.route.handle({ store: opts.store, params, cache }) };
     }
     throw new ApiError(404, `There is no API route ${url.pathname.slice(0, 80)}; /api/openapi.json lists them.`);
@@ -124,7 +121,7 @@ export function createApp(opts: ServeOptions): Server {
       throw new ApiError(404, `There is no file ${rel.slice(0, 80)}.`);
     }
     // Built assets carry a content hash in their name and never change; the page itself is always revalidated.
-    res.setHeader('Cache-Control', target.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    res.setHeader('Cache-Control', rel.startsWith('/assets/') && target === file ? 'public, max-age=31536000, immutable' : 'no-cache');
     sendRaw(res, 200, TYPES[extname(target)] ?? 'application/octet-stream', readFileSync(target), req.method === 'HEAD');
   }
 }
@@ -139,8 +136,35 @@ function isFile(path: string): boolean {
 
 const hostName = (host: string | undefined): string => (host ?? '').replace(/:\d+$/, '').toLowerCase();
 
-/** PRAGMA data_version: changes when another connection commits to the database. */
-const dataVersion = (store: Store): number => Number(store.db.pragma('data_version', { simple: true }));
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    throw new ApiError(400, 'The request address is not valid percent-encoding.');
+  }
+}
+
+/** Slow answers kept (contradictions of a range): the most recently used. */
+const CACHED_ANSWERS = 8;
+
+/** A small least-recently-used memo; a route's key says what its answer depends on. */
+export class Memo {
+  private readonly entries = new Map<string, unknown>();
+  constructor(private readonly size: number) {}
+
+  get<T>(key: string, make: () => T): T {
+    if (this.entries.has(key)) {
+      const v = this.entries.get(key) as T;
+      this.entries.delete(key);
+      this.entries.set(key, v);
+      return v;
+    }
+    const v = make();
+    this.entries.set(key, v);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+    return v;
+  }
+}
 
 function internal(e: unknown, log: (line: string) => void): ApiError {
   log(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

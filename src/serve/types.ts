@@ -165,6 +165,12 @@ export interface ContradictionItem {
   b: StatementItem[];
 }
 
+/** The contradictions of a range of days: the range used (the last week of articles by default). */
+export interface ContradictionPage extends Page<ContradictionItem> {
+  from: string | null;
+  to: string | null;
+}
+
 /** The article reader: the cleaned text and everything extracted from it, each with its span. */
 export interface ArticleDetail {
   id: number;
@@ -196,5 +202,6 @@ export interface ArticleDetail {
   /** What the analysis noticed: unreadable dates, removed boilerplate, a quote left open… */
   diagnostics: { stage: string; rule: string; reason: string; span: Span | null }[];
   removed: { line: string; rule: string }[];
-  copies: { id: number; outlet: string | null; url: string | null; kind: string }[];
+  /** The other copies of the article, and the original when this is a copy (its kind is null). */
+  copies: { id: number; outlet: string | null; url: string | null; kind: string | null }[];
 }

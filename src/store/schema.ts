@@ -180,6 +180,8 @@ export const MIGRATIONS: string[] = [
     lon REAL,
     -- JSON array of the actors' names as written.
     actors TEXT NOT NULL,
+    -- The words it was read from: the text at its span.
+    text TEXT NOT NULL,
     killed INTEGER,
     injured INTEGER,
     span_start INTEGER NOT NULL,

@@ -82,11 +82,21 @@ export function parseQuery(text: string): Term[] {
     if (negated) raw = raw.slice(1);
     const prefix = /\*$/.test(raw);
     const stems = tokenize(raw.replace(/[*"«»]/g, ' ')).filter((t) => t.word).map((t) => queryStem(t.text));
+    // A one-letter prefix matches most of the index: one such term costs seconds and finds nothing useful.
+    if (prefix && stems.length && [...stems.at(-1)!].length < MIN_PREFIX) {
+      throw new QueryError(`«${raw}» is too short to search by its beginning; give at least ${MIN_PREFIX} letters before the *.`);
+    }
     if (stems.length) terms.push({ stems, prefix, negated, or });
     or = false;
   }
+  if (terms.length > MAX_TERMS) throw new QueryError(`The query has ${terms.length} words or phrases; search with at most ${MAX_TERMS}.`);
   return terms;
 }
+
+/** Letters a word* must have before the *. */
+const MIN_PREFIX = 2;
+/** Words and phrases a query may have: far more than a search needs, and a bound on its cost. */
+const MAX_TERMS = 16;
 
 const quote = (stems: string[], prefix = false): string => `"${stems.join(' ')}"${prefix ? ' *' : ''}`;
 
