@@ -212,10 +212,12 @@ program
     if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
     return n;
   }, 8080)
+  .option('--allow-host <names>', "comma-separated host names to answer to besides this machine's own (a proxy's, a DNS name); '*' for any", '')
   .option('-q, --quiet', 'do not log requests')
-  .action(async (o: { db?: string; host: string; port: number; quiet?: boolean }) => {
+  .action(async (o: { db?: string; host: string; port: number; quiet?: boolean; allowHost: string }) => {
     const [{ serveCommand }, { dbPath }] = await Promise.all([import('./commands/serve.js'), import('./commands/db.js')]);
-    process.exitCode = await serveCommand({ db: dbPath(o.db), host: o.host, port: o.port, quiet: !!o.quiet });
+    const allowHosts = o.allowHost.split(',').map((h) => h.trim()).filter(Boolean);
+    process.exitCode = await serveCommand({ db: dbPath(o.db), host: o.host, port: o.port, quiet: !!o.quiet, allowHosts });
   });
 
 program.parseAsync(process.argv).catch((err: Error & { code?: string }) => {

@@ -1,6 +1,7 @@
 // rasd serve as a user starts it, on the built program: it serves, says where, stops on SIGTERM,
 // and refuses what it cannot do with one clear message and exit status 1.
 import { spawn, spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,8 +21,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rasd serve', () => {
-  it('serves the API on loopback, says where, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--quiet'], { cwd: root });
+  it('serves the API on loopback to its own and allowed host names, says where, and stops cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--quiet', '--allow-host', 'desk.example'], { cwd: root });
     let err = '';
     const base = await new Promise<string>((done, fail) => {
       child.stderr.on('data', (d: Buffer) => {
@@ -33,6 +34,12 @@ describe('rasd serve', () => {
     });
     const health = (await (await fetch(`${base}/api/health`)).json()) as { articles: number };
     expect(health.articles).toBe(4);
+    // Only its own names and those allowed: another site's name rebound to 127.0.0.1 is refused.
+    const status = (host: string) =>
+      new Promise<number>((done) => request(`${base}/api/health`, { headers: { host } }, (res) => done(res.statusCode!)).end());
+    expect(await status('desk.example:8080')).toBe(200);
+    expect(await status('localhost')).toBe(200);
+    expect(await status('attacker.example')).toBe(421);
     const exited = new Promise<number | null>((done) => child.on('exit', done));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

@@ -1,6 +1,7 @@
 // rasd serve: the API and the web UI over HTTP, on loopback unless told otherwise. The database
 // is opened read-only, so serving never changes it and can run beside `rasd ingest` or `watch`.
 import { existsSync } from 'node:fs';
+import { hostname, networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../serve/server.js';
@@ -12,9 +13,21 @@ export interface ServeOpts {
   host: string;
   port: number;
   quiet: boolean;
+  /** More host names to answer to (a proxy's, a DNS name); '*': any. */
+  allowHosts: string[];
 }
 
 const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
+
+/** The names a browser reaches this machine by: loopback, and beyond it its addresses and host name. */
+function ownNames(loopback: boolean): string[] {
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  if (loopback) return names;
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) names.push(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+  }
+  return [...names, hostname().toLowerCase()];
+}
 /** web/dist beside dist/: where `npm run build` puts the UI. */
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 
@@ -27,8 +40,8 @@ export async function serveCommand(opts: ServeOpts): Promise<number> {
     store,
     webRoot,
     version: '0.1.0',
-    // On loopback, a page from another site that rebinds its name to 127.0.0.1 must not read the API.
-    hosts: loopback ? ['127.0.0.1', 'localhost', '[::1]'] : [],
+    // A page from another site that rebinds its name to this machine's address must not read the API.
+    hosts: opts.allowHosts.includes('*') ? [] : [...ownNames(loopback), ...opts.allowHosts.map((h) => h.toLowerCase())],
     log: opts.quiet ? undefined : (line) => process.stderr.write(`${line}\n`),
   });
   const listening = await new Promise<boolean>((done) => {
