@@ -7,9 +7,29 @@ const DAY = 86_400_000;
 const toMs = (d: string): number => Date.parse(`${d.slice(0, 10)}T00:00:00Z`);
 const fromMs = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
-export function DayChart({ items, onDay, height = 140 }: { items: DayCount[]; onDay?: (day: string) => void; height?: number }) {
+/**
+ * `clip`: only the days inside [from, to] (either end may be null). Dates read from the text can be
+ * wildly off (a year 0921 or 2057); one such day would stretch the axis and squeeze the real data
+ * into a pixel, so callers clip to the articles' publication range when the user gave no range.
+ */
+export function DayChart({
+  items,
+  onDay,
+  height = 140,
+  clip,
+}: {
+  items: DayCount[];
+  onDay?: (day: string) => void;
+  height?: number;
+  clip?: { from: string | null; to: string | null };
+}) {
   const t = useT();
-  const days = items.filter((d) => !Number.isNaN(toMs(d.day)));
+  const lo = clip?.from ? toMs(clip.from) : NaN;
+  const hi = clip?.to ? toMs(clip.to) : NaN;
+  const days = items.filter((d) => {
+    const ms = toMs(d.day);
+    return !Number.isNaN(ms) && !(ms < lo) && !(ms > hi); // NaN bounds compare false: no clipping
+  });
   if (!days.length) {
     return (
       <svg class="chart empty" data-testid="timeline-chart" data-days="0" viewBox="0 0 800 40" role="img">
@@ -44,7 +64,8 @@ export function DayChart({ items, onDay, height = 140 }: { items: DayCount[]; on
       data-days={days.length}
       viewBox={`0 0 ${W} ${height}`}
       dir="ltr"
-      role="img"
+      // role="img" would hide the day buttons from assistive technology: a group when they are clickable.
+      role={onDay ? 'group' : 'img'}
       aria-label={t('timeline.title')}
     >
       <line x1={pad.l} x2={W - pad.r} y1={pad.t + plotH} y2={pad.t + plotH} class="axis" />
@@ -61,8 +82,28 @@ export function DayChart({ items, onDay, height = 140 }: { items: DayCount[]; on
       ))}
       {days.map((d) => {
         const x = pad.l + Math.round((toMs(d.day) - first) / DAY) * slot;
+        const day = d.day.slice(0, 10);
+        // A clickable day is a keyboard-reachable button (Tab, then Enter or Space).
+        const open = onDay ? (): void => onDay(day) : undefined;
         return (
-          <g key={d.day} class={onDay ? 'day clickable' : 'day'} onClick={onDay ? () => onDay(d.day.slice(0, 10)) : undefined}>
+          <g
+            key={d.day}
+            class={onDay ? 'day clickable' : 'day'}
+            role={open ? 'button' : undefined}
+            // lowercase: Preact sets `tabIndex` on SVG as a case-sensitive attribute SVG ignores
+            tabindex={open ? 0 : undefined}
+            aria-label={open ? t('timeline.open', { day, s: d.statements, e: d.events }) : undefined}
+            onClick={open}
+            onKeyDown={
+              open
+                ? (e) => {
+                    if (e.key !== 'Enter' && e.key !== ' ') return;
+                    e.preventDefault();
+                    open();
+                  }
+                : undefined
+            }
+          >
             <title>{t('timeline.day', { day: d.day.slice(0, 10), s: d.statements, e: d.events })}</title>
             {/* a transparent full-height hit area makes thin bars easy to point at */}
             <rect x={x} y={pad.t} width={slot} height={plotH} class="hit" />

@@ -29,20 +29,39 @@ export function ErrorBox({ error }: { error: ApiFailure }) {
   );
 }
 
+/**
+ * A Page request: its items, or the "no results" message, and in both cases the pager — a page past
+ * the end (a stale link, a total that shrank) is empty but must still offer "previous".
+ */
+export function PageStatus<I>(props: { state: Loaded<Page<I>>; onOffset: (offset: number) => void; children: (page: Page<I>) => ComponentChildren }) {
+  const t = useT();
+  return (
+    <Status state={props.state}>
+      {(page) => (
+        <>
+          {page.items.length ? props.children(page) : <p class="state empty">{t('empty')}</p>}
+          <Pager page={page} onOffset={props.onOffset} />
+        </>
+      )}
+    </Status>
+  );
+}
+
 /** Previous / next over a Page; `total` may be null (then "next" shows while a page is full). */
 export function Pager({ page, onOffset }: { page: Page<unknown>; onOffset: (offset: number) => void }) {
   const t = useT();
   const { total, limit, offset, items } = page;
   if (!items.length && offset === 0) return null;
   const hasNext = total === null ? items.length === limit : offset + items.length < total;
-  const from = items.length ? offset + 1 : offset;
+  const from = offset + 1;
   const to = offset + items.length;
   return (
     <nav class="pager">
       <button type="button" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - limit))} data-testid="page-prev">
         {t('prev')}
       </button>
-      <span class="muted">{total === null ? t('page.rangeOpen', { from, to }) : t('page.range', { from, to, total })}</span>
+      {/* an empty page past the end has no "from–to" of its own: only the buttons */}
+      {items.length ? <span class="muted">{total === null ? t('page.rangeOpen', { from, to }) : t('page.range', { from, to, total })}</span> : null}
       <button type="button" disabled={!hasNext} onClick={() => onOffset(offset + limit)} data-testid="page-next">
         {t('next')}
       </button>
@@ -98,6 +117,16 @@ export function Day({ day }: { day: string | null }) {
     </time>
   ) : (
     <span class="muted">{t('noDate')}</span>
+  );
+}
+
+/** "from DAY to DAY": the range a list covers (the server's default when the user gave none). */
+export function DayRange({ label, from, to }: { label: string; from: string | null; to: string | null }) {
+  const t = useT();
+  return (
+    <p class="muted range" data-testid="range">
+      {label}: {t('range.from')} <Day day={from} /> {t('range.to')} <Day day={to} />
+    </p>
   );
 }
 
@@ -191,12 +220,12 @@ export function TextInput(props: { value: string; onInput: (v: string) => void; 
 
 /** A `YYYY-MM-DD` field. A plain text input (not type=date) so a bad date reaches the server and
  *  its error message is shown, and so the format is the same in both interface languages. */
-export function DateInput({ value, onInput }: { value: string; onInput: (v: string) => void }) {
+export function DateInput({ value, onInput, placeholder }: { value: string; onInput: (v: string) => void; placeholder?: string | null }) {
   return (
     <input
       type="text"
       inputMode="numeric"
-      placeholder="YYYY-MM-DD"
+      placeholder={placeholder?.slice(0, 10) || 'YYYY-MM-DD'}
       dir="ltr"
       size={10}
       value={value}

@@ -40,7 +40,8 @@ function App() {
             </a>
           ))}
         </nav>
-        <button type="button" class="lang" data-testid="lang-toggle" title={t('lang.toggleTitle')} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
+        {/* The button names the other language in that language: mark it so (for screen readers). */}
+        <button type="button" class="lang" lang={lang === 'ar' ? 'en' : 'ar'} data-testid="lang-toggle" title={t('lang.toggleTitle')} onClick={() => setLang(lang === 'ar' ? 'en' : 'ar')}>
           {t('lang.toggle')}
         </button>
       </header>

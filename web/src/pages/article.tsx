@@ -41,6 +41,15 @@ function Reader({ a, hl, q }: { a: ArticleDetail; hl: Span | null; q: string }) 
   const focus = (span: Span): void => go(`articles/${a.id}`, { hl: `${span[0]}-${span[1]}`, q: q || null });
 
   let firstHl = true;
+  // One tab stop per statement (its first clickable piece): a quote cut by entities and dates into
+  // many pieces would otherwise cost the keyboard user a Tab for each.
+  const tabbed = new Set<number>();
+  const tabStop = (seg: Segment<Ref>): boolean => {
+    const i = statementOf(seg, a);
+    if (i === null || tabbed.has(i)) return false;
+    tabbed.add(i);
+    return true;
+  };
   return (
     <article class="reader">
       <header class="reader-head">
@@ -90,7 +99,7 @@ function Reader({ a, hl, q }: { a: ArticleDetail; hl: Span | null; q: string }) 
             // Consecutive segments inside the hl span share one wrapper, so the passage reads as one.
             for (let i = 0; i < segs.length; ) {
               if (!segs[i]!.marks.some((m) => m.cls === 'x-hl')) {
-                out.push(<Seg key={segs[i]!.start} s={segs[i]!} a={a} t={t} onStatement={setActive} />);
+                out.push(<Seg key={segs[i]!.start} s={segs[i]!} a={a} t={t} onStatement={setActive} tab={tabStop(segs[i]!)} />);
                 i++;
                 continue;
               }
@@ -99,7 +108,7 @@ function Reader({ a, hl, q }: { a: ArticleDetail; hl: Span | null; q: string }) 
               out.push(
                 <mark key={`hl${group[0]!.start}`} class="x-hl" data-testid={firstHl ? 'hl' : 'hl-more'}>
                   {group.map((s) => (
-                    <Seg key={s.start} s={s} a={a} t={t} onStatement={setActive} />
+                    <Seg key={s.start} s={s} a={a} t={t} onStatement={setActive} tab={tabStop(s)} />
                   ))}
                 </mark>,
               );
@@ -119,8 +128,18 @@ function Reader({ a, hl, q }: { a: ArticleDetail; hl: Span | null; q: string }) 
   );
 }
 
-/** One piece of text with the classes of every highlight covering it; an entity with an id links to its page. */
-function Seg({ s, a, t, onStatement }: { s: Segment<Ref>; a: ArticleDetail; t: T; onStatement: (i: number) => void }) {
+/** The statement a piece of text selects when clicked (null: none, or it is an entity link). */
+function statementOf(s: Segment<Ref>, a: ArticleDetail): number | null {
+  if (s.marks.some((m) => m.data?.kind === 'entity' && a.entities[m.data.i]?.entity != null)) return null;
+  const st = s.marks.find((m) => m.data?.kind === 'statement');
+  return st?.data?.kind === 'statement' ? st.data.i : null;
+}
+
+/**
+ * One piece of text with the classes of every highlight covering it; an entity with an id links to
+ * its page. `tab`: the piece is its statement's keyboard button (role, tab stop, Enter/Space).
+ */
+function Seg({ s, a, t, onStatement, tab }: { s: Segment<Ref>; a: ArticleDetail; t: T; onStatement: (i: number) => void; tab: boolean }) {
   const own = s.marks.filter((m) => m.cls !== 'x-hl');
   if (!own.length) return <>{s.text}</>;
   const cls = [...new Set(own.map((m) => m.cls))].join(' ');
@@ -133,10 +152,34 @@ function Seg({ s, a, t, onStatement }: { s: Segment<Ref>; a: ArticleDetail; t: T
       </a>
     );
   }
-  const st = own.find((m) => m.data?.kind === 'statement');
-  const onClick = st && st.data?.kind === 'statement' ? () => onStatement((st.data as { i: number }).i) : undefined;
-  return (
-    <span class={cls} title={title || undefined} onClick={onClick}>
+  const si = statementOf(s, a);
+  if (si === null) {
+    return (
+      <span class={cls} title={title || undefined}>
+        {s.text}
+      </span>
+    );
+  }
+  const open = (): void => onStatement(si);
+  // Later pieces of the same statement stay clickable with the mouse; the first one is the button.
+  return tab ? (
+    <span
+      class={cls}
+      title={title || undefined}
+      role="button"
+      tabIndex={0}
+      aria-label={t('article.showStatement', { who: describe({ kind: 'statement', i: si }, a, t) })}
+      onClick={open}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        open();
+      }}
+    >
+      {s.text}
+    </span>
+  ) : (
+    <span class={cls} title={title || undefined} onClick={open}>
       {s.text}
     </span>
   );
@@ -245,7 +288,7 @@ function SidePanel({ a, active, focus }: { a: ArticleDetail; active: number | nu
               )}{' '}
               <TypeBadge type={e.type} /> <span class="muted">×{e.mentions.length}</span>
               {e.mentions[0] ? (
-                <button type="button" class="linklike small" onClick={() => focus(e.mentions[0]!)} aria-label="→">
+                <button type="button" class="linklike small" onClick={() => focus(e.mentions[0]!)} aria-label={t('article.jumpTo', { name: e.name })}>
                   ↵
                 </button>
               ) : null}

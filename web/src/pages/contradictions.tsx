@@ -1,7 +1,7 @@
 // Contradictions (two statements at odds) and denials (a denial and the claims it denies).
-import type { ContradictionItem, Page } from '../../../src/serve/types';
+import type { ContradictionItem, ContradictionPage } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { Ar, DateInput, Field, Filters, Pager, Select, StatementCard, Status } from '../components';
+import { Ar, DateInput, DayRange, Field, Filters, PageStatus, Select, StatementCard } from '../components';
 import { useT } from '../i18n';
 import { type Route, useFilters } from '../router';
 
@@ -10,7 +10,10 @@ const KEYS = ['from', 'to', 'kind'] as const;
 export function ContradictionsPage({ route }: { route: Route }) {
   const t = useT();
   const f = useFilters(route, 'contradictions', KEYS);
-  const state = useApi<Page<ContradictionItem>>(api('contradictions', { ...f.current, limit: 20, offset: f.offset }));
+  const state = useApi<ContradictionPage>(api('contradictions', { ...f.current, limit: 20, offset: f.offset }));
+  // The range the server used (the last week of articles when none is given): shown, and offered
+  // as the date fields' placeholders. Errors (a range wider than the server allows) go to Status.
+  const used = state.data;
   return (
     <section>
       <h1>{t('contra.title')}</h1>
@@ -26,13 +29,14 @@ export function ContradictionsPage({ route }: { route: Route }) {
           />
         </Field>
         <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} />
+          <DateInput value={f.form.from} onInput={f.set('from')} placeholder={used?.from} />
         </Field>
         <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} />
+          <DateInput value={f.form.to} onInput={f.set('to')} placeholder={used?.to} />
         </Field>
       </Filters>
-      <Status state={state} isEmpty={(p) => !p.items.length}>
+      {used && !state.error && (used.from || used.to) ? <DayRange label={t('contra.range')} from={used.from} to={used.to} /> : null}
+      <PageStatus state={state} onOffset={f.page}>
         {(page) => (
           <>
             <div class="list">
@@ -40,10 +44,9 @@ export function ContradictionsPage({ route }: { route: Route }) {
                 <Pair key={`${c.a.id}-${i}`} c={c} />
               ))}
             </div>
-            <Pager page={page} onOffset={f.page} />
           </>
         )}
-      </Status>
+      </PageStatus>
     </section>
   );
 }
@@ -54,11 +57,15 @@ function Pair({ c }: { c: ContradictionItem }) {
     <article class={`card pair pair-${c.kind}`} data-testid="contradiction">
       <header class="row">
         <span class={`badge kind-${c.kind}`}>{c.kind === 'denial' ? t('contra.denial') : t('contra.contradiction')}</span>
-        {/* `why` is an English sentence from the server with Arabic names inside: read it LTR. */}
+      </header>
+      {/* `why` is an English sentence from the server (with Arabic names inside), never translated:
+          labelled as English in the Arabic interface, and isolated as LTR English text. */}
+      <p class="why-line">
+        <span class="muted small">{t('contra.why')}:</span>{' '}
         <span dir="ltr" lang="en" class="why">
           {c.why}
         </span>
-      </header>
+      </p>
       {c.shared.length ? (
         <p class="muted">
           {t('contra.shared')}: <Ar>{c.shared.join('، ')}</Ar>

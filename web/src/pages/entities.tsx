@@ -3,7 +3,7 @@
 import type { EntityDetail, EntityItem, EventItem, Page } from '../../../src/serve/types';
 import { api, useApi } from '../api';
 import { ChartLegend, DayChart } from '../chart';
-import { Ar, Day, Field, Filters, Pager, Select, StatementCard, Status, TextInput } from '../components';
+import { Ar, Day, Field, Filters, PageStatus, Select, StatementCard, Status, TextInput } from '../components';
 import { ENTITY_TYPES, useT } from '../i18n';
 import { articleLink, link, type Route, useFilters } from '../router';
 
@@ -24,7 +24,7 @@ export function EntitiesPage({ route }: { route: Route }) {
           <Select value={f.form.type} onChange={f.set('type')} options={ENTITY_TYPES.map((x) => [x, t.v('type', x)])} />
         </Field>
       </Filters>
-      <Status state={state} isEmpty={(p) => !p.items.length}>
+      <PageStatus state={state} onOffset={f.page}>
         {(page) => (
           <>
             <table class="table">
@@ -49,10 +49,9 @@ export function EntitiesPage({ route }: { route: Route }) {
                 ))}
               </tbody>
             </table>
-            <Pager page={page} onOffset={f.page} />
           </>
         )}
-      </Status>
+      </PageStatus>
     </section>
   );
 }
@@ -92,7 +91,9 @@ export function EntityPage({ id }: { id: string }) {
               </p>
             ) : null}
             <h2>{t('entity.activity')}</h2>
-            <DayChart items={d.timeline} />
+            {/* Clipped to the days the entity appears in articles: one misread statement date (a year
+                2057) would otherwise stretch the axis and squash the rest. */}
+            <DayChart items={d.timeline} clip={{ from: e.first_day, to: e.last_day }} />
             <ChartLegend />
             <div class="columns">
               <div>

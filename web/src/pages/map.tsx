@@ -5,7 +5,7 @@ import 'leaflet/dist/leaflet.css';
 import * as L from 'leaflet';
 import type { FeatureCollection } from 'geojson';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DayCount, EventItem, Page } from '../../../src/serve/types';
+import type { DayCount, EventItem, Health, Page } from '../../../src/serve/types';
 import { api, getJson, useApi } from '../api';
 import { ChartLegend, DayChart } from '../chart';
 import { DateInput, ErrorBox, Field, Filters, Select, Status } from '../components';
@@ -36,17 +36,27 @@ const radius = (ev: EventItem): number => Math.min(24, 5 + 2 * Math.sqrt((ev.kil
 export function MapPage({ route }: { route: Route }) {
   const t = useT();
   const f = useFilters(route, 'map', KEYS);
-  const events = useApi<Page<EventItem>>(api('events', { ...f.current, located: 1, limit: 5000 }));
-  const timeline = useApi<{ items: DayCount[] }>(api('timeline', { from: f.current.from, to: f.current.to, entity: f.current.entity, story: f.current.story }));
+  // With no range given, the articles' publication range (/api/health) is the default: statement and
+  // event dates read from the text can be wildly off (years 0921, 2057) and would squash the chart.
+  // The requests wait for it (or for its failure: then no default) rather than ask twice.
+  const explicit = Boolean(f.current.from || f.current.to);
+  const health = useApi<Health>(explicit ? null : api('health'));
+  const ready = explicit || health.data !== undefined || health.error !== undefined;
+  const def = explicit ? null : { from: health.data?.first_day?.slice(0, 10) ?? null, to: health.data?.last_day?.slice(0, 10) ?? null };
+  const range = def ?? { from: f.current.from, to: f.current.to };
+  const events = useApi<Page<EventItem>>(ready ? api('events', { ...f.current, ...range, located: 1, limit: 5000 }) : null);
+  const timeline = useApi<{ items: DayCount[] }>(
+    ready ? api('timeline', { from: range.from, to: range.to, entity: f.current.entity, story: f.current.story }) : null,
+  );
   return (
     <section>
       <h1>{t('map.title')}</h1>
       <Filters onApply={f.apply} onReset={f.reset}>
         <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} />
+          <DateInput value={f.form.from} onInput={f.set('from')} placeholder={def?.from} />
         </Field>
         <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} />
+          <DateInput value={f.form.to} onInput={f.set('to')} placeholder={def?.to} />
         </Field>
         <Field label={t('type')}>
           <Select value={f.form.type} onChange={f.set('type')} options={EVENT_TYPES.map((x) => [x, t.v('event', x)])} />
@@ -55,12 +65,12 @@ export function MapPage({ route }: { route: Route }) {
         {f.current.story ? <span class="badge light">{t('article.story')} #{f.current.story}</span> : null}
       </Filters>
       {events.error ? <ErrorBox error={events.error} /> : null}
-      <EventMap events={events.data?.items} />
+      <EventMap events={events.data?.items} total={events.data?.total ?? null} loading={!ready || events.loading} />
       <h2>{t('timeline.title')}</h2>
       <Status state={timeline}>
         {(d) => (
           <>
-            <DayChart items={d.items} onDay={(day) => go('map', { ...f.current, from: day, to: day })} />
+            <DayChart items={d.items} clip={def ?? undefined} onDay={(day) => go('map', { ...f.current, from: day, to: day })} />
             <ChartLegend />
           </>
         )}
@@ -69,7 +79,8 @@ export function MapPage({ route }: { route: Route }) {
   );
 }
 
-function EventMap({ events }: { events: EventItem[] | undefined }) {
+/** `total`: how many events match in all; the map asks for at most 5000, so it may draw fewer. */
+function EventMap({ events, total, loading }: { events: EventItem[] | undefined; total: number | null; loading: boolean }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -131,7 +142,14 @@ function EventMap({ events }: { events: EventItem[] | undefined }) {
       {/* Leaflet lays out its panes for LTR; the map itself has no reading direction. */}
       <div ref={box} class="map" dir="ltr" data-testid="map" data-events={drawn ?? undefined} />
       <p class="muted small">
-        {drawn !== null ? t('map.events', { n: drawn }) : t('loading')} · Natural Earth / world-atlas
+        {drawn === null
+          ? loading
+            ? t('loading')
+            : '' // failed: the error is shown above the map
+          : events && total !== null && total > events.length
+            ? t('map.eventsOf', { n: drawn, total })
+            : t('map.events', { n: drawn })}{' '}
+        · Natural Earth / world-atlas
         {boundaryError ? ` · ${t('map.boundariesError')}: ${boundaryError}` : ''}
       </p>
     </div>

@@ -1,7 +1,7 @@
 // Full-text search over article texts, with the server's snippet highlights as <mark>s.
 import type { Outlet, Page, SearchHit } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { Ar, DateInput, Day, Field, Filters, Pager, Select, Status, TextInput } from '../components';
+import { Ar, DateInput, Day, Field, Filters, PageStatus, Select, TextInput } from '../components';
 import { segments } from '../highlight';
 import { useT } from '../i18n';
 import { articleLink, type Route, useFilters } from '../router';
@@ -19,7 +19,9 @@ export function SearchPage({ route }: { route: Route }) {
   const f = useFilters(route, 'search', KEYS);
   const outlets = useOutlets();
   const q = f.current.q.trim();
-  const state = useApi<Page<SearchHit>>(q ? api('search', { ...f.current, q, limit: LIMIT, offset: f.offset }) : null);
+  // Without q (with or without filters) the API answers the latest articles matching the filters:
+  // a useful "latest news" view, so the page always asks.
+  const state = useApi<Page<SearchHit>>(api('search', { ...f.current, q, limit: LIMIT, offset: f.offset }));
   return (
     <section>
       <h1>{t('search.title')}</h1>
@@ -47,7 +49,7 @@ export function SearchPage({ route }: { route: Route }) {
         </Field>
       </Filters>
       {!q ? <p class="muted">{t('search.help')}</p> : null}
-      <Status state={state} isEmpty={(p) => !p.items.length}>
+      <PageStatus state={state} onOffset={f.page}>
         {(page) => (
           <>
             <ol class="hits">
@@ -55,10 +57,9 @@ export function SearchPage({ route }: { route: Route }) {
                 <Hit key={h.id} hit={h} q={q} />
               ))}
             </ol>
-            <Pager page={page} onOffset={f.page} />
           </>
         )}
-      </Status>
+      </PageStatus>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The statement explorer: who said what, filtered by speaker, organization, stance, dates, outlet.
 import type { Page, StatementItem } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { DateInput, Field, Filters, Pager, Select, StatementCard, Status, TextInput } from '../components';
+import { DateInput, Field, Filters, PageStatus, Select, StatementCard, TextInput } from '../components';
 import { STANCES, useT } from '../i18n';
 import { type Route, useFilters } from '../router';
 import { useOutlets } from './search';
@@ -42,7 +42,7 @@ export function StatementsPage({ route }: { route: Route }) {
         {f.current.entity ? <span class="badge light">{t('entity')} #{f.current.entity}</span> : null}
         {f.current.story ? <span class="badge light">{t('article.story')} #{f.current.story}</span> : null}
       </Filters>
-      <Status state={state} isEmpty={(p) => !p.items.length}>
+      <PageStatus state={state} onOffset={f.page}>
         {(page) => (
           <>
             <div class="list">
@@ -50,10 +50,9 @@ export function StatementsPage({ route }: { route: Route }) {
                 <StatementCard key={s.id} s={s} />
               ))}
             </div>
-            <Pager page={page} onOffset={f.page} />
           </>
         )}
-      </Status>
+      </PageStatus>
     </section>
   );
 }

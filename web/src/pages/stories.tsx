@@ -2,7 +2,7 @@
 // with the statements it reported (a click opens the source with the quote highlighted).
 import type { Page, StoryArticle, StoryDetail, StoryItem } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { Ar, DateInput, Day, ExtLink, Field, Filters, Pager, StanceBadge, Status, TextInput } from '../components';
+import { Ar, DateInput, Day, ExtLink, Field, Filters, PageStatus, StanceBadge, Status, TextInput } from '../components';
 import { useT } from '../i18n';
 import { articleLink, link, type Route, useFilters } from '../router';
 import { EventList } from './entities';
@@ -27,7 +27,7 @@ export function StoriesPage({ route }: { route: Route }) {
           <TextInput type="number" value={f.form.min} onInput={f.set('min')} placeholder="2" />
         </Field>
       </Filters>
-      <Status state={state} isEmpty={(p) => !p.items.length}>
+      <PageStatus state={state} onOffset={f.page}>
         {(page) => (
           <>
             <ul class="list">
@@ -42,10 +42,9 @@ export function StoriesPage({ route }: { route: Route }) {
                 </li>
               ))}
             </ul>
-            <Pager page={page} onOffset={f.page} />
           </>
         )}
-      </Status>
+      </PageStatus>
     </section>
   );
 }
