@@ -43,11 +43,14 @@ const base = await new Promise((done, fail) => {
   server.on('exit', (code) => fail(new Error(`rasd serve exited (${code}): ${err}`)));
 });
 
-const get = async (path) => (await fetch(base + path)).json();
+// A connection per check: a kept-alive one may be closed by the server while wrk runs.
+const fresh = { headers: { connection: 'close' } };
+const get = async (path) => (await fetch(base + path, fresh)).json();
 const health = await get('/api/health');
 // Statements to open by number, and speakers to filter by, taken from the corpus itself.
 const some = (await get('/api/statements?limit=100')).items;
 const speakers = [...new Set(some.map((s) => s.speaker))].slice(0, 20);
+const entities = (await get('/api/entities?limit=20')).items.map((e) => e.id);
 
 const enc = encodeURIComponent;
 const searchPath = (q) => {
@@ -64,7 +67,13 @@ const SCENARIOS = {
     `/api/statements?from=${health.last_day}&to=${health.last_day}`, '/api/statements?offset=1000',
   ],
   'statement by number': some.map((s) => `/api/statements/${s.sources[0].statement}`),
+  'entity page (the 20 most mentioned)': entities.map((id) => `/api/entities/${id}`),
+  'contradictions of the last week (kept after the first)': ['/api/contradictions'],
 };
+// The first contradictions request computes the week; what it costs is reported apart.
+const t0 = Date.now();
+await get('/api/contradictions');
+console.log(`  contradictions of the last week, first request (computed): ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
 /** A wrk script that cycles through the paths and prints its figures as one JSON line. */
 function script(paths) {
@@ -88,7 +97,7 @@ end
 console.log(`rasd serve on ${health.articles.toLocaleString('en')} articles, ${health.statements.toLocaleString('en')} statements · wrk, ${CONNECTIONS} connections, ${SECONDS} s per route, server on CPU 0, wrk on CPU 1`);
 for (const [name, paths] of Object.entries(SCENARIOS)) {
   for (const p of paths) {
-    const res = await fetch(base + p);
+    const res = await fetch(base + p, fresh);
     if (res.status !== 200) console.log(`  warning: ${p} answers ${res.status}`);
   }
   const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, '--timeout', '10s', '-s', script(paths), base];

@@ -5,9 +5,10 @@ import { inflateRawSync } from 'node:zlib';
 import type { DateMention, Diagnostic, Entity, NewsEvent, RemovedLine, Span, Statement } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { contradictions, denials, DEFAULT_CLAIMS, type StatementRecord } from '../link/claims.js';
-import { entityById, listEntities, statementsIn, statementsOfEntities } from '../store/links.js';
+import { entityById, listEntities, statementsIn } from '../store/links.js';
 import { search } from '../store/search.js';
 import type { Store } from '../store/sqlite.js';
+import type { Memo } from './server.js';
 import type {
   ArticleDetail, ContradictionItem, DayCount, EntityDetail, EntityItem, EventItem, Health, Outlet, Page, SearchHit,
   StatementItem, StatementSource, StoryArticle, StoryDetail, StoryItem,
@@ -102,8 +103,13 @@ export interface StatementParams {
   outlet?: string; story?: number; limit: number; offset: number;
 }
 
-/** Statement groups matching the filters (any report of a group matching), the latest first. */
-export function listStatements(store: Store, p: StatementParams): Page<StatementItem> {
+/**
+ * Statement groups matching the filters (any report of a group matching), the most recently
+ * reported first. The reports are read newest first along the date index and the reading stops
+ * once the page is full, so the first pages cost a few hundred rows, not the whole table. The
+ * total (a count over every match) is kept while the statements stay the same.
+ */
+export function listStatements(store: Store, p: StatementParams, memo?: Memo): Page<StatementItem> {
   const where: string[] = [];
   const args: Row = {};
   const add = (cond: string, name: string, value: unknown) => {
@@ -112,26 +118,38 @@ export function listStatements(store: Store, p: StatementParams): Page<Statement
     args[name] = value;
   };
   add('instr(s.quote_key, @q) > 0', 'q', p.q ? matchKey(p.q) : undefined);
-  add('instr(s.speaker_key, @speaker) > 0', 'speaker', p.speaker ? matchKey(p.speaker) : undefined);
-  add("instr(coalesce(s.org_key, ''), @organization) > 0", 'organization', p.organization ? matchKey(p.organization) : undefined);
+  // Names are matched among the distinct names (read from their index), then looked up by it.
+  add('s.speaker_key IN (SELECT DISTINCT speaker_key FROM statements WHERE instr(speaker_key, @speaker) > 0)', 'speaker', p.speaker ? matchKey(p.speaker) : undefined);
+  add('s.org_key IN (SELECT DISTINCT org_key FROM statements WHERE instr(org_key, @organization) > 0)', 'organization', p.organization ? matchKey(p.organization) : undefined);
   add('s.speaker_entity = @entity', 'entity', p.entity);
   add('s.stance = @stance', 'stance', p.stance);
   add('s.date >= @from', 'from', p.from);
   add('s.date <= @to', 'to', p.to);
-  add('a.outlet = @outlet COLLATE NOCASE', 'outlet', p.outlet);
-  add('a.story_id = @story', 'story', p.story);
+  add('s.article_id IN (SELECT id FROM articles WHERE outlet = @outlet COLLATE NOCASE)', 'outlet', p.outlet);
+  add('s.article_id IN (SELECT id FROM articles WHERE story_id = @story)', 'story', p.story);
   const cond = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  // The articles are joined only for the filters on them: the join costs a lookup per statement.
-  const from = p.outlet || p.story ? 'statements s JOIN articles a ON a.id = s.article_id' : 'statements s';
   // Both in one read, so that an ingest between them cannot make the total disagree with the page.
   return store.db.transaction(() => {
-    const ids = (store
-      .prep(`SELECT s.group_id AS g, min(s.date) AS d FROM ${from} ${cond} GROUP BY s.group_id ORDER BY d DESC, g DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...args, limit: p.limit, offset: p.offset }) as { g: number }[]).map((r) => r.g);
-    const total = (store.prep(`SELECT count(DISTINCT s.group_id) AS n FROM ${from} ${cond}`).get(args) as { n: number }).n;
-    return page(groupsById(store, ids), total, p.limit, p.offset);
+    const wanted = p.offset + p.limit;
+    const groups: number[] = [];
+    const seen = new Set<number>();
+    for (const r of store.prep(`SELECT s.group_id AS g FROM statements s ${cond} ORDER BY s.date DESC, s.id DESC`).iterate(args) as Iterable<{ g: number }>) {
+      if (seen.has(r.g)) continue;
+      seen.add(r.g);
+      groups.push(r.g);
+      if (groups.length >= wanted) break;
+    }
+    const count = () => (store.prep(`SELECT count(DISTINCT s.group_id) AS n FROM statements s ${cond}`).get(args) as { n: number }).n;
+    const total = memo ? memo.get(`statements ${JSON.stringify(args)} ${statementsVersion(store)}`, count) : count();
+    return page(groupsById(store, groups.slice(p.offset)), total, p.limit, p.offset);
   })();
 }
+
+/** What the stored statements are now: reanalysis replaces an article's statements with new rows. */
+const statementsVersion = (store: Store): string => {
+  const r = store.prep('SELECT count(*) AS n, max(id) AS m FROM statements').get() as { n: number; m: number | null };
+  return `${r.n}:${r.m ?? 0}`;
+};
 
 /** The group of a statement (any of its reports' numbers). */
 export function statementById(store: Store, id: number): StatementItem | null {
@@ -139,7 +157,6 @@ export function statementById(store: Store, id: number): StatementItem | null {
   return r ? groupsById(store, [r.g])[0] ?? null : null;
 }
 
-const groupsOf = (records: StatementRecord[]): number[] => [...new Set(records.map((r) => r.groupId ?? r.id))];
 
 /** What the statements of a range are now: a memo of the range is good while this stays the same. */
 export function rangeVersion(store: Store, from: string, to: string): string {
@@ -239,17 +256,44 @@ export function listEntitiesPage(store: Store, p: { q?: string; type?: string; l
 
 const entityItem = ({ source: _source, ...e }: { source: string } & EntityItem): EntityItem => e;
 
+const distinct = (rows: { g: number }[]): number[] => [...new Set(rows.map((r) => r.g))];
+
+/**
+ * Statements about an entity: those of others whose quote mentions it — a mention the entity
+ * resolution gave to this very entity lies inside the quote's span — the latest first.
+ */
+function statementsAbout(store: Store, id: number): number[] {
+  // Article by article, the latest first, until the page is full: a country is named in
+  // thousands of articles, and only the latest hundred statements are shown.
+  const articles = store
+    .prep('SELECT m.article_id AS article, m.spans FROM entity_mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = ? ORDER BY a.published DESC, a.id DESC')
+    .iterate(id) as Iterable<{ article: number; spans: string }>;
+  const quotes = store.prep('SELECT group_id AS g, span_start, span_end, speaker_entity FROM statements WHERE article_id = ? ORDER BY n');
+  const groups = new Set<number>();
+  for (const a of articles) {
+    const spans = JSON.parse(a.spans) as Span[];
+    for (const r of quotes.all(a.article) as { g: number; span_start: number; span_end: number; speaker_entity: number | null }[]) {
+      if (r.speaker_entity !== id && spans.some(([x, y]) => x >= r.span_start && y <= r.span_end)) groups.add(r.g);
+    }
+    if (groups.size >= ENTITY_STATEMENTS) break;
+  }
+  return [...groups].slice(0, ENTITY_STATEMENTS);
+}
+
 /** Statements by and about an entity on its page: the latest. */
-const ENTITY_STATEMENTS = 300;
+const ENTITY_STATEMENTS = 100;
+/** Events on an entity page: the latest (the map and /api/events?entity= page through all). */
+const ENTITY_EVENTS = 200;
 
 /** An entity: what it said, what others said about it, its events, and its activity per day. */
 export function entityDetail(store: Store, id: number): EntityDetail | null {
   const e = entityById(store, id);
   if (!e) return null;
-  const { by, about } = statementsOfEntities(store, [e], { limit: ENTITY_STATEMENTS, newest: true });
-  const said = groupsById(store, groupsOf(by));
-  const aboutItems = groupsById(store, groupsOf(about));
-  const events = listEvents(store, { entity: id, limit: 500, offset: 0 }).items;
+  const said = groupsById(store, distinct(store
+    .prep(`SELECT group_id AS g FROM statements WHERE speaker_entity = ? ORDER BY date DESC, id DESC LIMIT ${ENTITY_STATEMENTS}`)
+    .all(id) as { g: number }[]));
+  const aboutItems = groupsById(store, statementsAbout(store, id));
+  const events = listEvents(store, { entity: id, limit: ENTITY_EVENTS, offset: 0 }).items;
   const days = new Map<string, DayCount>();
   const at = (day: string) => days.get(day) ?? (days.set(day, { day, statements: 0, events: 0, killed: 0, injured: 0 }), days.get(day)!);
   for (const s of [...said, ...aboutItems]) if (s.date) at(s.date).statements++;

@@ -111,7 +111,7 @@ export const ROUTES: Route[] = [
   },
   {
     path: '/api/statements',
-    summary: 'Statements, each once with every source that reported it, the latest first. Filters match any report of a statement.',
+    summary: 'Statements, each once with every source that reported it, the most recently reported first. Filters match any report of a statement.',
     params: [
       text('q', 'Words the quote contains (folded: hamza, harakat and ta marbuta do not matter).'),
       text('speaker', "Part of the speaker's name."), text('organization', 'Part of the organisation the speaker spoke for.'),
@@ -120,10 +120,10 @@ export const ROUTES: Route[] = [
       from, to, text('outlet', 'Only statements reported by this outlet.'), int('story', 'Only statements of this story.'), limit(), offset,
     ],
     response: 'StatementPage',
-    handle: ({ store, params: p }) => q.listStatements(store, {
+    handle: ({ store, params: p, cache }) => q.listStatements(store, {
       q: str(p, 'q'), speaker: str(p, 'speaker'), organization: str(p, 'organization'), entity: num(p, 'entity'), stance: str(p, 'stance'),
       from: str(p, 'from'), to: str(p, 'to'), outlet: str(p, 'outlet'), story: num(p, 'story'), limit: num(p, 'limit')!, offset: num(p, 'offset')!,
-    }),
+    }, cache),
   },
   {
     path: '/api/statements/{id}', summary: 'A statement (any of its reports’ numbers) with every source that reported it.',

@@ -144,8 +144,8 @@ function decodePart(part: string): string {
   }
 }
 
-/** Slow answers kept (contradictions of a range): the most recently used. */
-const CACHED_ANSWERS = 8;
+/** Slow answers kept (contradictions of a range, totals of statement filters): the most recently used. */
+const CACHED_ANSWERS = 64;
 
 /** A small least-recently-used memo; a route's key says what its answer depends on. */
 export class Memo {
