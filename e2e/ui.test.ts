@@ -61,15 +61,20 @@ describe.skipIf(!available)('the web UI in Chromium', () => {
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await byTest('search-input').fill('منفذ ربيعة');
     await byTest('search-submit').click();
-    await byTest('search-hit').first().waitFor();
-    expect(await byTest('search-hit').first().locator('mark').count()).toBeGreaterThan(0);
+    // Without words the page lists the latest articles: wait for the hits of the query.
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('q'))).toBe('منفذ ربيعة');
+    await expect.poll(() => byTest('search-hit').first().locator('mark').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await byTest('search-hit').count()).toBe(1);
     await shot('01-search');
 
     await byTest('nav-statements').click();
     await byTest('statements-q').fill('منفذ ربيعة');
     await byTest('filters-apply').click();
+    // The unfiltered list shows first: wait for the filtered one before reading a source from it.
+    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.hash.split('?')[1]).get('q'))).toBe('منفذ ربيعة');
     const card = byTest('statement').first();
-    await card.waitFor();
+    await expect.poll(async () => (await card.textContent()) ?? '', { timeout: 10_000 }).toContain('منفذ ربيعة');
+    expect(await byTest('statement').count()).toBe(1);
     const source = card.locator('[data-testid="statement-source"]').first();
     const href = (await source.getAttribute('href'))!;
     const [, articleId, start, end] = /#\/articles\/(\d+)\?hl=(\d+)-(\d+)/.exec(href)!;
