@@ -135,12 +135,11 @@ const RANGE = `(@from IS NULL OR s.date >= @from) AND (@to IS NULL OR s.date <= 
  * Statements by entities (the speaker identified as one of them) and about them (the quote
  * names one of their names of two words or more, or any name of a place or organisation), in date order.
  */
-export function statementsOfEntities(store: Store, entities: EntityRow[], opts: Range & { limit: number; newest?: boolean }): { by: StatementRecord[]; about: StatementRecord[] } {
-  const order = opts.newest ? 's.date DESC, s.id DESC' : 's.date, s.id';
+export function statementsOfEntities(store: Store, entities: EntityRow[], opts: Range & { limit: number }): { by: StatementRecord[]; about: StatementRecord[] } {
   const ids = JSON.stringify(entities.map((e) => e.id));
   const by = store
     .prep(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id
-           WHERE s.speaker_entity IN (SELECT value FROM json_each(@ids)) AND ${RANGE} ORDER BY ${order} LIMIT @limit`)
+           WHERE s.speaker_entity IN (SELECT value FROM json_each(@ids)) AND ${RANGE} ORDER BY s.date, s.id LIMIT @limit`)
     .all({ ids, from: opts.from ?? null, to: opts.to ?? null, limit: opts.limit }) as Raw[];
   const names = [...new Set(entities.flatMap((e) => e.names.map(matchKey).filter((k) => e.type !== 'PER' || k.includes(' '))))].filter((k) => k.length > 2);
   const about = names.length
@@ -148,7 +147,7 @@ export function statementsOfEntities(store: Store, entities: EntityRow[], opts: 
         .prep(`SELECT ${STATEMENT_COLUMNS} FROM statements s JOIN articles a ON a.id = s.article_id
                WHERE EXISTS (SELECT 1 FROM json_each(@names) WHERE instr(s.quote_key, value) > 0)
                  AND (s.speaker_entity IS NULL OR s.speaker_entity NOT IN (SELECT value FROM json_each(@ids)))
-                 AND ${RANGE} ORDER BY ${order} LIMIT @limit`)
+                 AND ${RANGE} ORDER BY s.date, s.id LIMIT @limit`)
         .all({ names: JSON.stringify(names), from: opts.from ?? null, to: opts.to ?? null, limit: opts.limit, ids }) as Raw[])
     : [];
   return { by: by.map(toRecord), about: about.map(toRecord) };
