@@ -84,7 +84,7 @@ export function createApp(opts: ServeOptions): Server {
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
     if (opts.hosts?.length && !opts.hosts.includes(hostName(req.headers.host))) {
-      throw new ApiError(421, `This server answers to ${opts.hosts.join(', ')} only, not to '${String(req.headers.host).slice(0, 80)}'.`);
+      throw new ApiError(421, `This server does not answer to the host name '${String(req.headers.host).slice(0, 80)}'; to reach it by that name, start it with --allow-host NAME.`);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
