@@ -203,6 +203,27 @@ linkOptions(program.command('contradictions').description('Statements from diffe
   });
 
 program
+  .command('export')
+  .description('Export the articles a search selects: jsonl (articles with everything extracted), csv (statements; opens in spreadsheets), acled (events in ACLED columns), plover (events as PLOVER records).')
+  .argument('[query...]', 'as for rasd search; none: every article')
+  .requiredOption('--format <format>', 'jsonl, csv, acled or plover', (v: string) => {
+    if (!['jsonl', 'csv', 'acled', 'plover'].includes(v)) throw new InvalidArgumentError('give one of jsonl, csv, acled, plover.');
+    return v;
+  })
+  .option('--db <path>', DB_HELP)
+  .option('-o, --out <file>', 'write to this file (complete or not at all) instead of standard output')
+  .option('--outlet <name>', 'only articles of this outlet')
+  .option('--from <day>', 'published on or after this day (YYYY-MM-DD)', day)
+  .option('--to <day>', 'published on or before this day (YYYY-MM-DD)', day)
+  .option('--speaker <name>', 'only articles quoting this speaker (any part of the name)')
+  .option('--entity <name>', 'only articles naming this person, organisation or place')
+  .option('-q, --quiet', 'no summary on standard error')
+  .action(async (words: string[], o: { db?: string; format: 'jsonl' | 'csv' | 'acled' | 'plover'; out?: string; outlet?: string; from?: string; to?: string; speaker?: string; entity?: string; quiet?: boolean }) => {
+    const [{ exportCommand }, { dbPath }] = await Promise.all([import('./commands/export.js'), import('./commands/db.js')]);
+    process.exitCode = exportCommand({ ...o, text: words.join(' '), db: dbPath(o.db), quiet: !!o.quiet });
+  });
+
+program
   .command('serve')
   .description('The JSON API (documented at /api/openapi.json) and the web UI, on loopback by default; the database is only read.')
   .option('--db <path>', 'the database file (default: $RASD_DB, else ./rasd.db)')

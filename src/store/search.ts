@@ -134,15 +134,7 @@ export function matchExpression(q: SearchQuery): string | null {
 
 /** Runs a query; the snippets come from the stored text. */
 export function search(store: Store, q: SearchQuery): SearchResult {
-  const match = matchExpression(q);
-  const where: string[] = ['a.duplicate_of IS NULL'];
-  const args: unknown[] = [];
-  if (q.outlet) (where.push('a.outlet = ? COLLATE NOCASE'), args.push(q.outlet));
-  if (q.from) (where.push('a.published >= ?'), args.push(q.from));
-  if (q.to) (where.push('a.published <= ?'), args.push(q.to));
-  const from = match ? 'search JOIN articles a ON a.id = search.rowid' : 'articles a';
-  if (match) (where.unshift('search MATCH ?'), args.unshift(match));
-  const cond = where.join(' AND ');
+  const { match, from, cond, args } = selection(q);
   const order = match ? 'bm25(search, 5.0, 1.0, 0.0, 0.0)' : 'a.published DESC, a.id DESC';
   const score = match ? '-bm25(search, 5.0, 1.0, 0.0, 0.0)' : '0';
   const rows = store.db
@@ -152,6 +144,25 @@ export function search(store: Store, q: SearchQuery): SearchResult {
   const wanted = highlightTerms(q);
   const copies = store.prep('SELECT id, outlet, url, duplicate_kind AS kind, similarity FROM articles WHERE duplicate_of = ? ORDER BY id');
   return { total, hits: rows.map((r) => ({ ...r, snippet: snippet(r.text, wanted), copies: copies.all(r.id) as Copy[] })) };
+}
+
+/** The original articles a query and its filters select: the FROM and WHERE of a search. */
+function selection(q: Omit<SearchQuery, 'limit'>): { match: string | null; from: string; cond: string; args: unknown[] } {
+  const match = matchExpression({ ...q, limit: 0 });
+  const where: string[] = ['a.duplicate_of IS NULL'];
+  const args: unknown[] = [];
+  if (q.outlet) (where.push('a.outlet = ? COLLATE NOCASE'), args.push(q.outlet));
+  if (q.from) (where.push('a.published >= ?'), args.push(q.from));
+  if (q.to) (where.push('a.published <= ?'), args.push(q.to));
+  const from = match ? 'search JOIN articles a ON a.id = search.rowid' : 'articles a';
+  if (match) (where.unshift('search MATCH ?'), args.unshift(match));
+  return { match, from, cond: where.join(' AND '), args };
+}
+
+/** Every original article a query selects, in publication order (for exports): their ids, a few bytes each. */
+export function selectedIds(store: Store, q: Omit<SearchQuery, 'limit'>): number[] {
+  const { from, cond, args } = selection(q);
+  return store.db.prepare(`SELECT a.id FROM ${from} WHERE ${cond} ORDER BY a.published, a.id`).pluck().all(...args) as number[];
 }
 
 /** The stems a snippet highlights: the query's words and the speaker and entity filters. */
