@@ -93,16 +93,20 @@ program
     });
   });
 
-program
+/** The filters of a search, shared by the commands that select articles as search does. */
+const searchFilters = (cmd: Command): Command =>
+  cmd
+    .option('--outlet <name>', 'only articles of this outlet')
+    .option('--from <day>', 'published on or after this day (YYYY-MM-DD)', day)
+    .option('--to <day>', 'published on or before this day (YYYY-MM-DD)', day)
+    .option('--speaker <name>', 'only articles quoting this speaker (any part of the name)')
+    .option('--entity <name>', 'only articles naming this person, organisation or place');
+
+searchFilters(program
   .command('search')
   .description('Search the stored articles in Arabic as you type it (hamza, harakat, ى/ي, ة/ه and attached و ف ب ل ك ال do not matter).')
   .argument('[query...]', 'words (all must occur), "a phrase", word* (any ending), -word (excluded), OR')
-  .option('--db <path>', DB_HELP)
-  .option('--outlet <name>', 'only articles of this outlet')
-  .option('--from <day>', 'published on or after this day (YYYY-MM-DD)', day)
-  .option('--to <day>', 'published on or before this day (YYYY-MM-DD)', day)
-  .option('--speaker <name>', 'only articles quoting this speaker (any part of the name)')
-  .option('--entity <name>', 'only articles naming this person, organisation or place')
+  .option('--db <path>', DB_HELP))
   .option('-n, --limit <n>', 'results to show', count, 10)
   .option('--offset <n>', 'skip this many results (paging)', nonNegative, 0)
   .option('--json', 'one JSON object per result')
@@ -202,7 +206,7 @@ linkOptions(program.command('contradictions').description('Statements from diffe
     process.exitCode = contradictionsCommand({ ...(await common(o)), windowDays: o.window, minOverlap: o.minOverlap, minShared: o.minShared });
   });
 
-program
+searchFilters(program
   .command('export')
   .description('Export the articles a search selects: jsonl (articles with everything extracted), csv (statements; opens in spreadsheets), acled (events in ACLED columns), plover (events as PLOVER records).')
   .argument('[query...]', 'as for rasd search; none: every article')
@@ -211,12 +215,7 @@ program
     return v;
   })
   .option('--db <path>', DB_HELP)
-  .option('-o, --out <file>', 'write to this file (complete or not at all) instead of standard output')
-  .option('--outlet <name>', 'only articles of this outlet')
-  .option('--from <day>', 'published on or after this day (YYYY-MM-DD)', day)
-  .option('--to <day>', 'published on or before this day (YYYY-MM-DD)', day)
-  .option('--speaker <name>', 'only articles quoting this speaker (any part of the name)')
-  .option('--entity <name>', 'only articles naming this person, organisation or place')
+  .option('-o, --out <file>', 'write to this file (complete or not at all) instead of standard output'))
   .option('-q, --quiet', 'no summary on standard error')
   .action(async (words: string[], o: { db?: string; format: 'jsonl' | 'csv' | 'acled' | 'plover'; out?: string; outlet?: string; from?: string; to?: string; speaker?: string; entity?: string; quiet?: boolean }) => {
     const [{ exportCommand }, { dbPath }] = await Promise.all([import('./commands/export.js'), import('./commands/db.js')]);

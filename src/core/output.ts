@@ -1,6 +1,16 @@
 // The JSON a document becomes: the analysis contract (../shared/eval/CONTRACT.md) plus
 // provenance (how the publication date was found, what the cleaner removed, stage versions).
-import type { ArticleDoc } from './types.js';
+import type { ArticleDoc, DateMention, Diagnostic, Entity, NewsEvent, RemovedLine, Span, Statement } from './types.js';
+
+/** A record of toJson as the store keeps it (without source and document), read back by the API and exports. */
+export interface StoredAnalysis {
+  statements?: (Omit<Statement, 'cue' | 'speakerSpan'> & { cue: { text: string; span: Span }; speaker_span: Span | null })[];
+  entities?: Entity[];
+  events?: NewsEvent[];
+  dates?: DateMention[];
+  removed?: RemovedLine[];
+  diagnostics?: Diagnostic[];
+}
 
 export function toJson(doc: ArticleDoc): Record<string, unknown> {
   return {

@@ -9,10 +9,9 @@
 // CSV is written for spreadsheet programs: UTF-8 with a byte-order mark (without it Excel reads
 // Arabic as mojibake), CRLF line ends, RFC 4180 quoting, and a text cell that a spreadsheet would
 // take for a formula (= + - @ first) is prefixed with an apostrophe.
-import { inflateRawSync } from 'node:zlib';
-import type { Span } from '../core/types.js';
+import type { NewsEvent } from '../core/types.js';
 import { selectedIds, type SearchQuery } from '../store/search.js';
-import type { Store } from '../store/sqlite.js';
+import { readAnalysis, type Store } from '../store/sqlite.js';
 
 export const FORMATS = ['jsonl', 'csv', 'acled', 'plover'] as const;
 export type ExportFormat = (typeof FORMATS)[number];
@@ -50,26 +49,7 @@ interface ArticleRow {
   ingested_at: string;
 }
 
-interface StoredEvent {
-  type: string;
-  date: string | null;
-  location: string | null;
-  coordinates: { lat: number; lon: number } | null;
-  actors: string[];
-  killed: number | null;
-  injured: number | null;
-  span: Span;
-  plover: string;
-  acled: { event_type: string; sub_event_type: string };
-}
-
-interface Analysis {
-  statements?: { speaker: string; role: string | null; organization: string | null; quote: string; kind: string; stance: string; channel: string; date: string | null; span: Span }[];
-  events?: StoredEvent[];
-  [k: string]: unknown;
-}
-
-const analysisOf = (a: ArticleRow): Analysis => (JSON.parse(inflateRawSync(a.analysis).toString('utf8')) ?? {}) as Analysis;
+type StoredEvent = NewsEvent;
 
 /** The export, line by line (the header first for the CSV formats). */
 export function* exportLines(store: Store, format: ExportFormat, q: ExportQuery, counts: ExportCounts): Generator<string> {
@@ -80,7 +60,7 @@ export function* exportLines(store: Store, format: ExportFormat, q: ExportQuery,
   const eventIds = store.prep('SELECT n, id FROM events WHERE article_id = ?');
   for (const id of selectedIds(store, q)) {
     const a = get.get(id) as ArticleRow;
-    const analysis = analysisOf(a);
+    const analysis = readAnalysis(a.analysis);
     counts.articles++;
     if (format === 'jsonl') {
       counts.records++;

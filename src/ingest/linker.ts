@@ -39,13 +39,22 @@ function speakerEntity(s: Statement, doc: ArticleDoc, ids: number[]): number | n
   return i >= 0 ? ids[i] ?? null : null;
 }
 
+/** The article's entities by every name they were called (folded), the first of a name winning. */
+function entitiesByName(doc: ArticleDoc): Map<string, number> {
+  const byName = new Map<string, number>();
+  doc.entities.forEach((e, i) => {
+    for (const name of [e.name, ...e.aliases]) {
+      const key = nameKey(name);
+      if (key && !byName.has(key)) byName.set(key, i);
+    }
+  });
+  return byName;
+}
+
 /** The article's entities an event names: its actors, and its location (a place named so, or mentioned within the event's sentence). */
-function eventEntities(ev: NewsEvent, doc: ArticleDoc, ids: number[]): [number, 'actor' | 'place'][] {
+function eventEntities(ev: NewsEvent, doc: ArticleDoc, byName: Map<string, number>, ids: number[]): [number, 'actor' | 'place'][] {
   const found: [number, 'actor' | 'place'][] = [];
-  const called = (name: string) => {
-    const key = nameKey(name);
-    return doc.entities.findIndex((e) => e.name && (nameKey(e.name) === key || e.aliases.some((a) => nameKey(a) === key)));
-  };
+  const called = (name: string) => byName.get(nameKey(name)) ?? -1;
   for (const actor of ev.actors) {
     const i = called(actor);
     if (i >= 0 && ids[i] !== undefined) found.push([ids[i]!, 'actor']);
@@ -168,11 +177,12 @@ export class Linker {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const link = this.store.prep('INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)');
+    const byName = doc.events.length ? entitiesByName(doc) : new Map<string, number>();
     doc.events.forEach((ev, n) => {
       const row = ins.run(id, n, ev.type, ev.date ?? doc.published, ev.location, ev.coordinates?.lat ?? null, ev.coordinates?.lon ?? null,
         JSON.stringify(ev.actors), doc.text.slice(ev.span[0], ev.span[1]), ev.killed, ev.injured, ev.span[0], ev.span[1]);
       const eventId = Number(row.lastInsertRowid);
-      for (const [entity, role] of eventEntities(ev, doc, entityIds)) link.run(eventId, entity, role);
+      for (const [entity, role] of eventEntities(ev, doc, byName, entityIds)) link.run(eventId, entity, role);
     });
   }
 

@@ -1,13 +1,12 @@
 // What the API reads from the store, shaped as the API answers it (serve/types.ts). Statements
 // come as groups — one statement with every source that reported it — and every record keeps
 // the span of its source in the article's text.
-import { inflateRawSync } from 'node:zlib';
-import type { DateMention, Diagnostic, Entity, NewsEvent, RemovedLine, Span, Statement } from '../core/types.js';
+import type { Diagnostic, Span } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { contradictions, denials, DEFAULT_CLAIMS, type StatementRecord } from '../link/claims.js';
 import { entityById, listEntities, statementsIn } from '../store/links.js';
 import { search } from '../store/search.js';
-import type { Store } from '../store/sqlite.js';
+import { readAnalysis, type Store } from '../store/sqlite.js';
 import type { Memo } from './server.js';
 import type {
   ArticleDetail, ContradictionItem, DayCount, EntityDetail, EntityItem, EventItem, Health, Outlet, Page, SearchHit,
@@ -19,7 +18,7 @@ const page = <T>(items: T[], total: number | null, limit: number, offset: number
 
 export function health(store: Store): Health {
   const n = (sql: string) => (store.prep(sql).get() as { n: number }).n;
-  const days = store.prep('SELECT min(published) AS first, max(published) AS last FROM articles').get() as { first: string | null; last: string | null };
+  const days = publishedDays(store);
   return {
     ok: true,
     schema: Number(store.db.pragma('user_version', { simple: true })),
@@ -30,6 +29,10 @@ export function health(store: Store): Health {
     last_day: days.last,
   };
 }
+
+/** The first and last days articles were published: the span of the database. */
+export const publishedDays = (store: Store): { first: string | null; last: string | null } =>
+  store.prep('SELECT min(published) AS first, max(published) AS last FROM articles').get() as { first: string | null; last: string | null };
 
 export function outlets(store: Store): Page<Outlet> {
   const items = store.prep(`SELECT outlet, count(*) AS articles FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`).all() as Outlet[];
@@ -342,7 +345,7 @@ export function articleDetail(store: Store, id: number): ArticleDetail | null {
       story_id: number | null; duplicate_of: number | null; text: string; analysis: Buffer; meta: string } | undefined;
   if (!a) return null;
   // The stored analysis is the `analyze --jsonl` record (core/output.ts); an exact copy has none.
-  const doc = (JSON.parse(inflateRawSync(a.analysis).toString('utf8')) ?? {}) as StoredAnalysis;
+  const doc = readAnalysis(a.analysis);
   const stored = new Map((store.prep('SELECT id, n FROM statements WHERE article_id = ?').all(id) as { id: number; n: number }[]).map((r) => [r.n, r.id]));
   const entityIds = new Map((store.prep('SELECT entity_id, name FROM entity_mentions WHERE article_id = ?').all(id) as { entity_id: number; name: string }[]).map((r) => [r.name, r.entity_id]));
   const copies = store.prep('SELECT id, outlet, url, duplicate_kind AS kind FROM articles WHERE duplicate_of = ? OR id = ? ORDER BY id').all(a.duplicate_of ?? id, a.duplicate_of ?? id) as ArticleDetail['copies'];
@@ -362,15 +365,6 @@ export function articleDetail(store: Store, id: number): ArticleDetail | null {
     removed: (doc.removed ?? []).map((r) => ({ line: r.line, rule: r.rule })),
     copies: copies.filter((c) => c.id !== id),
   };
-}
-
-interface StoredAnalysis {
-  statements?: (Omit<Statement, 'cue' | 'speakerSpan'> & { cue: { span: Span }; speaker_span: Span | null })[];
-  entities?: Entity[];
-  events?: NewsEvent[];
-  dates?: DateMention[];
-  removed?: RemovedLine[];
-  diagnostics?: Diagnostic[];
 }
 
 /** The paragraphs of a cleaned text: its non-empty lines (the cleaner puts one paragraph per line). */

@@ -56,7 +56,7 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(`${b}T00:00
 function contradictionsRoute({ store, params: p, cache }: Context): ContradictionPage {
   const lim = num(p, 'limit')!, off = num(p, 'offset')!;
   // The last week of articles: statement dates read from the text can be far off (a year 2057).
-  const last = q.health(store).last_day;
+  const last = q.publishedDays(store).last;
   let f = str(p, 'from'), t = str(p, 'to');
   if (!last && !f && !t) return { total: 0, limit: lim, offset: off, items: [], from: null, to: null };
   t ??= f ? addDays(f, DEFAULT_CONTRADICTION_DAYS - 1) : last!;

@@ -6,6 +6,7 @@ import { statSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 import { storeErrors, StoreError } from './errors.js';
+import type { StoredAnalysis } from '../core/output.js';
 
 export type DuplicateKind = 'url' | 'content' | 'near';
 
@@ -232,6 +233,8 @@ export class Store {
 // halves the database, for a third of a millisecond per article.
 export const pack = (s: string): Buffer => deflateRawSync(s);
 export const unpack = (b: Buffer): string => inflateRawSync(b).toString('utf8');
+/** An article's stored analysis; an exact copy has none (empty). */
+export const readAnalysis = (b: Buffer): StoredAnalysis => (JSON.parse(unpack(b)) as StoredAnalysis | null) ?? {};
 
 /** Runs the missing migrations; two processes opening a new database at once migrate it once. */
 function migrate(db: Database.Database, from: number): void {

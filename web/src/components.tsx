@@ -220,6 +220,25 @@ export function TextInput(props: { value: string; onInput: (v: string) => void; 
 
 /** A `YYYY-MM-DD` field. A plain text input (not type=date) so a bad date reaches the server and
  *  its error message is shown, and so the format is the same in both interface languages. */
+/** The from and to days of a filter form: every list filters by them. `shown`: the days used when none are given. */
+export function DateRangeFields(props: {
+  form: { from: string; to: string };
+  set: (k: 'from' | 'to') => (v: string) => void;
+  shown?: { from?: string | null; to?: string | null } | null;
+}) {
+  const t = useT();
+  return (
+    <>
+      <Field label={t('from')}>
+        <DateInput value={props.form.from} onInput={props.set('from')} placeholder={props.shown?.from} />
+      </Field>
+      <Field label={t('to')}>
+        <DateInput value={props.form.to} onInput={props.set('to')} placeholder={props.shown?.to} />
+      </Field>
+    </>
+  );
+}
+
 export function DateInput({ value, onInput, placeholder }: { value: string; onInput: (v: string) => void; placeholder?: string | null }) {
   return (
     <input

@@ -1,7 +1,7 @@
 // Contradictions (two statements at odds) and denials (a denial and the claims it denies).
 import type { ContradictionItem, ContradictionPage } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { Ar, DateInput, DayRange, Field, Filters, PageStatus, Select, StatementCard } from '../components';
+import { Ar, DateRangeFields, DayRange, Field, Filters, PageStatus, Select, StatementCard } from '../components';
 import { useT } from '../i18n';
 import { type Route, useFilters } from '../router';
 
@@ -28,12 +28,7 @@ export function ContradictionsPage({ route }: { route: Route }) {
             ]}
           />
         </Field>
-        <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} placeholder={used?.from} />
-        </Field>
-        <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} placeholder={used?.to} />
-        </Field>
+        <DateRangeFields form={f.form} set={f.set} shown={used} />
       </Filters>
       {used && !state.error && (used.from || used.to) ? <DayRange label={t('contra.range')} from={used.from} to={used.to} /> : null}
       <PageStatus state={state} onOffset={f.page}>

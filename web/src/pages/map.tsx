@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DayCount, EventItem, Health, Page } from '../../../src/serve/types';
 import { api, getJson, useApi } from '../api';
 import { ChartLegend, DayChart } from '../chart';
-import { DateInput, ErrorBox, Field, Filters, Select, Status } from '../components';
+import { DateRangeFields, ErrorBox, Field, Filters, Select, Status } from '../components';
 import { EVENT_TYPES, type T, useT } from '../i18n';
 import { articleLink, go, type Route, useFilters } from '../router';
 
@@ -52,12 +52,7 @@ export function MapPage({ route }: { route: Route }) {
     <section>
       <h1>{t('map.title')}</h1>
       <Filters onApply={f.apply} onReset={f.reset}>
-        <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} placeholder={def?.from} />
-        </Field>
-        <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} placeholder={def?.to} />
-        </Field>
+        <DateRangeFields form={f.form} set={f.set} shown={def} />
         <Field label={t('type')}>
           <Select value={f.form.type} onChange={f.set('type')} options={EVENT_TYPES.map((x) => [x, t.v('event', x)])} />
         </Field>

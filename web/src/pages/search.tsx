@@ -1,7 +1,7 @@
 // Full-text search over article texts, with the server's snippet highlights as <mark>s.
 import type { Outlet, Page, SearchHit } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { Ar, DateInput, Day, Field, Filters, PageStatus, Select, TextInput } from '../components';
+import { Ar, DateRangeFields, Day, Field, Filters, PageStatus, Select, TextInput } from '../components';
 import { segments } from '../highlight';
 import { useT } from '../i18n';
 import { articleLink, type Route, useFilters } from '../router';
@@ -35,12 +35,7 @@ export function SearchPage({ route }: { route: Route }) {
         <Field label={t('outlet')}>
           <Select value={f.form.outlet} onChange={f.set('outlet')} options={outlets} testid="filter-outlet" />
         </Field>
-        <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} />
-        </Field>
-        <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} />
-        </Field>
+        <DateRangeFields form={f.form} set={f.set} />
         <Field label={t('speaker')}>
           <TextInput value={f.form.speaker} onInput={f.set('speaker')} />
         </Field>

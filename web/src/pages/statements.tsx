@@ -1,7 +1,7 @@
 // The statement explorer: who said what, filtered by speaker, organization, stance, dates, outlet.
 import type { Page, StatementItem } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { DateInput, Field, Filters, PageStatus, Select, StatementCard, TextInput } from '../components';
+import { DateRangeFields, Field, Filters, PageStatus, Select, StatementCard, TextInput } from '../components';
 import { STANCES, useT } from '../i18n';
 import { type Route, useFilters } from '../router';
 import { useOutlets } from './search';
@@ -30,12 +30,7 @@ export function StatementsPage({ route }: { route: Route }) {
         <Field label={t('stance')}>
           <Select value={f.form.stance} onChange={f.set('stance')} options={STANCES.map((s) => [s, t.v('stance', s)])} testid="statements-stance" />
         </Field>
-        <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} />
-        </Field>
-        <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} />
-        </Field>
+        <DateRangeFields form={f.form} set={f.set} />
         <Field label={t('outlet')}>
           <Select value={f.form.outlet} onChange={f.set('outlet')} options={outlets} />
         </Field>

@@ -2,7 +2,7 @@
 // with the statements it reported (a click opens the source with the quote highlighted).
 import type { Page, StoryArticle, StoryDetail, StoryItem } from '../../../src/serve/types';
 import { api, useApi } from '../api';
-import { Ar, DateInput, Day, ExtLink, Field, Filters, PageStatus, StanceBadge, Status, TextInput } from '../components';
+import { Ar, DateRangeFields, Day, ExtLink, Field, Filters, PageStatus, StanceBadge, Status, TextInput } from '../components';
 import { useT } from '../i18n';
 import { articleLink, link, type Route, useFilters } from '../router';
 import { EventList } from './entities';
@@ -17,12 +17,7 @@ export function StoriesPage({ route }: { route: Route }) {
     <section>
       <h1>{t('stories.title')}</h1>
       <Filters onApply={f.apply} onReset={f.reset}>
-        <Field label={t('from')}>
-          <DateInput value={f.form.from} onInput={f.set('from')} />
-        </Field>
-        <Field label={t('to')}>
-          <DateInput value={f.form.to} onInput={f.set('to')} />
-        </Field>
+        <DateRangeFields form={f.form} set={f.set} />
         <Field label={t('stories.min')}>
           <TextInput type="number" value={f.form.min} onInput={f.set('min')} placeholder="2" />
         </Field>
