@@ -14,20 +14,21 @@ import { corpus, pinned, root, start } from './common.mjs';
 start();
 const { Store } = await import(join(root, 'dist', 'store', 'sqlite.js'));
 const { Ingester, DEFAULT_INGEST } = await import(join(root, 'dist', 'ingest', 'ingester.js'));
+const { SqliteArticleStore } = await import(join(root, 'dist', 'store', 'store.js'));
 const { lineToResult } = await import(join(root, 'dist', 'acquire', 'records.js'));
 
 const dir = mkdtempSync(join(tmpdir(), 'rasd-bench-link-'));
 const db = join(dir, 'link.db');
 const store = Store.open(db);
-const ing = new Ingester(store, DEFAULT_INGEST);
+const ing = new Ingester(new SqliteArticleStore(store), DEFAULT_INGEST);
 // Time the two linking steps of every original article.
 const times = [];
 for (const name of ['assignStory', 'indexArticle']) {
   const original = ing.linker[name].bind(ing.linker);
-  ing.linker[name] = (...args) => {
+  ing.linker[name] = async (...args) => {
     const t0 = process.hrtime.bigint();
     try {
-      return original(...args);
+      return await original(...args);
     } finally {
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (name === 'assignStory') times.push(ms);
@@ -38,9 +39,9 @@ for (const name of ['assignStory', 'indexArticle']) {
 let n = 0;
 for await (const line of createInterface({ input: createReadStream(corpus).pipe(createGunzip()), crlfDelay: Infinity })) {
   const r = lineToResult(line, `corpus#${++n}`, { encoding: 'utf-8', diagnostics: [] });
-  if (r?.ok) ing.add(r.input);
+  if (r?.ok) await ing.add(r.input);
 }
-ing.commit();
+await ing.commit();
 const mean = (a, b) => times.slice(a, b).reduce((s, x) => s + x, 0) / (b - a);
 const sorted = [...times].sort((a, b) => a - b);
 console.log(`rasd linking benchmark${pinned ? ' (pinned to one core)' : ''}: ${times.length.toLocaleString('en')} original articles linked as they were stored`);

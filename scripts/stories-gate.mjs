@@ -29,6 +29,7 @@ if (!existsSync(corpusFile)) {
 }
 const { Store } = await import(join(root, 'dist', 'store', 'sqlite.js'));
 const { Ingester, DEFAULT_INGEST } = await import(join(root, 'dist', 'ingest', 'ingester.js'));
+const { SqliteArticleStore } = await import(join(root, 'dist', 'store', 'store.js'));
 const { DEFAULT_STORIES } = await import(join(root, 'dist', 'link', 'stories.js'));
 const { lineToResult } = await import(join(root, 'dist', 'acquire', 'records.js'));
 
@@ -45,7 +46,7 @@ for (const set of sets) {
   const dir = mkdtempSync(join(tmpdir(), 'rasd-stories-gate-'));
   const store = Store.open(join(dir, 'gate.db'));
   const threshold = arg('--threshold') ? Number(arg('--threshold')) : DEFAULT_STORIES.threshold;
-  const ing = new Ingester(store, { ...DEFAULT_INGEST, stories: { ...DEFAULT_STORIES, threshold } });
+  const ing = new Ingester(new SqliteArticleStore(store), { ...DEFAULT_INGEST, stories: { ...DEFAULT_STORIES, threshold } });
   const idOf = new Map();
   let n = 0;
   const rl = createInterface({ input: createReadStream(corpusFile).pipe(createGunzip()), crlfDelay: Infinity });
@@ -54,10 +55,10 @@ for (const set of sets) {
     if (!goldOf.has(n)) continue;
     const r = lineToResult(line, `corpus#${n}`, { encoding: 'utf-8', diagnostics: [] });
     if (!r?.ok) throw new Error(`record ${n} of the gold pool could not be read: ${r?.error}`);
-    const out = ing.add(r.input);
+    const out = await ing.add(r.input);
     idOf.set(n, out.id);
   }
-  ing.commit();
+  await ing.commit();
   const storyOf = new Map();
   const q = store.prep('SELECT story_id FROM articles WHERE id = ?');
   for (const [rec, id] of idOf) storyOf.set(rec, q.get(id).story_id);

@@ -55,12 +55,13 @@ const duration = (v: string): number => {
   return Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h'];
 };
 const DB_HELP = 'the database file (default: $RASD_DB, else ./rasd.db)';
+const STORE_HELP = 'the database: a file, or a PostgreSQL address postgres://user:password@host/db (default: $RASD_DB, else ./rasd.db)';
 
 program
   .command('ingest')
   .description('Analyse and store articles: files, folders (recursively), .jsonl(.gz) corpora, WARC archives, RSS/Atom feeds, sitemaps, article URLs.')
   .argument('<inputs...>', 'paths, folders and http(s) URLs')
-  .option('--db <path>', DB_HELP)
+  .option('--db <path>', STORE_HELP)
   .option('--near-threshold <share>', 'shingle overlap from which an article is a near-duplicate of an earlier one', share, 0.8)
   .option('--learn-min <n>', "a short line in this many of an outlet's articles is its boilerplate (kept in the database; default 5)", count)
   .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024)
@@ -79,7 +80,7 @@ program
   .command('watch')
   .description('Poll feeds and sitemaps on an interval (conditional requests, robots.txt, per-host rate limit) and store new articles; resumes after a restart.')
   .argument('<feeds...>', 'feed or sitemap URLs')
-  .option('--db <path>', DB_HELP)
+  .option('--db <path>', STORE_HELP)
   .option('--every <duration>', 'time between two polls of the feeds', duration, 15 * 60_000)
   .option('--once', 'poll once and exit')
   .option('--timeout <duration>', 'give up on a web request after this long', duration, 20_000)
@@ -91,6 +92,41 @@ program
     process.exitCode = await watchCommand(feeds, {
       db: dbPath(o.db), everyMs: o.every, once: !!o.once, timeoutMs: o.timeout, perHostMs: o.hostInterval, nearThreshold: o.nearThreshold, quiet: !!o.quiet,
     });
+  });
+
+const PG_HELP = 'the PostgreSQL database the workers share: postgres://user:password@host/db (default: $RASD_DB)';
+
+program
+  .command('enqueue')
+  .description('Queue files, folders and .jsonl(.gz) corpora in a PostgreSQL database, for rasd worker processes to analyse and store.')
+  .argument('<inputs...>', 'paths and folders')
+  .option('--db <url>', PG_HELP)
+  .option('--max-bytes <n>', 'refuse files (and records) larger than this many bytes (default 20 MB)', positiveInt, 20 * 1024 * 1024)
+  .option('-q, --quiet', 'no progress output')
+  .action(async (inputs: string[], o: { db?: string; maxBytes: number; quiet?: boolean }) => {
+    const [{ enqueueCommand }, { dbPath }] = await Promise.all([import('./commands/worker.js'), import('./commands/db.js')]);
+    process.exitCode = await enqueueCommand(inputs, { db: dbPath(o.db), maxBytes: o.maxBytes, quiet: !!o.quiet });
+  });
+
+program
+  .command('worker')
+  .description('Analyse and store queued articles (rasd enqueue), sharing the queue with any number of other workers; Ctrl-C finishes the batch in hand.')
+  .option('--db <url>', PG_HELP)
+  .option('--batch <n>', 'jobs claimed and stored together', count, 20)
+  .option('--lease <duration>', 'how long claimed jobs stay this worker\'s before others retry them (a crashed worker\'s jobs wait this long)', duration, 120_000)
+  .option('--drain', 'exit once the queue is empty instead of waiting for more')
+  .option('--idle <duration>', 'how long to wait before looking at an empty queue again', duration, 2000)
+  .option('--name <name>', 'this worker\'s name in rasd worker --status (default host:pid)')
+  .option('--near-threshold <share>', 'shingle overlap from which an article is a near-duplicate', share, 0.8)
+  .option('--status', 'show the queue and the workers, and exit')
+  .option('--json', 'with --status: as one JSON object')
+  .option('-q, --quiet', 'no progress output')
+  .action(async (o: { db?: string; batch: number; lease: number; drain?: boolean; idle: number; name?: string; nearThreshold: number; status?: boolean; json?: boolean; quiet?: boolean }) => {
+    const [{ workerCommand, workerStatusCommand }, { dbPath }] = await Promise.all([import('./commands/worker.js'), import('./commands/db.js')]);
+    const db = dbPath(o.db);
+    process.exitCode = o.status
+      ? await workerStatusCommand({ db, json: !!o.json })
+      : await workerCommand({ db, batch: o.batch, leaseMs: o.lease, drain: !!o.drain, idleMs: o.idle, name: o.name, nearThreshold: o.nearThreshold, quiet: !!o.quiet });
   });
 
 /** The filters of a search, shared by the commands that select articles as search does. */
@@ -106,7 +142,7 @@ searchFilters(program
   .command('search')
   .description('Search the stored articles in Arabic as you type it (hamza, harakat, ى/ي, ة/ه and attached و ف ب ل ك ال do not matter).')
   .argument('[query...]', 'words (all must occur), "a phrase", word* (any ending), -word (excluded), OR')
-  .option('--db <path>', DB_HELP))
+  .option('--db <path>', STORE_HELP))
   .option('-n, --limit <n>', 'results to show', count, 10)
   .option('--offset <n>', 'skip this many results (paging)', nonNegative, 0)
   .option('--json', 'one JSON object per result')
@@ -118,7 +154,7 @@ searchFilters(program
       process.exitCode = 2;
       return;
     }
-    process.exitCode = searchCommand({ ...o, text, db: dbPath(o.db), json: !!o.json });
+    process.exitCode = await searchCommand({ ...o, text, db: dbPath(o.db), json: !!o.json });
   });
 
 program
@@ -134,12 +170,12 @@ program
 program
   .command('reanalyze')
   .description('Bring stored analyses up to date after rasd improved (changed stage versions) or learned new boilerplate.')
-  .option('--db <path>', DB_HELP)
+  .option('--db <path>', STORE_HELP)
   .option('--all', 'reanalyse every article, current or not')
   .option('-q, --quiet', 'no progress output')
   .action(async (o: { db?: string; all?: boolean; quiet?: boolean }) => {
     const [{ reanalyzeCommand }, { dbPath }] = await Promise.all([import('./commands/reanalyze.js'), import('./commands/db.js')]);
-    process.exitCode = reanalyzeCommand({ db: dbPath(o.db), all: !!o.all, quiet: !!o.quiet });
+    process.exitCode = await reanalyzeCommand({ db: dbPath(o.db), all: !!o.all, quiet: !!o.quiet });
   });
 
 type LinkOpts = { db?: string; from?: string; to?: string; limit: number; json?: boolean };

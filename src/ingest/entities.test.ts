@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RawInput } from '../core/types.js';
 import { findEntities, statementsOfEntities } from '../store/links.js';
 import { Store } from '../store/sqlite.js';
+import { SqliteArticleStore } from '../store/store.js';
 import { groupReports } from '../link/statements.js';
 import { Ingester } from './ingester.js';
 import { reanalyze } from './reanalyze.js';
@@ -24,7 +25,7 @@ let ing: Ingester;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'rasd-entities-'));
   store = Store.open(join(dir, 'x.db'));
-  ing = new Ingester(store, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
+  ing = new Ingester(new SqliteArticleStore(store), { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
 });
 afterEach(() => {
   store.close();
@@ -41,28 +42,28 @@ const kadhimi = (outlet: string, extra: string) =>
   );
 
 describe('entity identity across articles', () => {
-  it('makes one person of a full name and its surname in other articles, with every name it was written under', () => {
-    ing.add(kadhimi('rudaw', 'وزار الكاظمي بغداد.'));
-    ing.add(input('أكد الكاظمي في تصريح صحفي أن "العراق لن يكون ساحة لتصفية الحسابات بين الدول".', 'nrt'));
-    ing.commit();
+  it('makes one person of a full name and its surname in other articles, with every name it was written under', async () => {
+    await ing.add(kadhimi('rudaw', 'وزار الكاظمي بغداد.'));
+    await ing.add(input('أكد الكاظمي في تصريح صحفي أن "العراق لن يكون ساحة لتصفية الحسابات بين الدول".', 'nrt'));
+    await ing.commit();
     const found = findEntities(store, 'الكاظمي', { limit: 10 });
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ name: 'مصطفى الكاظمي', type: 'PER', articles: 2 });
     expect(findEntities(store, 'مصطفى الكاظمي', { limit: 10 }).map((e) => e.id)).toEqual([found[0]!.id]);
   });
 
-  it('never merges two people who share a surname; a bare surname between them stays unresolved', () => {
-    ing.add(input('قال وزير الخارجية العراقي فؤاد حسين إن "الحوار مع واشنطن مستمر".', 'rudaw', '2021-07-01'));
-    ing.add(input('قال النائب محمد حسين إن "البرلمان سيصوت على القانون الأسبوع المقبل".', 'nrt', '2021-07-20'));
-    ing.commit();
+  it('never merges two people who share a surname; a bare surname between them stays unresolved', async () => {
+    await ing.add(input('قال وزير الخارجية العراقي فؤاد حسين إن "الحوار مع واشنطن مستمر".', 'rudaw', '2021-07-01'));
+    await ing.add(input('قال النائب محمد حسين إن "البرلمان سيصوت على القانون الأسبوع المقبل".', 'nrt', '2021-07-20'));
+    await ing.commit();
     const people = findEntities(store, 'حسين', { type: 'PER', limit: 10 });
     expect(people.map((e) => e.name).sort()).toEqual(['فؤاد حسين', 'محمد حسين']);
   });
 
-  it('gives places their coordinates and one identity under several spellings', () => {
-    ing.add(input('وصل وفد عسكري إلى بغداد اليوم لبحث الانسحاب.', 'rudaw'));
-    ing.add(input('عقد الاجتماع في العاصمة بغداد بحضور قادة التحالف.', 'nrt'));
-    ing.commit();
+  it('gives places their coordinates and one identity under several spellings', async () => {
+    await ing.add(input('وصل وفد عسكري إلى بغداد اليوم لبحث الانسحاب.', 'rudaw'));
+    await ing.add(input('عقد الاجتماع في العاصمة بغداد بحضور قادة التحالف.', 'nrt'));
+    await ing.commit();
     const [baghdad, ...rest] = findEntities(store, 'بغداد', { limit: 10 });
     expect(rest).toHaveLength(0);
     expect(baghdad).toMatchObject({ type: 'GPE', articles: 2 });
@@ -71,11 +72,11 @@ describe('entity identity across articles', () => {
 });
 
 describe('statements across sources', () => {
-  it('stores the same words reported by two outlets as one statement with both sources, and keeps it through reanalyze', () => {
-    const a = ing.add(kadhimi('rudaw', ''));
-    const b = ing.add(input('قال رئيس الوزراء مصطفى الكاظمي إن "العراق ماض في تنظيم العلاقة مع التحالف الدولي".', 'nrt', '2021-07-28'));
-    ing.add(input('قال رئيس الوزراء مصطفى الكاظمي إن "الانتخابات ستجرى في موعدها المحدد في تشرين الأول".', 'nrt', '2021-07-28'));
-    ing.commit();
+  it('stores the same words reported by two outlets as one statement with both sources, and keeps it through reanalyze', async () => {
+    const a = await ing.add(kadhimi('rudaw', ''));
+    const b = await ing.add(input('قال رئيس الوزراء مصطفى الكاظمي إن "العراق ماض في تنظيم العلاقة مع التحالف الدولي".', 'nrt', '2021-07-28'));
+    await ing.add(input('قال رئيس الوزراء مصطفى الكاظمي إن "الانتخابات ستجرى في موعدها المحدد في تشرين الأول".', 'nrt', '2021-07-28'));
+    await ing.commit();
     const person = findEntities(store, 'مصطفى الكاظمي', { limit: 1 });
     const merged = groupReports(statementsOfEntities(store, person, { limit: 50 }).by);
     const relation = merged.find((m) => m.quote.includes('تنظيم العلاقة'))!;
@@ -83,7 +84,7 @@ describe('statements across sources', () => {
     expect(merged.filter((m) => m.quote.includes('الانتخابات'))).toHaveLength(1);
     expect(new Set(relation.sources.map((s) => `${s.span}`)).size).toBe(relation.sources.length);
     // Reanalysing the first report keeps the statement whole.
-    reanalyze(ing, [a.id]);
+    await reanalyze(ing, [a.id]);
     const again = groupReports(statementsOfEntities(store, person, { limit: 50 }).by).find((m) => m.quote.includes('تنظيم العلاقة'))!;
     expect(again.sources.map((s) => s.articleId).sort()).toEqual([a.id, b.id].sort());
     expect(findEntities(store, 'مصطفى الكاظمي', { limit: 1 })[0]!.articles).toBe(3);
@@ -97,8 +98,8 @@ describe('a database linked before entity identities existed', () => {
     const { staleIds } = await import('./reanalyze.js');
     // A schema-2 database holding one article as session 5 stored it.
     const path = join(dir, 'old.db');
-    ing.add(kadhimi('rudaw', ''));
-    ing.commit();
+    await ing.add(kadhimi('rudaw', ''));
+    await ing.commit();
     const row = store.db.prepare('SELECT * FROM articles').get() as Record<string, unknown>;
     const raw = new Database(path);
     raw.exec(MIGRATIONS[0]!);
@@ -109,10 +110,10 @@ describe('a database linked before entity identities existed', () => {
     raw.close();
     const old = Store.open(path);
     try {
-      const again = new Ingester(old, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
-      const stale = staleIds(again, {});
+      const again = new Ingester(new SqliteArticleStore(old), { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
+      const stale = await staleIds(again, {});
       expect(stale).toHaveLength(1);
-      reanalyze(again, stale);
+      await reanalyze(again, stale);
       expect(findEntities(old, 'الكاظمي', { limit: 5 }).map((e) => e.name)).toEqual(['مصطفى الكاظمي']);
       expect(old.db.prepare('SELECT count(*) AS n FROM statements WHERE group_id IS NULL').get()).toEqual({ n: 0 });
     } finally {
@@ -122,12 +123,12 @@ describe('a database linked before entity identities existed', () => {
 });
 
 describe('names and short forms', () => {
-  it('meets a person\'s short name in the same story, never a person of another middle name, and is called by the name most articles use', () => {
+  it('meets a person\'s short name in the same story, never a person of another middle name, and is called by the name most articles use', async () => {
     const body = (name: string) => `قال وزير الداخلية ${name} إن "الأجهزة الأمنية أحبطت مخططا إرهابيا في العاصمة".`;
-    ing.add(input(body('سعد حسن الفهد'), 'a'));
-    ing.add(input(body('سعد بن الفهد'), 'b'));
-    ing.add(input(body('سعد بن الفهد'), 'c'));
-    ing.commit();
+    await ing.add(input(body('سعد حسن الفهد'), 'a'));
+    await ing.add(input(body('سعد بن الفهد'), 'b'));
+    await ing.add(input(body('سعد بن الفهد'), 'c'));
+    await ing.commit();
     const people = findEntities(store, 'الفهد', { type: 'PER', limit: 10 });
     expect(people.map((e) => e.name).sort()).toEqual(['سعد بن الفهد', 'سعد حسن الفهد']);
   });

@@ -13,14 +13,15 @@
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { ArticleDoc, RawInput } from '../core/types.js';
+import type { Term } from '../lang/ar/stem.js';
 import { analyzeInput, STAGE_VERSIONS } from '../core/pipeline.js';
 import { toJson } from '../core/output.js';
 import { learnableKeys } from '../clean/learned.js';
 import { norm } from '../lang/ar/normalize.js';
-import { searchTerms, stemmedText, type Term } from '../lang/ar/stem.js';
+import { searchTerms, stemmedText } from '../lang/ar/stem.js';
 import { bandHashes, estimate, fromBlob, jaccard, shingles, signature, toBlob } from '../link/minhash.js';
 import { canonicalUrl } from '../link/url.js';
-import type { DuplicateKind, SearchRow, Store } from '../store/sqlite.js';
+import type { ArticleStore, DuplicateKind, SearchRow } from '../store/store.js';
 import { DEFAULT_STORIES, type StoryOptions } from '../link/stories.js';
 import { Linker } from './linker.js';
 
@@ -43,9 +44,14 @@ export type Outcome =
   | { status: 'unchanged'; id: number }
   | { status: 'failed' };
 
-/** SQLite errors that are about the database, not the article. */
-const isDatabaseFailure = (e: unknown): boolean =>
-  /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test((e as { code?: string }).code ?? '');
+/**
+ * Errors that are about the database, not the article: SQLite's, and PostgreSQL's connection,
+ * resource, operator and transaction classes (08, 53, 57, 58, 25, 40, XX).
+ */
+export const isDatabaseFailure = (e: unknown): boolean => {
+  const code = (e as { code?: string }).code ?? '';
+  return /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code) || /^(?:08|53|57|58|25|40|XX)[0-9A-Z]{3}$/.test(code) || /^(?:CONNECT|CONNECTION_|ECONN|EPIPE|ETIMEDOUT)/.test(code);
+};
 
 export interface Tally {
   stored: number;
@@ -57,6 +63,19 @@ export interface Tally {
   failures: { source: string; error: string }[];
 }
 
+/** What analysing an article yields before anything is stored: the pure, CPU-bound half of ingesting it. */
+export interface Prepared {
+  doc: ArticleDoc;
+  /** Keys of its short lines (boilerplate learning). */
+  keys: number[];
+  /** The text's search terms, shingles and MinHash signature. */
+  terms: Term[];
+  shingles: Uint32Array;
+  signature: Uint32Array | null;
+  row: SearchRow;
+  learned: ReadonlySet<number> | undefined;
+}
+
 /** How far below the threshold a signature estimate may fall and still be checked exactly (four standard deviations at 64 hashes). */
 const ESTIMATE_MARGIN = 0.2;
 
@@ -65,6 +84,17 @@ const MAX_FAILURES_KEPT = 1000;
 const VERSION_SIMILARITY = 0.5;
 
 export const CURRENT_STAGES = STAGE_VERSIONS.join(' ');
+
+/** Analyses an input with an outlet's learned boilerplate; touches no database. */
+export function prepare(input: RawInput, learned: ReadonlySet<number> | undefined): Prepared {
+  const doc = analyzeInput(input, { boilerplate: learned });
+  const keys = learnableKeys(input.body);
+  // The text's search terms and shingles, one after the other, so that both read the tokens the
+  // stages made of it (the tokeniser keeps the last text's); the index row and the story reuse them.
+  const terms = searchTerms(doc.text);
+  const sh = shingles(doc.text);
+  return { doc, keys, terms, shingles: sh, signature: signature(sh), row: searchRow(doc, terms), learned };
+}
 
 export class Ingester {
   readonly tally: Tally = { stored: 0, duplicates: 0, byKind: { url: 0, content: 0, near: 0 }, unchanged: 0, failed: 0, failures: [] };
@@ -75,87 +105,132 @@ export class Ingester {
   onFail: ((source: string, error: string) => void) | null = null;
   private inBatch = 0;
   private batchStarted = 0;
+  /** Whether the open transaction is the ingester's own; a caller's (a worker's) is left to the caller to commit. */
+  private owns = false;
 
   readonly linker: Linker;
 
-  constructor(readonly store: Store, readonly opts: IngestOptions = DEFAULT_INGEST) {
+  constructor(readonly store: ArticleStore, readonly opts: IngestOptions = DEFAULT_INGEST) {
     this.linker = new Linker(store, opts.stories ?? DEFAULT_STORIES);
+  }
+
+  /** The pure half of `add`, for a caller that analyses articles before taking any lock. */
+  async prepare(input: RawInput): Promise<Prepared> {
+    return prepare(input, input.meta.outlet ? await this.learnedOf(input.meta.outlet) : undefined);
   }
 
   /**
    * Analyses and stores one input, in a savepoint of its own: an article that cannot be stored is
    * recorded as failed and the rest of the batch is kept. Errors of the database itself (disk
-   * full, locked, read-only) stop the run instead: every later article would fail the same way.
+   * full, locked, read-only, connection lost) stop the run instead: every later article would
+   * fail the same way. `prepared`: its analysis, when the caller made it already.
    */
-  add(input: RawInput): Outcome {
-    this.begin();
+  add(input: RawInput, prepared?: Prepared, after?: (id: number) => Promise<void>): Promise<Outcome> {
+    return this.serial(() => this.addNow(input, prepared, after));
+  }
+
+  /**
+   * Runs database work after the work already queued: articles fetched concurrently reach one
+   * connection, where one article's savepoint must not open inside another's.
+   */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work);
+    this.queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private async addNow(input: RawInput, prepared: Prepared | undefined, after: ((id: number) => Promise<void>) | undefined): Promise<Outcome> {
+    await this.begin();
     const db = this.store.db;
-    db.exec('SAVEPOINT article');
+    await db.exec('SAVEPOINT article');
     let outcome: Outcome;
     try {
-      outcome = this.decide(input);
-      db.exec('RELEASE article');
+      outcome = await this.decide(input, prepared);
+      if (after && outcome.status !== 'failed') await after(outcome.id);
+      await db.exec('RELEASE SAVEPOINT article');
     } catch (e) {
-      db.exec('ROLLBACK TO article');
-      db.exec('RELEASE article');
       if (isDatabaseFailure(e)) throw e;
-      this.fail(input.source, `${input.source} could not be stored (${(e as Error).message}); please report this with the article attached.`);
+      await db.exec('ROLLBACK TO SAVEPOINT article');
+      await db.exec('RELEASE SAVEPOINT article');
+      await this.failNow(input.source, `${input.source} could not be stored (${(e as Error).message}); please report this with the article attached.`);
       return { status: 'failed' };
     }
-    this.store.clearFailure(input.source);
+    await this.store.clearFailure(input.source);
     if (outcome.status === 'stored') this.tally.stored++;
     else if (outcome.status === 'duplicate') (this.tally.duplicates++, this.tally.byKind[outcome.kind]++);
     else this.tally.unchanged++;
-    this.maybeCommit();
+    await this.maybeCommit();
     return outcome;
   }
 
   /** Records an input that could not be read or fetched. */
-  fail(source: string, error: string): void {
-    this.begin();
-    this.store.recordFailure(source, error);
+  fail(source: string, error: string): Promise<void> {
+    return this.serial(() => this.failNow(source, error));
+  }
+
+  private async failNow(source: string, error: string): Promise<void> {
+    await this.begin();
+    await this.store.recordFailure(source, error);
     this.tally.failed++;
     this.onFail?.(source, error);
     // The first ones are kept for the summary; all of them are in the database (memory stays bounded).
     if (this.tally.failures.length < MAX_FAILURES_KEPT) this.tally.failures.push({ source, error });
-    this.maybeCommit();
+    await this.maybeCommit();
   }
 
   /** Commits what is pending. Call before waiting on anything slow, and at the end. */
-  commit(): void {
-    if (this.store.db.inTransaction) this.store.db.exec('COMMIT');
+  commit(): Promise<void> {
+    return this.serial(() => this.commitNow());
+  }
+
+  private async commitNow(): Promise<void> {
+    if (this.owns && this.store.db.inTransaction) await this.store.db.exec('COMMIT');
+    this.owns = false;
     this.inBatch = 0;
   }
 
   /** Rolls back the pending batch (on an error that stops the run). */
-  rollback(): void {
-    if (this.store.db.inTransaction) this.store.db.exec('ROLLBACK');
+  rollback(): Promise<void> {
+    return this.serial(() => this.rollbackNow());
+  }
+
+  private async rollbackNow(): Promise<void> {
+    if (this.owns && this.store.db.inTransaction) await this.store.db.exec('ROLLBACK');
+    this.owns = false;
     this.inBatch = 0;
   }
 
-  private begin(): void {
+  private async begin(): Promise<void> {
     if (this.store.db.inTransaction) return;
-    this.store.db.exec('BEGIN IMMEDIATE');
+    // SQLite: take the write lock at once, so that a busy database is waited for, not refused.
+    await this.store.db.exec(this.store.db.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+    this.owns = true;
     this.batchStarted = Date.now();
   }
 
   /** A batch ends at batchSize articles or after two seconds, so a slow source never holds work uncommitted for long. */
-  private maybeCommit(): void {
-    if (++this.inBatch >= this.opts.batchSize || Date.now() - this.batchStarted > 2000) this.commit();
+  private async maybeCommit(): Promise<void> {
+    if (!this.owns) return;
+    if (++this.inBatch >= this.opts.batchSize || Date.now() - this.batchStarted > 2000) await this.commitNow();
   }
 
-  private decide(input: RawInput): Outcome {
+  private async decide(input: RawInput, prepared: Prepared | undefined): Promise<Outcome> {
     const hash = contentHash(input.body);
     const key = identity(input, hash);
-    const copy = this.store.findCopy(key, hash);
+    const copy = await this.store.findCopy(key, hash);
     if (copy !== null) return { status: 'unchanged', id: copy };
-    const sameKey = this.store.firstWithKey(key);
-    if (sameKey !== null && this.laterVersion(key, sameKey, input.body)) {
-      return this.storeAnalysed(input, key, hash, { of: rootOf(this.store, sameKey), kind: 'url' });
+    const sameKey = await this.store.firstWithKey(key);
+    if (sameKey !== null && (await this.laterVersion(key, sameKey, input.body))) {
+      return this.storeAnalysed(input, key, hash, prepared, { of: await this.store.rootOf(sameKey), kind: 'url' });
     }
-    const sameContent = this.store.originalWithHash(hash);
+    const sameContent = await this.store.originalWithHash(hash);
     if (sameContent !== null) return this.storeCopy(input, key, hash, sameContent);
-    return this.storeAnalysed(input, key, hash);
+    return this.storeAnalysed(input, key, hash, prepared);
   }
 
   /**
@@ -164,15 +239,15 @@ export class Ingester {
    * rewritten with another article, or a site whose canonical link is its home page, brings a
    * new article.
    */
-  private laterVersion(key: string, stored: number, body: string): boolean {
+  private async laterVersion(key: string, stored: number, body: string): Promise<boolean> {
     if (!key.startsWith('https://')) return false;
-    const other = this.store.textOf(stored);
+    const other = await this.store.textOf(stored);
     return !!other && jaccard(shingles(body), shingles(other.text)) >= VERSION_SIMILARITY;
   }
 
   /** An exact copy keeps its raw text and points at the original; it is not analysed again. */
-  private storeCopy(input: RawInput, key: string, hash: string, of: number): Outcome {
-    const id = this.store.insert({
+  private async storeCopy(input: RawInput, key: string, hash: string, of: number): Promise<Outcome> {
+    const id = await this.store.insert({
       ...base(input, key, hash),
       text: '',
       duplicateOf: of,
@@ -185,27 +260,20 @@ export class Ingester {
       learnedApplied: 0,
       minhash: null,
     });
-    this.linker.joinOriginal(id, of, input.meta.published);
+    await this.linker.joinOriginal(id, of, input.meta.published);
     return { status: 'duplicate', id, of, kind: 'content', similarity: 1 };
   }
 
-  private storeAnalysed(input: RawInput, key: string, hash: string, forced?: { of: number; kind: DuplicateKind }): Outcome {
+  private async storeAnalysed(input: RawInput, key: string, hash: string, prepared: Prepared | undefined, forced?: { of: number; kind: DuplicateKind }): Promise<Outcome> {
     const outlet = input.meta.outlet;
-    const learned = outlet ? this.learnedOf(outlet) : undefined;
-    const doc = analyzeInput(input, { boilerplate: learned });
-    const keys = learnableKeys(input.body);
-    // The text's search terms and shingles, one after the other, so that both read the tokens the
-    // stages made of it (the tokeniser keeps the last text's); the index row and the story reuse them.
-    const terms = searchTerms(doc.text);
-    const sh = shingles(doc.text);
-    const row = searchRow(doc, terms);
-    const sig = signature(sh);
-    const near = forced ? null : sig && this.nearest(sig, sh);
+    const p = prepared ?? (await this.prepare(input));
+    const { doc, keys, terms, signature: sig } = p;
+    const near = forced ? null : sig && (await this.nearest(sig, p.shingles));
     const dup = forced ?? (near && near.similarity >= this.opts.nearThreshold ? { of: near.id, kind: 'near' as const } : null);
     const similarity = forced ? 0 : near?.similarity ?? null;
-    const id = this.store.insert({
+    const id = await this.store.insert({
       ...base(input, key, hash),
-      ...analysedColumns(doc, learnedCount(keys, learned)),
+      ...analysedColumns(doc, learnedCount(keys, p.learned)),
       duplicateOf: dup?.of ?? null,
       duplicateKind: dup?.kind ?? null,
       similarity: dup ? similarity : null,
@@ -213,14 +281,14 @@ export class Ingester {
       minhash: sig ? toBlob(sig) : null,
     });
     if (dup) {
-      this.linker.joinOriginal(id, dup.of, doc.published);
+      await this.linker.joinOriginal(id, dup.of, doc.published);
       return { status: 'duplicate', id, of: dup.of, kind: dup.kind, similarity: similarity ?? 0 };
     }
-    if (sig) this.store.addBands(id, bandHashes(sig));
-    this.store.index(id, row);
-    this.linker.assignStory(id, doc, terms);
-    this.linker.indexArticle(id, doc, terms);
-    if (outlet) this.learn(outlet, keys);
+    if (sig) await this.store.addBands(id, bandHashes(sig));
+    await this.store.index(id, p.row);
+    await this.linker.assignStory(id, doc, terms);
+    await this.linker.indexArticle(id, doc, terms);
+    if (outlet) await this.learn(outlet, keys);
     return { status: 'stored', id };
   }
 
@@ -228,10 +296,10 @@ export class Ingester {
    * The most similar original among the LSH candidates. Signatures estimate the overlap within a
    * few points; only candidates that could reach the threshold are compared shingle by shingle.
    */
-  private nearest(sig: Uint32Array, sh: Uint32Array): { id: number; similarity: number } | null {
+  private async nearest(sig: Uint32Array, sh: Uint32Array): Promise<{ id: number; similarity: number } | null> {
     let best: { id: number; similarity: number } | null = null;
-    for (const id of this.store.lshCandidates(bandHashes(sig))) {
-      const other = this.store.textOf(id);
+    for (const id of await this.store.lshCandidates(bandHashes(sig))) {
+      const other = await this.store.textOf(id);
       if (!other?.minhash || estimate(sig, fromBlob(other.minhash)) < this.opts.nearThreshold - ESTIMATE_MARGIN) continue;
       const j = jaccard(sh, shingles(other.text));
       if (!best || j > best.similarity) best = { id, similarity: j };
@@ -239,16 +307,16 @@ export class Ingester {
     return best;
   }
 
-  learnedOf(outlet: string): Set<number> {
+  async learnedOf(outlet: string): Promise<Set<number>> {
     let set = this.learned.get(outlet);
-    if (!set) this.learned.set(outlet, (set = this.store.learnedLines(outlet, this.opts.learnMin)));
+    if (!set) this.learned.set(outlet, (set = await this.store.learnedLines(outlet, this.opts.learnMin)));
     return set;
   }
 
-  private learn(outlet: string, keys: number[]): void {
-    const reached = this.store.countLines(outlet, keys, this.opts.learnMin);
+  private async learn(outlet: string, keys: number[]): Promise<void> {
+    const reached = await this.store.countLines(outlet, keys, this.opts.learnMin);
     if (!reached.length) return;
-    const set = this.learnedOf(outlet);
+    const set = await this.learnedOf(outlet);
     for (const k of reached) set.add(k);
     this.grown.add(outlet);
   }
@@ -275,12 +343,6 @@ function splitRecord(source: string): [string, string] {
 /** Hash of the folded body with spacing collapsed: the same article saved twice, or re-encoded, hashes the same. */
 export function contentHash(body: string): string {
   return createHash('sha1').update(norm(body).replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 32);
-}
-
-/** The first article of a chain of duplicates. */
-function rootOf(store: Store, id: number): number {
-  const r = store.prep('SELECT duplicate_of FROM articles WHERE id = ?').get(id) as { duplicate_of: number | null } | undefined;
-  return r?.duplicate_of ?? id;
 }
 
 function base(input: RawInput, key: string, hash: string) {

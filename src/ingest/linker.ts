@@ -4,7 +4,8 @@ import type { ArticleDoc, NewsEvent, Statement } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/stories.js';
 import type { Term } from '../lang/ar/stem.js';
-import type { Store } from '../store/sqlite.js';
+import type { Db } from '../store/db.js';
+import type { ArticleStore } from '../store/store.js';
 import { containment, CONTAINMENT, contentWords, contentWordsAt, MAX_DAYS } from '../link/statements.js';
 import { nameKey } from '../link/identity.js';
 import { EntityIndex } from './entities.js';
@@ -72,35 +73,37 @@ function eventEntities(ev: NewsEvent, doc: ArticleDoc, byName: Map<string, numbe
 
 export class Linker {
   private readonly entities: EntityIndex;
+  private readonly db: Db;
 
-  constructor(private readonly store: Store, readonly opts: StoryOptions) {
-    this.entities = new EntityIndex(store);
+  constructor(private readonly store: ArticleStore, readonly opts: StoryOptions) {
+    this.db = store.db;
+    this.entities = new EntityIndex(store.db);
   }
 
   /**
    * Puts an original article into a story (an existing one, or a new one) and indexes its terms;
    * returns the story. `terms`: the search terms of its text, when the caller has them.
    */
-  assignStory(id: number, doc: ArticleDoc, terms?: Term[]): number {
+  async assignStory(id: number, doc: ArticleDoc, terms?: Term[]): Promise<number> {
     const day = doc.published;
     // An undated article cannot be placed among the days around it: it is a story of its own.
     if (!day) {
-      const story = this.newStory(doc, null);
-      this.join(id, story, null);
+      const story = await this.newStory(doc, null);
+      await this.join(id, story, null);
       return story;
     }
     const counts = termCounts(doc, terms);
-    const docs = Number(this.store.getMeta('story_docs') ?? 0);
+    const docs = Number((await this.store.getMeta('story_docs')) ?? 0);
     // The document frequencies of all the article's terms in one statement, not one per term.
     const distinct = JSON.stringify([...counts.keys()]);
-    const rows = this.store.prep('SELECT term, docs FROM term_df WHERE term IN (SELECT value FROM json_each(?))').all(distinct) as { term: string; docs: number }[];
+    const rows = await this.db.all<{ term: string; docs: number }>(`SELECT term, docs FROM term_df WHERE term IN ${this.db.values('text')}`, distinct);
     const df = new Map(rows.map((r) => [r.term, r.docs]));
     const vec = storyVector(counts, (t) => df.get(t) ?? 0, docs);
-    const best = this.bestStory(vec, day);
-    const chosen = best && best.cosine >= this.opts.threshold ? best.story : this.newStory(doc, day);
-    this.addTerms(id, day, vec, distinct);
-    this.addToCentroid(chosen, vec);
-    this.join(id, chosen, day);
+    const best = await this.bestStory(vec, day);
+    const chosen = best && best.cosine >= this.opts.threshold ? best.story : await this.newStory(doc, day);
+    await this.addTerms(id, day, vec, [...counts.keys()], docs);
+    await this.addToCentroid(chosen, vec);
+    await this.join(id, chosen, day);
     return chosen;
   }
 
@@ -109,46 +112,55 @@ export class Linker {
    * articles of nearby days that share its terms (a bounded lookup); comparing with the centroid
    * rather than with the single closest article keeps one shared name from chaining stories.
    */
-  private bestStory(vec: Map<string, number>, day: string): { story: number; cosine: number } | null {
+  private async bestStory(vec: Map<string, number>, day: string): Promise<{ story: number; cosine: number } | null> {
     const stories = new Set<number>();
-    for (const [article] of [...this.nearArticles(vec, day)].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_ARTICLES)) {
-      const story = this.storyOf(article);
+    for (const [article] of [...(await this.nearArticles(vec, day))].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATE_ARTICLES)) {
+      const story = await this.storyOf(article);
       if (story !== null) stories.add(story);
     }
     let best: { story: number; cosine: number } | null = null;
     for (const story of stories) {
-      const cosine = this.centroidCosine(story, vec);
+      const cosine = await this.centroidCosine(story, vec);
       if (!best || cosine > best.cosine) best = { story, cosine };
     }
     return best;
   }
 
-  private centroidCosine(story: number, vec: Map<string, number>): number {
-    const s = this.store.prep('SELECT norm2 FROM stories WHERE id = ?').get(story) as { norm2: number } | undefined;
+  private async centroidCosine(story: number, vec: Map<string, number>): Promise<number> {
+    const s = await this.db.get<{ norm2: number }>('SELECT norm2 FROM stories WHERE id = ?', story);
     if (!s?.norm2) return 0;
-    // A lookup per term of the article: bounded however large the story grows.
-    const q = this.store.prep('SELECT weight FROM story_centroid WHERE story_id = ? AND term = ?');
+    // The centroid's weights of the article's terms only: bounded however large the story grows.
+    const rows = await this.db.all<{ term: string; weight: number }>(
+      `SELECT term, weight FROM story_centroid WHERE story_id = ? AND term IN ${this.db.values('text')}`,
+      story, JSON.stringify([...vec.keys()]),
+    );
     let dot = 0;
-    for (const [t, w] of vec) dot += w * ((q.get(story, t) as { weight: number } | undefined)?.weight ?? 0);
+    for (const r of rows) dot += (vec.get(r.term) ?? 0) * r.weight;
     return dot / Math.sqrt(s.norm2);
   }
 
-  private addToCentroid(story: number, vec: Map<string, number>): void {
-    const get = this.store.prep('SELECT weight FROM story_centroid WHERE story_id = ? AND term = ?');
-    const put = this.store.prep('INSERT OR REPLACE INTO story_centroid (story_id, term, weight) VALUES (?, ?, ?)');
+  private async addToCentroid(story: number, vec: Map<string, number>): Promise<void> {
+    const rows = await this.db.all<{ term: string; weight: number }>(
+      `SELECT term, weight FROM story_centroid WHERE story_id = ? AND term IN ${this.db.values('text')}`,
+      story, JSON.stringify([...vec.keys()]),
+    );
+    const old = new Map(rows.map((r) => [r.term, r.weight]));
     let delta = 0;
     for (const [t, w] of vec) {
-      const old = (get.get(story, t) as { weight: number } | undefined)?.weight ?? 0;
-      put.run(story, t, old + w);
-      delta += (old + w) ** 2 - old ** 2;
+      const o = old.get(t) ?? 0;
+      await this.db.run(
+        'INSERT INTO story_centroid (story_id, term, weight) VALUES (?, ?, ?) ON CONFLICT (story_id, term) DO UPDATE SET weight = excluded.weight',
+        story, t, o + w,
+      );
+      delta += (o + w) ** 2 - o ** 2;
     }
-    this.store.prep('UPDATE stories SET norm2 = norm2 + ? WHERE id = ?').run(delta, story);
+    await this.db.run('UPDATE stories SET norm2 = norm2 + ? WHERE id = ?', delta, story);
   }
 
   /** A duplicate belongs to its original's story. */
-  joinOriginal(id: number, original: number, day: string | null): void {
-    const story = this.storyOf(original);
-    if (story !== null) this.join(id, story, day);
+  async joinOriginal(id: number, original: number, day: string | null): Promise<void> {
+    const story = await this.storyOf(original);
+    if (story !== null) await this.join(id, story, day);
   }
 
   /**
@@ -156,34 +168,32 @@ export class Linker {
    * what was indexed before (reanalyze). Runs after the article has its story. `terms`: the
    * search terms of its text, when the caller has them.
    */
-  indexArticle(id: number, doc: ArticleDoc, terms?: Term[]): void {
-    const story = this.storyOf(id);
-    const entityIds = this.entities.index(id, doc, story);
-    this.indexStatements(id, doc, entityIds, terms);
-    this.indexEvents(id, doc, entityIds);
+  async indexArticle(id: number, doc: ArticleDoc, terms?: Term[]): Promise<void> {
+    const story = await this.storyOf(id);
+    const entityIds = await this.entities.index(id, doc, story);
+    await this.indexStatements(id, doc, entityIds, terms);
+    await this.indexEvents(id, doc, entityIds);
   }
 
   /**
    * The article's events as rows, each with the entities named among its actors and the place
    * where it happened, so that an entity's page and the map can find them.
    */
-  private indexEvents(id: number, doc: ArticleDoc, entityIds: number[]): void {
-    const old = this.store.prep('SELECT id FROM events WHERE article_id = ?').all(id) as { id: number }[];
-    const unlink = this.store.prep('DELETE FROM event_entities WHERE event_id = ?');
-    for (const e of old) unlink.run(e.id);
-    this.store.prep('DELETE FROM events WHERE article_id = ?').run(id);
-    const ins = this.store.prep(
-      `INSERT INTO events (article_id, n, type, date, location, lat, lon, actors, text, killed, injured, span_start, span_end)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const link = this.store.prep('INSERT OR IGNORE INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?)');
+  private async indexEvents(id: number, doc: ArticleDoc, entityIds: number[]): Promise<void> {
+    await this.db.run('DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)', id);
+    await this.db.run('DELETE FROM events WHERE article_id = ?', id);
     const byName = doc.events.length ? entitiesByName(doc) : new Map<string, number>();
-    doc.events.forEach((ev, n) => {
-      const row = ins.run(id, n, ev.type, ev.date ?? doc.published, ev.location, ev.coordinates?.lat ?? null, ev.coordinates?.lon ?? null,
-        JSON.stringify(ev.actors), doc.text.slice(ev.span[0], ev.span[1]), ev.killed, ev.injured, ev.span[0], ev.span[1]);
-      const eventId = Number(row.lastInsertRowid);
-      for (const [entity, role] of eventEntities(ev, doc, byName, entityIds)) link.run(eventId, entity, role);
-    });
+    for (const [n, ev] of doc.events.entries()) {
+      const row = await this.db.get<{ id: number }>(
+        `INSERT INTO events (article_id, n, type, date, location, lat, lon, actors, text, killed, injured, span_start, span_end)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        id, n, ev.type, ev.date ?? doc.published, ev.location, ev.coordinates?.lat ?? null, ev.coordinates?.lon ?? null,
+        JSON.stringify(ev.actors), doc.text.slice(ev.span[0], ev.span[1]), ev.killed, ev.injured, ev.span[0], ev.span[1],
+      );
+      for (const [entity, role] of eventEntities(ev, doc, byName, entityIds)) {
+        await this.db.run('INSERT INTO event_entities (event_id, entity_id, role) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', row!.id, entity, role);
+      }
+    }
   }
 
   /**
@@ -191,20 +201,20 @@ export class Linker {
    * speaker's span or of the speaker's name), and its group: the reports of the same words by the
    * same speaker within a week (link/statements.ts) become one statement with several sources.
    */
-  private indexStatements(id: number, doc: ArticleDoc, entityIds: number[], terms?: Term[]): void {
-    this.forgetStatements(id);
-    const ins = this.store.prep(
-      `INSERT INTO statements (article_id, n, speaker, speaker_key, organization, org_key, role, quote, quote_key, kind, stance, channel, date, span_start, span_end, speaker_entity, words)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    doc.statements.forEach((s, n) => {
+  private async indexStatements(id: number, doc: ArticleDoc, entityIds: number[], terms?: Term[]): Promise<void> {
+    await this.forgetStatements(id);
+    for (const [n, s] of doc.statements.entries()) {
       const entity = speakerEntity(s, doc, entityIds);
       const words = terms ? contentWordsAt(terms, s.span) : contentWords(s.quote);
       const speakerKey = matchKey(s.speaker);
-      const row = ins.run(id, n, s.speaker, speakerKey, s.organization, s.organization ? matchKey(s.organization) : null, s.role, s.quote, matchKey(s.quote),
-        s.kind, s.stance, s.channel, s.date, s.span[0], s.span[1], entity, words.join(' '));
-      this.group(Number(row.lastInsertRowid), id, speakerKey, entity, s.date ?? doc.published, words);
-    });
+      const row = await this.db.get<{ id: number }>(
+        `INSERT INTO statements (article_id, n, speaker, speaker_key, organization, org_key, role, quote, quote_key, kind, stance, channel, date, span_start, span_end, speaker_entity, words)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        id, n, s.speaker, speakerKey, s.organization, s.organization ? matchKey(s.organization) : null, s.role, s.quote, matchKey(s.quote),
+        s.kind, s.stance, s.channel, s.date, s.span[0], s.span[1], entity, words.join(' '),
+      );
+      await this.group(row!.id, id, speakerKey, entity, s.date ?? doc.published, words);
+    }
   }
 
   /**
@@ -212,13 +222,14 @@ export class Linker {
    * judged against each group's fullest report, so that a short report that fits two different
    * longer statements does not make them one.
    */
-  private group(sid: number, articleId: number, speakerKey: string, entity: number | null, day: string | null, words: string[]): void {
+  private async group(sid: number, articleId: number, speakerKey: string, entity: number | null, day: string | null, words: string[]): Promise<void> {
     const candidates = day
-      ? (this.store.prep(
+      ? await this.db.all<Candidate>(
           `SELECT group_id, words FROM statements
            WHERE (speaker_entity = ? OR speaker_key = ?) AND date BETWEEN ? AND ? AND id != ? LIMIT ${MAX_GROUP_CANDIDATES}`,
-        ).all(entity, speakerKey, ...windowOf(day, MAX_DAYS), sid) as Candidate[])
-      : (this.store.prep('SELECT group_id, words FROM statements WHERE article_id = ? AND speaker_key = ? AND id != ?').all(articleId, speakerKey, sid) as Candidate[]);
+          entity, speakerKey, ...windowOf(day, MAX_DAYS), sid,
+        )
+      : await this.db.all<Candidate>('SELECT group_id, words FROM statements WHERE article_id = ? AND speaker_key = ? AND id != ?', articleId, speakerKey, sid);
     const fullest = new Map<number, string[]>();
     for (const c of candidates) {
       if (c.group_id === null || !c.words) continue;
@@ -230,63 +241,69 @@ export class Linker {
       const score = containment(words, w);
       if (score >= CONTAINMENT && (!best || score > best.score || (score === best.score && group < best.group))) best = { group, score };
     }
-    this.store.prep('UPDATE statements SET group_id = ? WHERE id = ?').run(best?.group ?? sid, sid);
+    await this.db.run('UPDATE statements SET group_id = ? WHERE id = ?', best?.group ?? sid, sid);
   }
 
   /** Removes an article's statements; a group named after one of them is renamed after its next report. */
-  private forgetStatements(id: number): void {
-    const gone = this.store.prep('SELECT id FROM statements WHERE article_id = ?').all(id) as { id: number }[];
+  private async forgetStatements(id: number): Promise<void> {
+    const gone = await this.db.all<{ id: number }>('SELECT id FROM statements WHERE article_id = ?', id);
     if (!gone.length) return;
-    this.store.prep('DELETE FROM statements WHERE article_id = ?').run(id);
-    const rename = this.store.prep('UPDATE statements SET group_id = (SELECT min(id) FROM statements WHERE group_id = @g) WHERE group_id = @g');
-    for (const g of gone) rename.run({ g: g.id });
+    await this.db.run('DELETE FROM statements WHERE article_id = ?', id);
+    for (const g of gone) {
+      await this.db.run('UPDATE statements SET group_id = (SELECT min(id) FROM statements WHERE group_id = ?) WHERE group_id = ?', g.id, g.id);
+    }
   }
 
   /** Articles of the days around `day` sharing terms with the vector, with their cosine. */
-  private nearArticles(vec: Map<string, number>, day: string): Map<number, number> {
+  private async nearArticles(vec: Map<string, number>, day: string): Promise<Map<number, number>> {
     const [from, to] = windowOf(day, this.opts.windowDays);
-    const q = this.store.prep(`SELECT article_id, weight FROM story_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ${MAX_ROWS_PER_TERM}`);
     const scores = new Map<number, number>();
     // The strongest terms find the candidates (the vector is in descending order of weight).
     for (const [term, w] of [...vec].slice(0, LOOKUP_TERMS)) {
-      for (const r of q.all(term, from, to) as { article_id: number; weight: number }[]) {
-        scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + w * r.weight);
-      }
+      const rows = await this.db.all<{ article_id: number; weight: number }>(
+        `SELECT article_id, weight FROM story_terms WHERE term = ? AND day BETWEEN ? AND ? LIMIT ${MAX_ROWS_PER_TERM}`,
+        term, from, to,
+      );
+      for (const r of rows) scores.set(r.article_id, (scores.get(r.article_id) ?? 0) + w * r.weight);
     }
     return scores;
   }
 
-  private storyOf(id: number): number | null {
-    const r = this.store.prep('SELECT story_id FROM articles WHERE id = ?').get(id) as { story_id: number | null } | undefined;
-    return r?.story_id ?? null;
+  private async storyOf(id: number): Promise<number | null> {
+    return (await this.db.get<{ story_id: number | null }>('SELECT story_id FROM articles WHERE id = ?', id))?.story_id ?? null;
   }
 
-  private newStory(doc: ArticleDoc, day: string | null): number {
+  private async newStory(doc: ArticleDoc, day: string | null): Promise<number> {
     const title = doc.title ?? doc.text.slice(0, 120);
-    const r = this.store.prep('INSERT INTO stories (title, first_day, last_day) VALUES (?, ?, ?)').run(title, day, day);
-    return Number(r.lastInsertRowid);
+    return (await this.db.get<{ id: number }>('INSERT INTO stories (title, first_day, last_day) VALUES (?, ?, ?) RETURNING id', title, day, day))!.id;
   }
 
-  /** Indexes the article's vector by term and day, and counts its terms (a JSON array) in the document frequencies. */
-  private addTerms(id: number, day: string, vec: Map<string, number>, terms: string): void {
-    const ins = this.store.prep('INSERT OR REPLACE INTO story_terms (term, day, article_id, weight) VALUES (?, ?, ?, ?)');
-    for (const [t, w] of vec) ins.run(t, day, id, w);
-    this.store
-      .prep('INSERT INTO term_df (term, docs) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (term) DO UPDATE SET docs = docs + 1')
-      .run(terms);
-    this.store.setMeta('story_docs', String(Number(this.store.getMeta('story_docs') ?? 0) + 1));
+  /** Indexes the article's vector by term and day, and counts its terms in the document frequencies. */
+  private async addTerms(id: number, day: string, vec: Map<string, number>, terms: string[], docs: number): Promise<void> {
+    for (const [t, w] of vec) {
+      await this.db.run(
+        'INSERT INTO story_terms (term, day, article_id, weight) VALUES (?, ?, ?, ?) ON CONFLICT (term, day, article_id) DO UPDATE SET weight = excluded.weight',
+        t, day, id, w,
+      );
+    }
+    // In a fixed order, so that two writers counting the same terms never wait on each other in a cycle.
+    await this.db.run(
+      `INSERT INTO term_df (term, docs) SELECT value, 1 FROM ${this.db.valuesFrom('text')} WHERE true
+       ON CONFLICT (term) DO UPDATE SET docs = term_df.docs + 1`,
+      JSON.stringify([...terms].sort()),
+    );
+    await this.store.setMeta('story_docs', String(docs + 1));
   }
 
-  private join(id: number, story: number, day: string | null): void {
-    this.store.prep('UPDATE articles SET story_id = ? WHERE id = ?').run(story, id);
-    this.store
-      .prep(
-        `UPDATE stories SET articles = articles + 1,
-           first_day = CASE WHEN ? IS NOT NULL AND ? < first_day THEN ? ELSE first_day END,
-           last_day = CASE WHEN ? IS NOT NULL AND ? > last_day THEN ? ELSE last_day END,
-           outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = ?)
-         WHERE id = ?`,
-      )
-      .run(day, day, day, day, day, day, story, story);
+  private async join(id: number, story: number, day: string | null): Promise<void> {
+    await this.db.run('UPDATE articles SET story_id = ? WHERE id = ?', story, id);
+    await this.db.run(
+      `UPDATE stories SET articles = articles + 1,
+         first_day = CASE WHEN CAST(? AS TEXT) IS NOT NULL AND ? < first_day THEN ? ELSE first_day END,
+         last_day = CASE WHEN CAST(? AS TEXT) IS NOT NULL AND ? > last_day THEN ? ELSE last_day END,
+         outlets = (SELECT count(DISTINCT outlet) FROM articles WHERE story_id = ?)
+       WHERE id = ?`,
+      day, day, day, day, day, day, story, story,
+    );
   }
 }

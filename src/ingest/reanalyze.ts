@@ -30,47 +30,58 @@ interface Row {
 }
 
 /** The ids of the articles whose analysis is out of date. */
-export function staleIds(ing: Ingester, opts: ReanalyzeOptions = {}): number[] {
+export async function staleIds(ing: Ingester, opts: ReanalyzeOptions = {}): Promise<number[]> {
   const outlets = opts.outlets ? new Set(opts.outlets) : null;
-  const rows = ing.store
-    .prep(`SELECT id, outlet, stages, line_keys, learned_applied, duplicate_of, story_id FROM articles WHERE duplicate_kind IS NOT 'content' ORDER BY id`)
-    .all() as (Pick<Row, 'id' | 'outlet' | 'stages' | 'line_keys' | 'learned_applied' | 'duplicate_of'> & { story_id: number | null })[]; // small columns only: a few hundred bytes an article
+  // Small columns only: a few hundred bytes an article.
+  const rows = await ing.store.db.all<Pick<Row, 'id' | 'outlet' | 'stages' | 'line_keys' | 'learned_applied' | 'duplicate_of'> & { story_id: number | null }>(
+    `SELECT id, outlet, stages, line_keys, learned_applied, duplicate_of, story_id FROM articles WHERE duplicate_kind IS DISTINCT FROM 'content' ORDER BY id`,
+  );
   const out: number[] = [];
   for (const r of rows) {
     // An original without a story was stored before stories existed (schema 1).
     if (opts.all || r.stages !== CURRENT_STAGES || (r.duplicate_of === null && r.story_id === null)) out.push(r.id);
     else if (r.outlet && r.line_keys && (!outlets || outlets.has(r.outlet))) {
       // More learned lines than were applied (learned since), or fewer (--learn-min raised).
-      if (learnedCount(keysFromBlob(r.line_keys), ing.learnedOf(r.outlet)) !== r.learned_applied) out.push(r.id);
+      if (learnedCount(keysFromBlob(r.line_keys), await ing.learnedOf(r.outlet)) !== r.learned_applied) out.push(r.id);
     }
   }
   return out;
 }
 
-/** Reanalyses the given articles; returns how many were updated. */
-export function reanalyze(ing: Ingester, ids: number[], onProgress?: (done: number, total: number) => void): number {
-  const get = ing.store.prep('SELECT id, source, kind, encoding, meta, raw, outlet, duplicate_of, stages, line_keys, learned_applied FROM articles WHERE id = ?');
+/** Reanalyses the given articles, a batch per transaction; returns how many were updated. */
+export async function reanalyze(ing: Ingester, ids: number[], onProgress?: (done: number, total: number) => void): Promise<number> {
+  const db = ing.store.db;
   const batch = ing.opts.batchSize;
   for (let i = 0; i < ids.length; i += batch) {
-    ing.store.transaction(() => {
-      for (const id of ids.slice(i, i + batch)) redo(ing, get.get(id) as Row);
+    await ing.serial(async () => {
+      await db.exec(db.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      try {
+        for (const id of ids.slice(i, i + batch)) {
+          const row = await db.get<Row>('SELECT id, source, kind, encoding, meta, raw, outlet, duplicate_of, stages, line_keys, learned_applied FROM articles WHERE id = ?', id);
+          if (row) await redo(ing, row);
+        }
+        await db.exec('COMMIT');
+      } catch (e) {
+        await db.exec('ROLLBACK');
+        throw e;
+      }
     });
     onProgress?.(Math.min(i + batch, ids.length), ids.length);
   }
   return ids.length;
 }
 
-function redo(ing: Ingester, r: Row): void {
+async function redo(ing: Ingester, r: Row): Promise<void> {
   const stored = JSON.parse(r.meta) as Pick<RawInput, 'meta' | 'diagnostics'>;
   const input: RawInput = { source: r.source, kind: r.kind as RawInput['kind'], encoding: r.encoding, body: unpack(r.raw), ...stored };
-  const learned = r.outlet ? ing.learnedOf(r.outlet) : undefined;
+  const learned = r.outlet ? await ing.learnedOf(r.outlet) : undefined;
   const doc = analyzeInput(input, { boilerplate: learned });
-  ing.store.updateAnalysis(r.id, analysedColumns(doc, learnedCount(keysFromBlob(r.line_keys), learned)));
+  await ing.store.updateAnalysis(r.id, analysedColumns(doc, learnedCount(keysFromBlob(r.line_keys), learned)));
   if (r.duplicate_of !== null) return;
   const terms = searchTerms(doc.text);
-  ing.store.index(r.id, searchRow(doc, terms));
+  await ing.store.index(r.id, searchRow(doc, terms));
   // Articles stored before stories existed (schema 1) get one now; the others keep theirs.
-  const story = ing.store.prep('SELECT story_id FROM articles WHERE id = ?').get(r.id) as { story_id: number | null };
-  if (story.story_id === null) ing.linker.assignStory(r.id, doc, terms);
-  ing.linker.indexArticle(r.id, doc, terms);
+  const story = await ing.store.db.get<{ story_id: number | null }>('SELECT story_id FROM articles WHERE id = ?', r.id);
+  if (story?.story_id === null) await ing.linker.assignStory(r.id, doc, terms);
+  await ing.linker.indexArticle(r.id, doc, terms);
 }

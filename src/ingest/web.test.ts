@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { search } from '../store/search.js';
 import { Store } from '../store/sqlite.js';
+import { SqliteArticleStore } from '../store/store.js';
 import { Ingester } from './ingester.js';
 import { WebIngest } from './web.js';
 
@@ -74,7 +75,7 @@ afterAll(() => {
 
 const open = () => {
   const store = Store.open(join(dir, 'web.db'));
-  const ing = new Ingester(store, { nearThreshold: 0.8, learnMin: 5, batchSize: 50 });
+  const ing = new Ingester(new SqliteArticleStore(store), { nearThreshold: 0.8, learnMin: 5, batchSize: 50 });
   return { store, ing, web: new WebIngest(ing, { timeoutMs: 400, perHostMs: 5 }) };
 };
 

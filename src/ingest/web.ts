@@ -46,22 +46,22 @@ export class WebIngest {
 
   /** Fetches a URL and stores what it leads to. */
   async ingestUrl(url: string, stop: { requested: boolean } = { requested: false }, depth = 0): Promise<PollResult> {
-    const feed = this.feedRow(url);
+    const feed = await this.feedRow(url);
     const res = await this.fetcher.get(url, feed ?? undefined);
     if (!res.ok) {
-      this.ing.fail(url, res.error);
-      this.ing.commit();
+      await this.ing.fail(url, res.error);
+      await this.ing.commit();
       return { status: 'failed', items: 0, fetched: 0 };
     }
     if (res.status === 304) {
-      this.saveFeed(url, { status: '304 not modified' });
+      await this.saveFeed(url, { status: '304 not modified' });
       return { status: 'not-modified', items: 0, fetched: 0 };
     }
     const text = decodeBody(res.body, res.contentType);
     const parsed = looksLikeFeed(res.contentType, text.slice(0, 2048)) ? parseFeed(text, res.url) : null;
     if (!parsed) {
-      this.storePage(res, text, null);
-      this.ing.commit(); // nothing waits uncommitted on the next request
+      await this.storePage(res, text, null);
+      await this.ing.commit(); // nothing waits uncommitted on the next request
       return { status: 'page', items: 1, fetched: 1 };
     }
     let fetched = 0;
@@ -74,26 +74,28 @@ export class WebIngest {
     // The validators are kept only once every item was dealt with: a run stopped half-way must not
     // get a 304 next time for a feed whose remaining items it never fetched.
     const complete = !stop.requested;
-    this.saveFeed(url, { status: complete ? '200' : '200 (interrupted)', parsed, etag: complete ? res.etag : null, lastModified: complete ? res.lastModified : null });
+    await this.saveFeed(url, { status: complete ? '200' : '200 (interrupted)', parsed, etag: complete ? res.etag : null, lastModified: complete ? res.lastModified : null });
     return { status: 'new', items: parsed.items.length, fetched };
   }
 
   /** Fetches the items not yet stored, a few at a time; each article is committed as it comes. */
   private async fetchItems(items: FeedItem[], stop: { requested: boolean }): Promise<number> {
-    const fetchedBefore = this.ing.store.prep('SELECT 1 FROM fetched WHERE url = ?');
-    const todo = items.filter((it) => {
+    const store = this.ing.store;
+    const todo: FeedItem[] = [];
+    for (const it of items) {
       const key = canonicalUrl(it.url);
-      return key !== null && !this.ing.store.hasKey(key) && !fetchedBefore.get(it.url) && this.ing.store.failureAttempts(it.url) < MAX_ATTEMPTS;
-    });
+      if (key === null || (await store.hasKey(key)) || (await store.db.get('SELECT 1 AS x FROM fetched WHERE url = ?', it.url))) continue;
+      if ((await store.failureAttempts(it.url)) < MAX_ATTEMPTS) todo.push(it);
+    }
     let next = 0, fetched = 0;
     const worker = async () => {
       while (next < todo.length && !stop.requested) {
         const item = todo[next++]!;
         const res = await this.fetcher.get(item.url);
         if (res.ok) fetched++;
-        if (!res.ok) this.ing.fail(item.url, res.error);
-        else if (res.status === 200) this.storePage(res, decodeBody(res.body, res.contentType), item);
-        this.ing.commit();
+        if (!res.ok) await this.ing.fail(item.url, res.error);
+        else if (res.status === 200) await this.storePage(res, decodeBody(res.body, res.contentType), item);
+        await this.ing.commit();
         this.onProgress();
       }
     };
@@ -101,10 +103,10 @@ export class WebIngest {
     return fetched;
   }
 
-  private storePage(res: Extract<FetchResult, { status: 200 }>, html: string, item: FeedItem | null): void {
+  private async storePage(res: Extract<FetchResult, { status: 200 }>, html: string, item: FeedItem | null): Promise<void> {
     const page = htmlToInput(html, res.url);
     if (!page.body.trim()) {
-      this.ing.fail(res.url, `${res.url} has no article text that rasd could find; check that the URL is an article page and not a listing or a login page.`);
+      await this.ing.fail(res.url, `${res.url} has no article text that rasd could find; check that the URL is an article page and not a listing or a login page.`);
       return;
     }
     const meta = { ...page.meta };
@@ -113,29 +115,32 @@ export class WebIngest {
     meta.published ??= item?.published ?? null;
     meta.outlet ??= new URL(res.url).hostname.replace(/^www\./, '');
     const input: RawInput = { source: res.url, kind: 'html', body: page.body, meta, encoding: 'utf-8', diagnostics: page.diagnostics };
-    const outcome = this.ing.add(input);
-    if (outcome.status !== 'failed') {
-      const seen = this.ing.store.prep('INSERT OR IGNORE INTO fetched (url, article_id) VALUES (?, ?)');
-      for (const url of new Set([res.requestedUrl, res.url, item?.url].filter((u): u is string => !!u))) seen.run(url, outcome.id);
-    }
+    const outcome = await this.ing.add(input, undefined, async (id) => {
+      for (const url of new Set([res.requestedUrl, res.url, item?.url].filter((u): u is string => !!u))) {
+        await this.ing.store.db.run('INSERT INTO fetched (url, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING', url, id);
+      }
+    });
+    void outcome;
     this.onProgress();
   }
 
   /** Conditional-request fields of a feed polled before. */
-  private feedRow(url: string): { etag: string | null; lastModified: string | null } | null {
-    const r = this.ing.store.prep('SELECT etag, last_modified FROM feeds WHERE url = ?').get(url) as { etag: string | null; last_modified: string | null } | undefined;
+  private async feedRow(url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
+    const r = await this.ing.store.db.get<{ etag: string | null; last_modified: string | null }>('SELECT etag, last_modified FROM feeds WHERE url = ?', url);
     return r ? { etag: r.etag, lastModified: r.last_modified } : null;
   }
 
-  private saveFeed(url: string, f: { status: string; parsed?: ParsedFeed; etag?: string | null; lastModified?: string | null }): void {
-    this.ing.store
-      .prep(
+  private async saveFeed(url: string, f: { status: string; parsed?: ParsedFeed; etag?: string | null; lastModified?: string | null }): Promise<void> {
+    const full = f.parsed ? 1 : 0;
+    await this.ing.serial(() =>
+      this.ing.store.db.run(
         `INSERT INTO feeds (url, kind, title, etag, last_modified, last_polled, last_status, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (url) DO UPDATE SET kind = coalesce(excluded.kind, kind), title = coalesce(excluded.title, title),
-           etag = CASE WHEN ? THEN excluded.etag ELSE etag END, last_modified = CASE WHEN ? THEN excluded.last_modified ELSE last_modified END,
-           last_polled = excluded.last_polled, last_status = excluded.last_status, items = CASE WHEN ? THEN excluded.items ELSE items END`,
-      )
-      .run(url, f.parsed?.kind ?? null, f.parsed?.title ?? null, f.etag ?? null, f.lastModified ?? null, new Date().toISOString(), f.status,
-        f.parsed?.items.length ?? 0, f.parsed ? 1 : 0, f.parsed ? 1 : 0, f.parsed ? 1 : 0);
+         ON CONFLICT (url) DO UPDATE SET kind = coalesce(excluded.kind, feeds.kind), title = coalesce(excluded.title, feeds.title),
+           etag = CASE WHEN ? = 1 THEN excluded.etag ELSE feeds.etag END, last_modified = CASE WHEN ? = 1 THEN excluded.last_modified ELSE feeds.last_modified END,
+           last_polled = excluded.last_polled, last_status = excluded.last_status, items = CASE WHEN ? = 1 THEN excluded.items ELSE feeds.items END`,
+        url, f.parsed?.kind ?? null, f.parsed?.title ?? null, f.etag ?? null, f.lastModified ?? null, new Date().toISOString(), f.status,
+        f.parsed?.items.length ?? 0, full, full, full,
+      ),
+    );
   }
 }

@@ -166,7 +166,7 @@ export function selectedIds(store: Store, q: Omit<SearchQuery, 'limit'>): number
 }
 
 /** The stems a snippet highlights: the query's words and the speaker and entity filters. */
-function highlightTerms(q: SearchQuery): { stems: Set<string>; prefixes: string[] } {
+export function highlightTerms(q: SearchQuery): { stems: Set<string>; prefixes: string[] } {
   const terms = [q.text, q.speaker ?? '', q.entity ?? ''].flatMap(parseQuery).filter((t) => !t.negated);
   const stems = new Set(terms.filter((t) => !t.prefix).flatMap((t) => t.stems));
   const prefixes = terms.filter((t) => t.prefix).flatMap((t) => t.stems);

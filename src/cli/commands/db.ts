@@ -1,12 +1,17 @@
-// Opening the database for a command: the path from --db, else RASD_DB, else ./rasd.db; a store
-// error becomes one clear message and exit status 1.
+// Opening the database for a command: the path or postgres:// address from --db, else RASD_DB,
+// else ./rasd.db; a store error becomes one clear message and exit status 1.
 import { StoreError } from '../../store/errors.js';
+import { isPostgresUrl, PgStore, safeLocation } from '../../store/postgres.js';
 import { Store } from '../../store/sqlite.js';
+import { SqliteArticleStore, type ArticleStore } from '../../store/store.js';
 import { renderError } from '../views.js';
 
 export const DEFAULT_DB = 'rasd.db';
 
 export const dbPath = (given: string | undefined): string => given || process.env['RASD_DB'] || DEFAULT_DB;
+
+/** The database as a user may name it in a message: a PostgreSQL address loses its password. */
+export const shownDb = (target: string): string => (isPostgresUrl(target) ? safeLocation(target) : target);
 
 export function openStore(path: string, readonly = false): Store | null {
   try {
@@ -18,14 +23,27 @@ export function openStore(path: string, readonly = false): Store | null {
   }
 }
 
-/** The learning threshold is a property of the database: set once (or changed) with --learn-min. */
-export function learnMinOf(store: Store, given: number | undefined): number {
-  if (given !== undefined) store.setMeta('learn_min', String(given));
-  return Number(store.getMeta('learn_min') ?? 5);
+/** A store for ingesting or searching: a SQLite file, or a PostgreSQL database (postgres://…). */
+export async function openArticleStore(target: string, readonly = false): Promise<ArticleStore | null> {
+  try {
+    return isPostgresUrl(target) ? await PgStore.open(target, { readonly }) : new SqliteArticleStore(Store.open(target, { readonly }));
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    process.stderr.write(renderError(shownDb(target), e.message));
+    return null;
+  }
 }
 
-/** Runs a reading command on the database (opened read-only, closed after); 1 when it cannot be opened. */
-export function withReadStore(path: string, run: (store: Store) => number): number {
+/**
+ * Runs a reading command on the database (opened read-only, closed after); 1 when it cannot be
+ * opened. These commands read the SQLite store; on PostgreSQL, `rasd search` and `rasd worker
+ * --status` read it, and the others say so.
+ */
+export function withReadStore(path: string, run: (store: Store) => number, command = 'this command'): number {
+  if (isPostgresUrl(path)) {
+    process.stderr.write(renderError(shownDb(path), `${command} reads SQLite databases only; on PostgreSQL use rasd search and rasd worker --status.`));
+    return 1;
+  }
   const store = openStore(path, true);
   if (!store) return 1;
   try {

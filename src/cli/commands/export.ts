@@ -59,5 +59,5 @@ export function exportCommand(opts: ExportOpts): number {
       process.stderr.write(`rasd: exported ${counts.records.toLocaleString('en')} ${opts.format} records from ${counts.articles.toLocaleString('en')} articles${opts.out ? ` to ${opts.out}` : ''}${undated}.\n`);
     }
     return 0;
-  });
+  }, 'rasd export');
 }

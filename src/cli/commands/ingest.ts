@@ -4,7 +4,7 @@ import { reanalyze, staleIds } from '../../ingest/reanalyze.js';
 import { expandTargets } from '../../ingest/sources.js';
 import { Progress } from '../progress.js';
 import { renderError, renderIngestSummary } from '../views.js';
-import { openStore, learnMinOf } from './db.js';
+import { openArticleStore, shownDb } from './db.js';
 import { WebIngest, type WebOptions } from '../../ingest/web.js';
 
 export interface IngestCliOptions extends WebOptions {
@@ -17,42 +17,42 @@ export interface IngestCliOptions extends WebOptions {
 
 /** `rasd ingest`: read, analyse and store every target; returns the exit status. */
 export async function ingestCommand(args: string[], opts: IngestCliOptions): Promise<number> {
-  const store = openStore(opts.db);
+  const store = await openArticleStore(opts.db);
   if (!store) return 1;
   const started = Date.now();
-  const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: learnMinOf(store, opts.learnMin), batchSize: 200 } satisfies IngestOptions);
+  const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: await store.learnMin(opts.learnMin), batchSize: 200 } satisfies IngestOptions);
   const progress = new Progress('ingest', process.stderr, !opts.quiet);
   const skipped: string[] = []; // bounded by the files the user pointed at
   const show = () => progress.update({ done: done(ing), total: null, detail: detail(ing) });
-  const stop = stopOnSignal(() => ing.commit());
+  const stop = stopOnSignal(() => void ing.commit().catch(() => {}));
   const web = new WebIngest(ing, opts, show);
   try {
     for await (const t of expandTargets(args, (p) => skipped.push(p))) {
       if (stop.requested) break;
       if (t.kind === 'url') {
-        ing.commit(); // nothing waits uncommitted on the network
+        await ing.commit(); // nothing waits uncommitted on the network
         await web.ingestUrl(t.url, stop);
         continue;
       }
       for await (const r of readSources([t.path], { maxBytes: opts.maxBytes })) {
-        if (r.ok) ing.add(r.input);
-        else ing.fail(r.source, r.error);
+        if (r.ok) await ing.add(r.input);
+        else await ing.fail(r.source, r.error);
         show();
         if (stop.requested) break;
       }
     }
-    ing.commit();
+    await ing.commit();
     progress.done({ done: done(ing), total: null, detail: detail(ing) });
-    if (!stop.requested) cleanAgain(ing, opts.quiet);
+    if (!stop.requested) await cleanAgain(ing, opts.quiet);
   } catch (e) {
-    ing.rollback();
+    await ing.rollback().catch(() => {});
     throw e;
   } finally {
     stop.dispose();
-    store.close();
+    await store.close();
   }
   for (const f of ing.tally.failures.slice(0, 20)) process.stderr.write(renderError(f.source, f.error));
-  process.stderr.write(renderIngestSummary(ing.tally, { db: opts.db, seconds: (Date.now() - started) / 1000, skipped, interrupted: stop.requested }));
+  process.stderr.write(renderIngestSummary(ing.tally, { db: shownDb(opts.db), seconds: (Date.now() - started) / 1000, skipped, interrupted: stop.requested }));
   return ing.tally.failed || stop.requested ? 1 : 0;
 }
 
@@ -64,12 +64,12 @@ const detail = (ing: Ingester): string =>
  * Outlets whose boilerplate was learned during this run: their earlier articles still carry the
  * lines, so they are cleaned and analysed again now.
  */
-function cleanAgain(ing: Ingester, quiet: boolean): void {
+async function cleanAgain(ing: Ingester, quiet: boolean): Promise<void> {
   if (!ing.grown.size) return;
-  const ids = staleIds(ing, { outlets: ing.grown });
+  const ids = await staleIds(ing, { outlets: ing.grown });
   if (!ids.length) return;
   const progress = new Progress('clean again (learned boilerplate)', process.stderr, !quiet);
-  reanalyze(ing, ids, (d, total) => progress.update({ done: d, total, detail: '' }));
+  await reanalyze(ing, ids, (d, total) => progress.update({ done: d, total, detail: '' }));
   progress.done({ done: ids.length, total: ids.length, detail: '' });
 }
 

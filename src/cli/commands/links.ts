@@ -22,7 +22,7 @@ export function storiesCommand(opts: Common & { min: number }): number {
     if (opts.json) rows.forEach(json);
     else out(renderStories(rows));
     return 0;
-  });
+  }, 'rasd stories');
 }
 
 export function timelineCommand(target: string, opts: Common): number {
@@ -51,7 +51,7 @@ export function timelineCommand(target: string, opts: Common): number {
     if (opts.json) json({ stories, ...said });
     else out(renderStories(stories, `stories naming ${target}`) + renderWhoSaid(target, said));
     return 0;
-  });
+  }, 'rasd timeline');
 }
 
 export function whoSaidCommand(name: string, opts: Common & { id?: number }): number {
@@ -64,7 +64,7 @@ export function whoSaidCommand(name: string, opts: Common & { id?: number }): nu
     if (opts.json) json(said);
     else out(renderWhoSaid(name, said));
     return 0;
-  });
+  }, 'rasd who-said');
 }
 
 export interface Said {
@@ -91,7 +91,7 @@ export function entitiesCommand(name: string | undefined, opts: Common & { type?
     if (opts.json) rows.forEach(json);
     else out(renderEntities(rows, name));
     return 0;
-  });
+  }, 'rasd entities');
 }
 
 export function contradictionsCommand(opts: Common & Partial<ClaimOptions>): number {
@@ -107,5 +107,5 @@ export function contradictionsCommand(opts: Common & Partial<ClaimOptions>): num
     if (opts.json) json({ contradictions: pairs, denials: denied });
     else out(renderContradictions(pairs, denied));
     return 0;
-  });
+  }, 'rasd contradictions');
 }

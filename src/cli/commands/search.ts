@@ -1,13 +1,14 @@
-import { QueryError, search, type SearchQuery } from '../../store/search.js';
+import { QueryError, type SearchQuery } from '../../store/search.js';
 import { renderError, renderSearch } from '../views.js';
-import { withReadStore } from './db.js';
+import { openArticleStore } from './db.js';
 
 /** `rasd search`: ranked results with snippets, or JSON Lines with --json. Returns the exit status. */
-export function searchCommand(q: SearchQuery & { db: string; json: boolean }): number {
-  return withReadStore(q.db, (store) => {
-    try {
+export async function searchCommand(q: SearchQuery & { db: string; json: boolean }): Promise<number> {
+  const store = await openArticleStore(q.db, true);
+  if (!store) return 1;
+  try {
     const t0 = performance.now();
-    const r = search(store, q);
+    const r = await store.search(q);
     const ms = performance.now() - t0;
     if (q.json) {
       for (const h of r.hits) {
@@ -16,10 +17,11 @@ export function searchCommand(q: SearchQuery & { db: string; json: boolean }): n
       }
     } else process.stdout.write(renderSearch(r, q, ms));
     return 0;
-    } catch (e) {
-      if (!(e instanceof QueryError)) throw e;
-      process.stderr.write(renderError('search', e.message));
-      return 1;
-    }
-  });
+  } catch (e) {
+    if (!(e instanceof QueryError)) throw e;
+    process.stderr.write(renderError('search', e.message));
+    return 1;
+  } finally {
+    await store.close();
+  }
 }

@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../serve/server.js';
 import { renderError } from '../views.js';
-import { openStore } from './db.js';
+import { isPostgresUrl } from '../../store/postgres.js';
+import { openStore, shownDb } from './db.js';
 
 export interface ServeOpts {
   db: string;
@@ -32,6 +33,10 @@ function ownNames(loopback: boolean): string[] {
 const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
 
 export async function serveCommand(opts: ServeOpts): Promise<number> {
+  if (isPostgresUrl(opts.db)) {
+    process.stderr.write(renderError(shownDb(opts.db), 'rasd serve reads SQLite databases only for now; on PostgreSQL use rasd search and rasd worker --status.'));
+    return 1;
+  }
   const store = openStore(opts.db, true);
   if (!store) return 1;
   const loopback = LOOPBACK.includes(opts.host);

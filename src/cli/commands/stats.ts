@@ -8,5 +8,5 @@ export function statsCommand(opts: { db: string; json: boolean }): number {
     const s = stats(store, CURRENT_STAGES);
     process.stdout.write(opts.json ? JSON.stringify(s) + '\n' : renderStats(s));
     return 0;
-  });
+  }, 'rasd stats');
 }

@@ -2,7 +2,7 @@ import { Ingester } from '../../ingest/ingester.js';
 import { isUrl } from '../../ingest/sources.js';
 import { WebIngest } from '../../ingest/web.js';
 import { renderError, renderIngestSummary } from '../views.js';
-import { learnMinOf, openStore } from './db.js';
+import { openArticleStore, shownDb } from './db.js';
 import { stopOnSignal } from './ingest.js';
 
 export interface WatchOptions {
@@ -25,11 +25,11 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
     process.stderr.write(renderError(bad[0]!, `${bad[0]} is not a feed URL; rasd watch follows http(s) feeds and sitemaps (use rasd ingest for files).`));
     return 2;
   }
-  const store = openStore(opts.db);
+  const store = await openArticleStore(opts.db);
   if (!store) return 1;
-  const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: learnMinOf(store, undefined), batchSize: 200 });
+  const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: await store.learnMin(undefined), batchSize: 200 });
   const web = new WebIngest(ing, { timeoutMs: opts.timeoutMs, perHostMs: opts.perHostMs });
-  const stop = stopOnSignal(() => ing.commit());
+  const stop = stopOnSignal(() => void ing.commit().catch(() => {}));
   let wake: (() => void) | null = null;
   const interrupt = setInterval(() => stop.requested && wake?.(), 200);
   try {
@@ -41,8 +41,8 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
         const r = await web.ingestUrl(feed, stop);
         if (!opts.quiet) process.stderr.write(`poll ${round}: ${feed} — ${describe(r)}\n`);
       }
-      ing.commit();
-      process.stderr.write(renderIngestSummary(ing.tally, { db: opts.db, seconds: (Date.now() - started) / 1000, skipped: [], interrupted: false }));
+      await ing.commit();
+      process.stderr.write(renderIngestSummary(ing.tally, { db: shownDb(opts.db), seconds: (Date.now() - started) / 1000, skipped: [], interrupted: false }));
       if (opts.once || stop.requested) break;
       await new Promise<void>((res) => {
         const timer = setTimeout(res, opts.everyMs);
@@ -51,9 +51,9 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
     }
   } finally {
     clearInterval(interrupt);
-    ing.commit();
+    await ing.commit();
     stop.dispose();
-    store.close();
+    await store.close();
   }
   return opts.once && ing.tally.failed ? 1 : 0;
 }

@@ -1,0 +1,209 @@
+// The store contract that ingestion, reanalysis, workers and the store suite use, whatever holds
+// the data: the SQL here is written once against Db (db.ts) and runs on SQLite and PostgreSQL;
+// the full-text index and search, which the two do differently, are each backend's own.
+import type { StoredAnalysis } from '../core/output.js';
+import type { Db } from './db.js';
+import { SqliteDb } from './db.js';
+import type { SearchQuery, SearchResult } from './search.js';
+import { search as sqliteSearch } from './search.js';
+import { pack, type Store } from './sqlite.js';
+
+export type DuplicateKind = 'url' | 'content' | 'near';
+
+export interface NewArticle {
+  key: string;
+  source: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  kind: string;
+  encoding: string;
+  meta: string;
+  raw: string;
+  text: string;
+  contentHash: string;
+  duplicateOf: number | null;
+  duplicateKind: DuplicateKind | null;
+  similarity: number | null;
+  analysis: string;
+  counts: { statements: number; entities: number; events: number };
+  stages: string;
+  lineKeys: Buffer | null;
+  learnedApplied: number;
+  minhash: Buffer | null;
+}
+
+/** The columns of the search index for one article (search stems, see lang/ar/stem.ts). */
+export interface SearchRow {
+  title: string;
+  body: string;
+  speakers: string;
+  entities: string;
+}
+
+export interface Analysed {
+  title: string | null;
+  published: string | null;
+  text: string;
+  analysis: string;
+  counts: { statements: number; entities: number; events: number };
+  stages: string;
+  learnedApplied: number;
+}
+
+export type { StoredAnalysis };
+
+const now = (): string => new Date().toISOString();
+
+export abstract class ArticleStore {
+  /** Where the data is: a file path, or a PostgreSQL address without its password. */
+  abstract readonly location: string;
+
+  constructor(readonly db: Db) {}
+
+  /** Replaces the article's row in the search index. */
+  abstract index(id: number, row: SearchRow): Promise<void>;
+  /** A search as `rasd search` runs it (query syntax in search.ts). */
+  abstract search(q: SearchQuery): Promise<SearchResult>;
+  abstract close(): Promise<void>;
+
+  /** The row stored for this copy (same identity, same content), if any: re-ingesting it changes nothing. */
+  async findCopy(key: string, contentHash: string): Promise<number | null> {
+    return (await this.db.get<{ id: number }>('SELECT id FROM articles WHERE key = ? AND content_hash = ? LIMIT 1', key, contentHash))?.id ?? null;
+  }
+
+  /** The first article stored under this identity (canonical URL or source). */
+  async firstWithKey(key: string): Promise<number | null> {
+    return (await this.db.get<{ id: number }>('SELECT id FROM articles WHERE key = ? ORDER BY id LIMIT 1', key))?.id ?? null;
+  }
+
+  /** The original (not a duplicate) with exactly this content. */
+  async originalWithHash(contentHash: string): Promise<number | null> {
+    return (await this.db.get<{ id: number }>('SELECT id FROM articles WHERE content_hash = ? AND duplicate_of IS NULL ORDER BY id LIMIT 1', contentHash))?.id ?? null;
+  }
+
+  async hasKey(key: string): Promise<boolean> {
+    return (await this.db.get('SELECT 1 AS x FROM articles WHERE key = ? LIMIT 1', key)) !== undefined;
+  }
+
+  /** The article a duplicate points at (itself when it is an original). */
+  async rootOf(id: number): Promise<number> {
+    return (await this.db.get<{ duplicate_of: number | null }>('SELECT duplicate_of FROM articles WHERE id = ?', id))?.duplicate_of ?? id;
+  }
+
+  /** Originals sharing at least one LSH band with the given band hashes. */
+  async lshCandidates(bands: number[]): Promise<number[]> {
+    const ids = new Set<number>();
+    for (let b = 0; b < bands.length; b++) {
+      for (const r of await this.db.all<{ article_id: number }>('SELECT article_id FROM lsh WHERE band = ? AND hash = ?', b, bands[b]!)) ids.add(r.article_id);
+    }
+    return [...ids];
+  }
+
+  async textOf(id: number): Promise<{ text: string; minhash: Buffer | null } | null> {
+    return (await this.db.get<{ text: string; minhash: Buffer | null }>('SELECT text, minhash FROM articles WHERE id = ?', id)) ?? null;
+  }
+
+  async insert(a: NewArticle): Promise<number> {
+    const at = now();
+    const r = await this.db.get<{ id: number }>(
+      `INSERT INTO articles (key, source, url, outlet, title, published, kind, encoding, meta, raw, text, content_hash,
+         duplicate_of, duplicate_kind, similarity, analysis, statements, entities, events, stages, line_keys,
+         learned_applied, minhash, ingested_at, analysed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      a.key, a.source, a.url, a.outlet, a.title, a.published, a.kind, a.encoding, a.meta, pack(a.raw), a.text, a.contentHash,
+      a.duplicateOf, a.duplicateKind, a.similarity, pack(a.analysis), a.counts.statements, a.counts.entities, a.counts.events,
+      a.stages, a.lineKeys, a.learnedApplied, a.minhash, at, at,
+    );
+    return r!.id;
+  }
+
+  async addBands(id: number, bands: number[]): Promise<void> {
+    for (let b = 0; b < bands.length; b++) {
+      await this.db.run('INSERT INTO lsh (band, hash, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', b, bands[b]!, id);
+    }
+  }
+
+  /** Replaces an article's analysis (reanalyze). */
+  async updateAnalysis(id: number, a: Analysed): Promise<void> {
+    await this.db.run(
+      `UPDATE articles SET title = ?, published = ?, text = ?, analysis = ?, statements = ?, entities = ?, events = ?,
+         stages = ?, learned_applied = ?, analysed_at = ? WHERE id = ?`,
+      a.title, a.published, a.text, pack(a.analysis), a.counts.statements, a.counts.entities, a.counts.events, a.stages, a.learnedApplied, now(), id,
+    );
+  }
+
+  /** Keys of the lines learned as boilerplate of an outlet: in at least `minArticles` of its articles. */
+  async learnedLines(outlet: string, minArticles: number): Promise<Set<number>> {
+    const rows = await this.db.all<{ key: number }>('SELECT key FROM outlet_lines WHERE outlet = ? AND articles >= ?', outlet, minArticles);
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Counts one more article for each line key; returns the keys that reached `minArticles` just now. */
+  async countLines(outlet: string, keys: number[], minArticles: number): Promise<number[]> {
+    const reached: number[] = [];
+    for (const k of keys) {
+      const r = await this.db.get<{ articles: number }>(
+        `INSERT INTO outlet_lines (outlet, key, articles) VALUES (?, ?, 1)
+         ON CONFLICT (outlet, key) DO UPDATE SET articles = outlet_lines.articles + 1 RETURNING articles`,
+        outlet, k,
+      );
+      if (r!.articles === minArticles) reached.push(k);
+    }
+    return reached;
+  }
+
+  async recordFailure(source: string, error: string): Promise<void> {
+    await this.db.run(
+      `INSERT INTO failures (source, error, attempts, at) VALUES (?, ?, 1, ?)
+       ON CONFLICT (source) DO UPDATE SET error = excluded.error, attempts = failures.attempts + 1, at = excluded.at`,
+      source, error, now(),
+    );
+  }
+
+  async clearFailure(source: string): Promise<void> {
+    await this.db.run('DELETE FROM failures WHERE source = ?', source);
+  }
+
+  async failureAttempts(source: string): Promise<number> {
+    return (await this.db.get<{ attempts: number }>('SELECT attempts FROM failures WHERE source = ?', source))?.attempts ?? 0;
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    return (await this.db.get<{ value: string }>('SELECT value FROM meta WHERE key = ?', key))?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', key, value);
+  }
+
+  /** The learning threshold is a property of the database: set once (or changed) with --learn-min. */
+  async learnMin(given: number | undefined): Promise<number> {
+    if (given !== undefined) await this.setMeta('learn_min', String(given));
+    return Number((await this.getMeta('learn_min')) ?? 5);
+  }
+}
+
+/** The embedded store (sqlite.ts) behind the contract. */
+export class SqliteArticleStore extends ArticleStore {
+  readonly location: string;
+
+  constructor(readonly store: Store) {
+    super(new SqliteDb(store.db));
+    this.location = store.path;
+  }
+
+  async index(id: number, row: SearchRow): Promise<void> {
+    this.store.prep('DELETE FROM search WHERE rowid = ?').run(id);
+    this.store.prep('INSERT INTO search (rowid, title, body, speakers, entities) VALUES (?, ?, ?, ?, ?)').run(id, row.title, row.body, row.speakers, row.entities);
+  }
+
+  async search(q: SearchQuery): Promise<SearchResult> {
+    return sqliteSearch(this.store, q);
+  }
+
+  async close(): Promise<void> {
+    this.store.close();
+  }
+}
