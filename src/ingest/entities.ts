@@ -3,7 +3,7 @@
 // otherwise. Runs inside the ingester's transaction, after the article has its story.
 import type { ArticleDoc, Entity } from '../core/types.js';
 import { aliasKey, firstLastKey, identityKeys, lastKey, type IdentityKeys } from '../link/identity.js';
-import type { Db } from '../store/db.js';
+import { insertRows, type Db } from '../store/db.js';
 
 /** Candidates read for one key: a key shared by more entities than this resolves nothing anyway. */
 const MAX_CANDIDATES = 50;
@@ -19,12 +19,12 @@ export class EntityIndex {
     for (const e of doc.entities) {
       const keys = identityKeys(e);
       const id = (await this.resolve(keys, story)) ?? (await this.create(e, keys.ref));
-      const added = (await this.db.run(
-        'INSERT INTO entity_mentions (entity_id, article_id, name, spans) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-        id, articleId, e.name, JSON.stringify(e.mentions),
-      )) > 0;
-      await this.addAliases(id, e, keys);
-      if (added) await this.touch(id, e, day);
+      // Sent together (a PostgreSQL connection runs them in order without a round trip each).
+      const [mentioned] = await Promise.all([
+        this.db.run('INSERT INTO entity_mentions (entity_id, article_id, name, spans) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', id, articleId, e.name, JSON.stringify(e.mentions)),
+        this.addAliases(id, e, keys),
+      ]);
+      if (mentioned > 0) await this.touch(id, e, day);
       ids.push(id);
     }
     return ids;
@@ -34,11 +34,13 @@ export class EntityIndex {
   async clear(articleId: number): Promise<void> {
     const rows = await this.db.all<{ entity_id: number; name: string }>('SELECT entity_id, name FROM entity_mentions WHERE article_id = ?', articleId);
     if (!rows.length) return;
-    for (const r of rows) {
-      await this.db.run('UPDATE entities SET articles = articles - 1 WHERE id = ?', r.entity_id);
-      await this.db.run('UPDATE entity_names SET articles = articles - 1 WHERE entity_id = ? AND name = ?', r.entity_id, r.name);
-    }
-    await this.db.run('DELETE FROM entity_mentions WHERE article_id = ?', articleId);
+    await Promise.all([
+      ...rows.flatMap((r) => [
+        this.db.run('UPDATE entities SET articles = articles - 1 WHERE id = ?', r.entity_id),
+        this.db.run('UPDATE entity_names SET articles = articles - 1 WHERE entity_id = ? AND name = ?', r.entity_id, r.name),
+      ]),
+      this.db.run('DELETE FROM entity_mentions WHERE article_id = ?', articleId),
+    ]);
   }
 
   private async resolve(k: IdentityKeys, story: number | null): Promise<number | null> {
@@ -93,8 +95,8 @@ export class EntityIndex {
     if (!ids.length) return null;
     const inStory = await this.db.all<{ entity_id: number }>(
       `SELECT DISTINCT m.entity_id FROM entity_mentions m JOIN articles a ON a.id = m.article_id
-       WHERE a.story_id = ? AND m.entity_id IN ${this.db.values('int')}`,
-      story, JSON.stringify(ids),
+       WHERE a.story_id = ? AND m.entity_id ${this.db.inList('int')}`,
+      story, this.db.list(ids),
     );
     return inStory.length === 1 ? inStory[0]!.entity_id : null;
   }
@@ -112,12 +114,13 @@ export class EntityIndex {
    * (a curated actor or a place keeps its own). Coordinates learnt later are kept.
    */
   private async touch(id: number, e: Entity, day: string | null): Promise<void> {
-    await this.db.run(
+    // The count of the name first: the update below reads it (one connection runs them in order).
+    const named = this.db.run(
       'INSERT INTO entity_names (entity_id, name, articles) VALUES (?, ?, 1) ON CONFLICT (entity_id, name) DO UPDATE SET articles = entity_names.articles + 1',
       id, e.name,
     );
     const lat = e.coordinates?.lat ?? null, lon = e.coordinates?.lon ?? null;
-    await this.db.run(
+    const counted = this.db.run(
       `UPDATE entities SET articles = articles + 1,
          first_day = CASE WHEN CAST(? AS TEXT) IS NOT NULL AND (first_day IS NULL OR ? < first_day) THEN ? ELSE first_day END,
          last_day = CASE WHEN CAST(? AS TEXT) IS NOT NULL AND (last_day IS NULL OR ? > last_day) THEN ? ELSE last_day END,
@@ -128,13 +131,13 @@ export class EntityIndex {
        WHERE id = ?`,
       day, day, day, day, day, day, lat, lon, id, e.name, id, e.name, id,
     );
+    await Promise.all([named, counted]);
   }
 
   private async addAliases(id: number, e: Entity, k: IdentityKeys): Promise<void> {
-    for (const key of k.aliasKeys) await this.db.run('INSERT INTO entity_aliases (key, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING', key, id);
+    const aliases = insertRows(this.db, 'INSERT INTO entity_aliases (key, entity_id) VALUES', [...new Set(k.aliasKeys)].map((key) => [key, id]), 'ON CONFLICT DO NOTHING');
     // Printed forms, for display: every way the articles wrote it (the name each used is counted in touch).
-    for (const a of new Set([e.name, ...e.aliases])) {
-      await this.db.run('INSERT INTO entity_names (entity_id, name, articles) VALUES (?, ?, 0) ON CONFLICT DO NOTHING', id, a);
-    }
+    const printed = insertRows(this.db, 'INSERT INTO entity_names (entity_id, name, articles) VALUES', [...new Set([e.name, ...e.aliases])].map((a) => [id, a, 0]), 'ON CONFLICT DO NOTHING');
+    await Promise.all([aliases, printed]);
   }
 }

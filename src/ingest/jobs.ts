@@ -162,8 +162,8 @@ export class Worker {
     try {
       const mine = new Set(
         (await db.all<{ id: number }>(
-          `SELECT id FROM jobs WHERE id IN ${db.values('int')} AND worker = ? AND state = 'pending' ORDER BY id FOR UPDATE`,
-          JSON.stringify(jobs.map((j) => j.id)), this.name,
+          `SELECT id FROM jobs WHERE id ${db.inList('int')} AND worker = ? AND state = 'pending' ORDER BY id FOR UPDATE`,
+          db.list(jobs.map((j) => j.id)), this.name,
         )).map((r) => r.id),
       );
       await db.get('SELECT pg_advisory_xact_lock(?) AS locked', STORE_LOCK);

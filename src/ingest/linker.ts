@@ -4,7 +4,7 @@ import type { ArticleDoc, NewsEvent, Statement } from '../core/types.js';
 import { matchKey } from '../lang/ar/normalize.js';
 import { storyVector, termCounts, windowOf, type StoryOptions } from '../link/stories.js';
 import type { Term } from '../lang/ar/stem.js';
-import type { Db } from '../store/db.js';
+import { insertRows, type Db, type Param } from '../store/db.js';
 import type { ArticleStore } from '../store/store.js';
 import { containment, CONTAINMENT, contentWords, contentWordsAt, MAX_DAYS } from '../link/statements.js';
 import { nameKey } from '../link/identity.js';
@@ -95,8 +95,7 @@ export class Linker {
     const counts = termCounts(doc, terms);
     const docs = Number((await this.store.getMeta('story_docs')) ?? 0);
     // The document frequencies of all the article's terms in one statement, not one per term.
-    const distinct = JSON.stringify([...counts.keys()]);
-    const rows = await this.db.all<{ term: string; docs: number }>(`SELECT term, docs FROM term_df WHERE term IN ${this.db.values('text')}`, distinct);
+    const rows = await this.db.all<{ term: string; docs: number }>(`SELECT term, docs FROM term_df WHERE term ${this.db.inList('text')}`, this.db.list([...counts.keys()]));
     const df = new Map(rows.map((r) => [r.term, r.docs]));
     const vec = storyVector(counts, (t) => df.get(t) ?? 0, docs);
     const best = await this.bestStory(vec, day);
@@ -129,31 +128,31 @@ export class Linker {
   private async centroidCosine(story: number, vec: Map<string, number>): Promise<number> {
     const s = await this.db.get<{ norm2: number }>('SELECT norm2 FROM stories WHERE id = ?', story);
     if (!s?.norm2) return 0;
-    // The centroid's weights of the article's terms only: bounded however large the story grows.
-    const rows = await this.db.all<{ term: string; weight: number }>(
-      `SELECT term, weight FROM story_centroid WHERE story_id = ? AND term IN ${this.db.values('text')}`,
-      story, JSON.stringify([...vec.keys()]),
-    );
+    const rows = await this.centroidWeights(story, vec);
     let dot = 0;
     for (const r of rows) dot += (vec.get(r.term) ?? 0) * r.weight;
     return dot / Math.sqrt(s.norm2);
   }
 
-  private async addToCentroid(story: number, vec: Map<string, number>): Promise<void> {
-    const rows = await this.db.all<{ term: string; weight: number }>(
-      `SELECT term, weight FROM story_centroid WHERE story_id = ? AND term IN ${this.db.values('text')}`,
-      story, JSON.stringify([...vec.keys()]),
+  /** The centroid's weights of the vector's terms only: bounded however large the story grows. */
+  private centroidWeights(story: number, vec: Map<string, number>): Promise<{ term: string; weight: number }[]> {
+    return this.db.all<{ term: string; weight: number }>(
+      `SELECT term, weight FROM story_centroid WHERE story_id = ? AND term ${this.db.inList('text')}`,
+      story, this.db.list([...vec.keys()]),
     );
-    const old = new Map(rows.map((r) => [r.term, r.weight]));
+  }
+
+  private async addToCentroid(story: number, vec: Map<string, number>): Promise<void> {
+    const old = new Map((await this.centroidWeights(story, vec)).map((r) => [r.term, r.weight]));
     let delta = 0;
+    const rows: Param[][] = [];
     for (const [t, w] of vec) {
       const o = old.get(t) ?? 0;
-      await this.db.run(
-        'INSERT INTO story_centroid (story_id, term, weight) VALUES (?, ?, ?) ON CONFLICT (story_id, term) DO UPDATE SET weight = excluded.weight',
-        story, t, o + w,
-      );
+      rows.push([story, t, o + w]);
       delta += (o + w) ** 2 - o ** 2;
     }
+    await insertRows(this.db, 'INSERT INTO story_centroid (story_id, term, weight) VALUES', rows,
+      'ON CONFLICT (story_id, term) DO UPDATE SET weight = excluded.weight');
     await this.db.run('UPDATE stories SET norm2 = norm2 + ? WHERE id = ?', delta, story);
   }
 
@@ -225,9 +224,13 @@ export class Linker {
   private async group(sid: number, articleId: number, speakerKey: string, entity: number | null, day: string | null, words: string[]): Promise<void> {
     const candidates = day
       ? await this.db.all<Candidate>(
-          `SELECT group_id, words FROM statements
-           WHERE (speaker_entity = ? OR speaker_key = ?) AND date BETWEEN ? AND ? AND id != ? LIMIT ${MAX_GROUP_CANDIDATES}`,
-          entity, speakerKey, ...windowOf(day, MAX_DAYS), sid,
+          // Two index lookups rather than one OR, which PostgreSQL would answer by scanning the window's days.
+          `SELECT group_id, words FROM (
+             SELECT group_id, words FROM statements WHERE speaker_entity = ? AND date BETWEEN ? AND ? AND id != ?
+             UNION ALL
+             SELECT group_id, words FROM statements WHERE speaker_key = ? AND date BETWEEN ? AND ? AND id != ?
+           ) AS c LIMIT ${MAX_GROUP_CANDIDATES}`,
+          entity, ...windowOf(day, MAX_DAYS), sid, speakerKey, ...windowOf(day, MAX_DAYS), sid,
         )
       : await this.db.all<Candidate>('SELECT group_id, words FROM statements WHERE article_id = ? AND speaker_key = ? AND id != ?', articleId, speakerKey, sid);
     const fullest = new Map<number, string[]>();
@@ -280,17 +283,13 @@ export class Linker {
 
   /** Indexes the article's vector by term and day, and counts its terms in the document frequencies. */
   private async addTerms(id: number, day: string, vec: Map<string, number>, terms: string[], docs: number): Promise<void> {
-    for (const [t, w] of vec) {
-      await this.db.run(
-        'INSERT INTO story_terms (term, day, article_id, weight) VALUES (?, ?, ?, ?) ON CONFLICT (term, day, article_id) DO UPDATE SET weight = excluded.weight',
-        t, day, id, w,
-      );
-    }
+    await insertRows(this.db, 'INSERT INTO story_terms (term, day, article_id, weight) VALUES', [...vec].map(([t, w]) => [t, day, id, w]),
+      'ON CONFLICT (term, day, article_id) DO UPDATE SET weight = excluded.weight');
     // In a fixed order, so that two writers counting the same terms never wait on each other in a cycle.
     await this.db.run(
-      `INSERT INTO term_df (term, docs) SELECT value, 1 FROM ${this.db.valuesFrom('text')} WHERE true
+      `INSERT INTO term_df (term, docs) SELECT value, 1 FROM ${this.db.listRows('text')} WHERE true
        ON CONFLICT (term) DO UPDATE SET docs = term_df.docs + 1`,
-      JSON.stringify([...terms].sort()),
+      this.db.list([...terms].sort()),
     );
     await this.store.setMeta('story_docs', String(docs + 1));
   }

@@ -15,10 +15,34 @@ export interface Db {
   /** Transaction control and other statements without parameters or results. */
   exec(sql: string): Promise<void>;
   readonly inTransaction: boolean;
-  /** A subquery of the values of a JSON array given as one parameter (`IN ${db.values('int')}`). */
-  values(type: 'int' | 'text'): string;
-  /** A FROM item of the values of a JSON array parameter, one row each in a column `value`. */
-  valuesFrom(type: 'int' | 'text'): string;
+  /** A membership test in a list given as one parameter (`term ${db.inList('text')}`, with db.list(terms) as the parameter). */
+  inList(type: 'int' | 'text'): string;
+  /** A FROM item of the values of a list parameter, one row each in a column `value`. */
+  listRows(type: 'int' | 'text'): string;
+  /** A list as the one parameter of inList or listRows. */
+  list(values: readonly (string | number)[]): string;
+}
+
+/** `n` rows of `cols` placeholders, for a multi-row VALUES: one statement instead of n. */
+export const placeholders = (n: number, cols: number): string => {
+  const row = `(${Array(cols).fill('?').join(', ')})`;
+  return Array(n).fill(row).join(', ');
+};
+
+/** Rows written per multi-row statement: far below either database's limit on parameters. */
+const ROWS_PER_STATEMENT = 200;
+
+/**
+ * Writes rows with as few statements as possible: `head` is the statement up to VALUES, `tail`
+ * what follows the rows (ON CONFLICT …). Resolves to the number of rows changed.
+ */
+export async function insertRows(db: Db, head: string, rows: readonly Param[][], tail = ''): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
+    changed += await db.run(`${head} ${placeholders(chunk.length, chunk[0]!.length)} ${tail}`, ...chunk.flat());
+  }
+  return changed;
 }
 
 /** better-sqlite3 behind the Db contract: the work is synchronous, the answers come as settled promises. */
@@ -55,11 +79,15 @@ export class SqliteDb implements Db {
     return this.raw.inTransaction;
   }
 
-  values(type: 'int' | 'text'): string {
-    return `(SELECT value FROM ${this.valuesFrom(type)})`;
+  inList(_type: 'int' | 'text'): string {
+    return 'IN (SELECT value FROM json_each(?))';
   }
 
-  valuesFrom(_type: 'int' | 'text'): string {
+  listRows(_type: 'int' | 'text'): string {
     return 'json_each(?)';
+  }
+
+  list(values: readonly (string | number)[]): string {
+    return JSON.stringify(values);
   }
 }

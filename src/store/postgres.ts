@@ -181,14 +181,17 @@ export class PgDb implements Db {
     return this.open;
   }
 
-  values(type: 'int' | 'text'): string {
-    return `(SELECT value FROM ${this.valuesFrom(type)})`;
+  // Lists travel as one array literal, so that the planner sees an array (= ANY uses the index) whatever its length.
+  inList(type: 'int' | 'text'): string {
+    return `= ANY(CAST(CAST(? AS TEXT) AS ${type === 'int' ? 'INTEGER' : 'TEXT'}[]))`;
   }
 
-  valuesFrom(type: 'int' | 'text'): string {
-    return type === 'int'
-      ? '(SELECT CAST(v AS INTEGER) AS value FROM json_array_elements_text(CAST(CAST(? AS TEXT) AS JSON)) AS j(v)) AS j'
-      : 'json_array_elements_text(CAST(CAST(? AS TEXT) AS JSON)) AS j(value)';
+  listRows(type: 'int' | 'text'): string {
+    return `unnest(CAST(CAST(? AS TEXT) AS ${type === 'int' ? 'INTEGER' : 'TEXT'}[])) AS j(value)`;
+  }
+
+  list(values: readonly (string | number)[]): string {
+    return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
   }
 }
 

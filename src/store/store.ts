@@ -3,7 +3,7 @@
 // the full-text index and search, which the two do differently, are each backend's own.
 import type { StoredAnalysis } from '../core/output.js';
 import type { Db } from './db.js';
-import { SqliteDb } from './db.js';
+import { insertRows, placeholders, SqliteDb } from './db.js';
 import type { SearchQuery, SearchResult } from './search.js';
 import { search as sqliteSearch } from './search.js';
 import { pack, type Store } from './sqlite.js';
@@ -94,11 +94,13 @@ export abstract class ArticleStore {
 
   /** Originals sharing at least one LSH band with the given band hashes. */
   async lshCandidates(bands: number[]): Promise<number[]> {
-    const ids = new Set<number>();
-    for (let b = 0; b < bands.length; b++) {
-      for (const r of await this.db.all<{ article_id: number }>('SELECT article_id FROM lsh WHERE band = ? AND hash = ?', b, bands[b]!)) ids.add(r.article_id);
-    }
-    return [...ids];
+    if (!bands.length) return [];
+    const rows = await this.db.all<{ article_id: number }>(
+      // Typed, since PostgreSQL would read the parameters of a bare VALUES list as text.
+      `SELECT DISTINCT article_id FROM lsh WHERE (band, hash) IN (VALUES ${Array(bands.length).fill('(CAST(? AS INTEGER), CAST(? AS INTEGER))').join(', ')})`,
+      ...bands.flatMap((h, b) => [b, h]),
+    );
+    return rows.map((r) => r.article_id);
   }
 
   async textOf(id: number): Promise<{ text: string; minhash: Buffer | null } | null> {
@@ -120,9 +122,7 @@ export abstract class ArticleStore {
   }
 
   async addBands(id: number, bands: number[]): Promise<void> {
-    for (let b = 0; b < bands.length; b++) {
-      await this.db.run('INSERT INTO lsh (band, hash, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', b, bands[b]!, id);
-    }
+    await insertRows(this.db, 'INSERT INTO lsh (band, hash, article_id) VALUES', bands.map((h, b) => [b, h, id]), 'ON CONFLICT DO NOTHING');
   }
 
   /** Replaces an article's analysis (reanalyze). */
@@ -143,13 +143,15 @@ export abstract class ArticleStore {
   /** Counts one more article for each line key; returns the keys that reached `minArticles` just now. */
   async countLines(outlet: string, keys: number[], minArticles: number): Promise<number[]> {
     const reached: number[] = [];
-    for (const k of keys) {
-      const r = await this.db.get<{ articles: number }>(
-        `INSERT INTO outlet_lines (outlet, key, articles) VALUES (?, ?, 1)
-         ON CONFLICT (outlet, key) DO UPDATE SET articles = outlet_lines.articles + 1 RETURNING articles`,
-        outlet, k,
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += 200) {
+      const chunk = unique.slice(i, i + 200);
+      const rows = await this.db.all<{ key: number; articles: number }>(
+        `INSERT INTO outlet_lines (outlet, key, articles) VALUES ${placeholders(chunk.length, 3)}
+         ON CONFLICT (outlet, key) DO UPDATE SET articles = outlet_lines.articles + 1 RETURNING key, articles`,
+        ...chunk.flatMap((k) => [outlet, k, 1]),
       );
-      if (r!.articles === minArticles) reached.push(k);
+      for (const r of rows) if (r.articles === minArticles) reached.push(Number(r.key));
     }
     return reached;
   }
