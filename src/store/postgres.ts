@@ -10,7 +10,7 @@ import postgres from 'postgres';
 import type { Db, Param } from './db.js';
 import { StoreError } from './errors.js';
 import { ArticleStore, type SearchRow } from './store.js';
-import { highlightTerms, parseQuery, QueryError, snippet, type Copy, type Hit, type SearchQuery, type SearchResult } from './search.js';
+import { filterStems, highlightTerms, queryShape, snippet, type Copy, type Hit, type SearchQuery, type SearchResult } from './search.js';
 
 /** The schema version of the PostgreSQL tables; bumped, with a migration below, when they change. */
 export const PG_SCHEMA_VERSION = 1;
@@ -298,18 +298,10 @@ const phrase = (stems: string[], prefix = false): string => {
 
 /** The tsquery of a query's words (the same syntax as SQLite's search: search.ts), or null when it has none. */
 export function tsquery(text: string): { match: string; exclude: string | null } | null {
-  const terms = parseQuery(text);
-  if (text.trim() && !terms.length) throw new QueryError(`The query «${text.trim()}» has no letters or digits to search for; type words, e.g. rasd search الحشد الشعبي.`);
-  if (!terms.length) return null;
-  const positive = terms.filter((t) => !t.negated);
-  if (!positive.length) throw new QueryError('A query needs at least one word that must occur; -word only excludes.');
-  const groups: string[][] = [];
-  for (const t of positive) {
-    if (t.or && groups.length) groups.at(-1)!.push(phrase(t.stems, t.prefix));
-    else groups.push([phrase(t.stems, t.prefix)]);
-  }
-  const match = groups.map((g) => (g.length > 1 ? `(${g.join(' | ')})` : g[0]!)).join(' & ');
-  const negated = terms.filter((t) => t.negated).map((t) => phrase(t.stems, t.prefix));
+  const shape = queryShape(text);
+  if (!shape) return null;
+  const match = shape.groups.map((g) => (g.length > 1 ? `(${g.map((t) => phrase(t.stems, t.prefix)).join(' | ')})` : phrase(g[0]!.stems, g[0]!.prefix))).join(' & ');
+  const negated = shape.negated.map((t) => phrase(t.stems, t.prefix));
   return { match, exclude: negated.length ? negated.join(' | ') : null };
 }
 
@@ -325,10 +317,8 @@ function pgSelection(q: Omit<SearchQuery, 'limit'>): { match: string | null; fro
   }
   for (const [column, value] of [['speakers', q.speaker], ['entities', q.entity]] as const) {
     if (!value) continue;
-    const stems = parseQuery(value).flatMap((x) => x.stems);
-    if (!stems.length) throw new QueryError(`The ${column === 'speakers' ? '--speaker' : '--entity'} filter has no letters to match.`);
     where.push(`s.${column} @@ CAST(? AS TSQUERY)`);
-    args.push(phrase(stems));
+    args.push(phrase(filterStems(column, value)));
   }
   if (q.outlet) (where.push('lower(a.outlet) = lower(?)'), args.push(q.outlet));
   if (q.from) (where.push('a.published >= ?'), args.push(q.from));

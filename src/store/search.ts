@@ -58,7 +58,7 @@ export interface SearchResult {
 export class QueryError extends Error {}
 
 /** A parsed query term: the stems of one word or phrase. */
-interface Term {
+export interface Term {
   stems: string[];
   prefix: boolean;
   negated: boolean;
@@ -100,34 +100,55 @@ const MAX_TERMS = 16;
 
 const quote = (stems: string[], prefix = false): string => `"${stems.join(' ')}"${prefix ? ' *' : ''}`;
 
+/** A query's words, checked, in the shape every store's search renders: AND of OR-groups, then exclusions. */
+export interface QueryShape {
+  /** Terms that must occur: every group, one of each group's terms (runs of OR-joined terms). */
+  groups: Term[][];
+  negated: Term[];
+}
+
+/**
+ * Parses and checks a query's words; null when it has none (filters only). Runs of OR-joined
+ * terms are grouped first: «قطر الحوثي OR اليمن» is قطر AND (الحوثي OR اليمن).
+ */
+export function queryShape(text: string): QueryShape | null {
+  const terms = parseQuery(text);
+  if (text.trim() && !terms.length) throw new QueryError(`The query «${text.trim()}» has no letters or digits to search for; type words, e.g. rasd search الحشد الشعبي.`);
+  if (!terms.length) return null;
+  const positive = terms.filter((t) => !t.negated);
+  if (!positive.length) throw new QueryError('A query needs at least one word that must occur; -word only excludes.');
+  const groups: Term[][] = [];
+  for (const t of positive) {
+    if (t.or && groups.length) groups.at(-1)!.push(t);
+    else groups.push([t]);
+  }
+  return { groups, negated: terms.filter((t) => t.negated) };
+}
+
+/** The stems a --speaker or --entity filter matches as one phrase. */
+export function filterStems(column: 'speakers' | 'entities', value: string): string[] {
+  const stems = parseQuery(value).flatMap((t) => t.stems);
+  if (!stems.length) throw new QueryError(`The ${column === 'speakers' ? '--speaker' : '--entity'} filter has no letters to match.`);
+  return stems;
+}
+
 /** The FTS5 MATCH expression of a query and its filters; null when nothing is matched on. */
 export function matchExpression(q: SearchQuery): string | null {
   const parts: string[] = [];
-  const terms = parseQuery(q.text);
-  if (q.text.trim() && !terms.length) throw new QueryError(`The query «${q.text.trim()}» has no letters or digits to search for; type words, e.g. rasd search الحشد الشعبي.`);
-  if (terms.length) {
-    const positive = terms.filter((t) => !t.negated);
-    if (!positive.length) throw new QueryError('A query needs at least one word that must occur; -word only excludes.');
-    // Runs of OR-joined terms are grouped first: «قطر الحوثي OR اليمن» is قطر AND (الحوثي OR اليمن).
-    const groups: string[][] = [];
-    for (const t of positive) {
-      if (t.or && groups.length) groups.at(-1)!.push(quote(t.stems, t.prefix));
-      else groups.push([quote(t.stems, t.prefix)]);
-    }
-    let expr = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!)).join(' AND ');
+  const shape = queryShape(q.text);
+  if (shape) {
+    let expr = shape.groups.map((g) => (g.length > 1 ? `(${g.map((t) => quote(t.stems, t.prefix)).join(' OR ')})` : quote(g[0]!.stems, g[0]!.prefix))).join(' AND ');
     // BM25 ignores proximity; the words as one phrase, OR-ed in, match the same articles but score
     // the phrase too, so an article naming «محمد بن سلمان» outranks one with the three words apart.
+    const positive = shape.groups.flat();
     const words = positive.flatMap((t) => t.stems);
     if (words.length > 1 && positive.every((t) => !t.or && !t.prefix)) expr = `${quote(words)} OR (${expr})`;
     expr = `{title body} : (${expr})`;
-    for (const t of terms.filter((t) => t.negated)) expr = `(${expr}) NOT {title body} : ${quote(t.stems, t.prefix)}`;
+    for (const t of shape.negated) expr = `(${expr}) NOT {title body} : ${quote(t.stems, t.prefix)}`;
     parts.push(expr);
   }
   for (const [column, value] of [['speakers', q.speaker], ['entities', q.entity]] as const) {
-    if (!value) continue;
-    const stems = parseQuery(value).flatMap((t) => t.stems);
-    if (!stems.length) throw new QueryError(`The ${column === 'speakers' ? '--speaker' : '--entity'} filter has no letters to match.`);
-    parts.push(`${column} : ${quote(stems)}`);
+    if (value) parts.push(`${column} : ${quote(filterStems(column, value))}`);
   }
   return parts.length ? parts.join(' AND ') : null;
 }

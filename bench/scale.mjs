@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Benchmark at scale: a corpus resampled from the real articles (bench/corpus-gen.mjs), ingested
+// into SQLite by `rasd ingest`, and into PostgreSQL by 1, 2 and 4 `rasd worker` processes sharing
+// one queue; ingest rate, peak memory of each rasd process, and search latency (the 50 queries of
+// bench/queries.mjs, in process) on what was stored. Prints figures; asserts nothing.
+//
+//   npm run bench:scale -- [--n 1000000] [--pg-n N] [--workers 1,2,4] [--pg postgres://…] [--keep DIR]
+//
+// --n: articles for SQLite (default 20,000); --pg-n: for each PostgreSQL run (default a quarter of
+// --n); --pg (or RASD_BENCH_PG): a role that may create databases (the runs make and drop
+// rasd_bench_* databases); without it the PostgreSQL runs are skipped. The generated corpus files
+// are written to a temporary folder, or reused from --keep DIR.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { arg, corpus, root } from './common.mjs';
+import { QUERIES } from './queries.mjs';
+
+if (!existsSync(corpus)) {
+  console.log(`bench:scale: ${corpus} is not there; put the shared/ folder beside the project to run the benchmark.`);
+  process.exit(0);
+}
+if (!existsSync(join(root, 'dist', 'cli', 'index.js'))) {
+  console.error('bench:scale: build first (npm run build).');
+  process.exit(1);
+}
+const N = arg('--n', 20_000);
+const PG_N = arg('--pg-n', Math.ceil(N / 4));
+const argOf = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const WORKERS = (argOf('--workers') ?? '1,2,4').split(',').map(Number);
+const PG = argOf('--pg') ?? process.env.RASD_BENCH_PG ?? '';
+const keep = argOf('--keep');
+const dir = keep ?? mkdtempSync(join(tmpdir(), 'rasd-bench-scale-'));
+mkdirSync(dir, { recursive: true });
+const rasd = join(root, 'bin', 'rasd.js');
+const { write } = await import('./corpus-gen.mjs');
+
+/** The generated corpus of n articles (made once, reused with --keep). */
+async function corpusOf(n) {
+  const file = join(dir, `generated-${n}.jsonl.gz`);
+  if (!existsSync(file)) {
+    const t0 = Date.now();
+    await write(file, n, { seed: 1 });
+    console.log(`  generated ${n.toLocaleString('en')} articles in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
+  }
+  return file;
+}
+
+/** A rasd command under GNU time: its wall time, peak memory and output. */
+function timed(args) {
+  return new Promise((resolve) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, rasd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.resume();
+    child.on('exit', (status) => {
+      resolve({ secs: Number(process.hrtime.bigint() - t0) / 1e9, rssMb: Number(/maxrss_kb=(\d+)/.exec(err)?.[1] ?? NaN) / 1024, status, err });
+    });
+  });
+}
+
+/** p50 / p95 of the fixed queries, one warm-up pass and three timed ones. */
+async function searchLatency(run) {
+  for (const q of QUERIES) await run(q);
+  const times = [];
+  for (let pass = 0; pass < 3; pass++) {
+    for (const q of QUERIES) {
+      const t0 = process.hrtime.bigint();
+      await run(q);
+      times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const pct = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return `p50 ${pct(0.5).toFixed(1)} ms · p95 ${pct(0.95).toFixed(1)} ms · max ${times.at(-1).toFixed(1)} ms`;
+}
+
+const rows = [];
+console.log(`rasd scale benchmark: SQLite ${N.toLocaleString('en')} articles; PostgreSQL ${PG ? `${PG_N.toLocaleString('en')} articles with ${WORKERS.join(', ')} workers` : 'skipped (no --pg / RASD_BENCH_PG)'}`);
+
+// SQLite: one `rasd ingest`.
+{
+  const file = await corpusOf(N);
+  const db = join(dir, `sqlite-${N}.db`);
+  rmSync(db, { force: true });
+  const r = await timed(['ingest', file, '--db', db, '-q']);
+  const inputs = Number(/([\d,]+) inputs? in/.exec(r.err)?.[1]?.replace(/,/g, '') ?? NaN);
+  const { Store } = await import(join(root, 'dist', 'store', 'sqlite.js'));
+  const { search } = await import(join(root, 'dist', 'store', 'search.js'));
+  const store = Store.open(db, { readonly: true });
+  const latency = await searchLatency(async (q) => search(store, { limit: 10, ...q }));
+  store.close();
+  const size = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
+  rows.push(`SQLite · rasd ingest · ${inputs.toLocaleString('en')} articles in ${r.secs.toFixed(0)} s = ${(inputs / r.secs).toFixed(1)} articles/s · peak ${r.rssMb.toFixed(0)} MB · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${r.status ? ` · exit ${r.status}` : ''}`);
+  console.log(`  ${rows.at(-1)}`);
+  if (!keep) rmSync(db, { force: true });
+}
+
+// PostgreSQL: enqueue once per run into a fresh database, then W workers drain the queue.
+if (PG) {
+  const postgres = (await import('postgres')).default;
+  const { PgStore } = await import(join(root, 'dist', 'store', 'postgres.js'));
+  const admin = postgres(PG, { max: 1, onnotice: () => {} });
+  const file = await corpusOf(PG_N);
+  for (const w of WORKERS) {
+    const name = `rasd_bench_w${w}`;
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+    const url = new URL(PG);
+    url.pathname = `/${name}`;
+    const db = url.toString();
+    const q = await timed(['enqueue', file, '--db', db, '-q']);
+    const runs = await Promise.all(Array.from({ length: w }, (_, i) => timed(['worker', '--db', db, '--drain', '--name', `bench-${i + 1}`, '--idle', '200ms', '-q'])));
+    const secs = Math.max(...runs.map((r) => r.secs));
+    const store = await PgStore.open(db, { readonly: true });
+    const stored = await store.count('articles');
+    const latency = await searchLatency((q2) => store.search({ limit: 10, ...q2 }));
+    const size = (await store.db.get('SELECT pg_database_size(current_database()) AS n')).n;
+    await store.close();
+    const failed = runs.filter((r) => r.status !== 0).length;
+    rows.push(`PostgreSQL · ${w} worker${w > 1 ? 's' : ''} · ${stored.toLocaleString('en')} articles in ${secs.toFixed(0)} s = ${(stored / secs).toFixed(1)} articles/s (enqueue ${q.secs.toFixed(0)} s) · peak ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB per worker · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${failed ? ` · ${failed} workers exited non-zero: ${runs.find((r) => r.status)?.err.slice(0, 300)}` : ''}`);
+    console.log(`  ${rows.at(-1)}`);
+    if (!keep) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+  await admin.end();
+}
+if (!keep) rmSync(dir, { recursive: true, force: true });
+console.log('\nsummary');
+for (const r of rows) console.log(`  ${r}`);
