@@ -1,7 +1,7 @@
 // A large benchmark corpus (up to millions of articles) resampled from the real SaudiNewsNet
 // articles, for benchmarks of ingest at scale. Each article keeps a real article's title, byline
-// and lede, then continues with paragraphs of other real articles of the same outlet; no part of it
-// may exceed a fixed share of its words, so no two generated articles are near-duplicates.
+// and lede and goes on with whole real paragraphs of the same outlet; no part outweighs the rest and
+// no two articles hold two parts in common, so each reads as real news yet none near-duplicates another.
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -78,7 +78,10 @@ function wordCount(s) {
 /** The characters `\s` matches. */
 function isSpace(c) {
   if (c < 160) return c === 32 || (c >= 9 && c <= 13);
-  return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** Sentences of a paragraph: split after a full stop, question or exclamation mark. */
@@ -135,10 +138,10 @@ function pieces(p) {
     const ws = u.split(/\s+/).filter(Boolean);
     // A clause still too long (no punctuation at all) is cut at words.
     for (let i = 0; i < ws.length; i += MAX_PARA_WORDS) {
-      const part = i === 0 && ws.length <= MAX_PARA_WORDS ? u : ws.slice(i, i + MAX_PARA_WORDS).join(' ');
+      const chunk = i === 0 && ws.length <= MAX_PARA_WORDS ? u : ws.slice(i, i + MAX_PARA_WORDS).join(' ');
       const w = Math.min(MAX_PARA_WORDS, ws.length - i);
       if (words + w > MAX_PARA_WORDS * 0.8 && words >= MIN_PARA_WORDS) flush();
-      cur.push(part);
+      cur.push(chunk);
       words += w;
     }
   }
@@ -151,7 +154,6 @@ function pieces(p) {
   return out;
 }
 
-
 /**
  * @typedef {object} Base A real article whose title, byline and lede open generated ones.
  * @property {number} outlet index into Real.outlets
@@ -159,7 +161,7 @@ function pieces(p) {
  * @property {string} author
  * @property {string[]} head short lines above the lede (a subhead, a dateline), at most two
  * @property {string} lede the first body paragraph, whole (clipped when used)
- * @property {string} [opening] the lede clipped to LEDE_MAX_WORDS, once needed
+ * @property {string} opening the lede clipped to LEDE_MAX_WORDS
  *
  * @typedef {object} Outlet
  * @property {string} name the real outlet name (the `source` field)
@@ -172,6 +174,8 @@ function pieces(p) {
  * @property {Outlet[]} outlets
  * @property {string[]} paras body paragraphs of all outlets, each once (wire copies are shared)
  * @property {Uint16Array} words the word count of each paragraph
+ * @property {Int32Array} part the part each paragraph (then each base's lede, at paras.length + base)
+ *   counts as: near-identical texts are one part
  */
 
 /** @type {Map<string, Promise<Real>>} */
@@ -216,7 +220,10 @@ async function readReal(path) {
     if (!ledes.has(key)) {
       ledes.add(key);
       const head = paras.slice(0, Math.min(first, 2));
-      bases.push({ outlet: o.index, title: String(r.title ?? ''), author: String(r.author ?? ''), head, lede: paras[first] });
+      const lede = paras[first];
+      const title = String(r.title ?? '');
+      const author = String(r.author ?? '');
+      bases.push({ outlet: o.index, title, author, head, lede, opening: opening(lede, LEDE_MAX_WORDS) });
     }
     for (let i = first; i < paras.length; i++) {
       if (wordCount(paras[i]) < MIN_PARA_WORDS) continue; // subheads and furniture are not resampled
@@ -234,14 +241,16 @@ async function readReal(path) {
   }
   if (!bases.length) throw new Error(`the real corpus ${path} holds no article with text.`);
   const list = [...outlets.entries()].sort((a, b) => a[1].index - b[1].index);
+  const meanChars = all.reduce((n, p) => n + p.length, 0) / all.length;
   return {
     bases,
     paras: all,
     words: Uint16Array.from(all, (p) => Math.min(65535, wordCount(p))),
+    part: parts([...all, ...bases.map((b) => b.opening)]),
     outlets: list.map(([name, o]) => {
       const pool = Uint32Array.from(o.pool);
       const chars = pool.reduce((n, i) => n + all[i].length, 0);
-      return { name, pool, lengths: Int32Array.from(o.lengths), meanChars: chars / Math.max(1, pool.length) };
+      return { name, pool, lengths: Int32Array.from(o.lengths), meanChars: pool.length ? chars / pool.length : meanChars };
     }),
   };
 }
@@ -292,6 +301,98 @@ function isMark(c) {
 }
 
 /**
+ * Near-identical texts (one statement in two outlets' words, a wire story lightly edited) grouped
+ * into parts, so that the pairs check treats them as one: MinHash signatures over folded word
+ * 3-shingles, banded (16 bands of 3 rows), and candidates whose signatures agree on at least half
+ * their positions joined (union-find). Returns each text's part: the index of one of its group.
+ * @param {string[]} texts
+ */
+function parts(texts) {
+  const H = 48;
+  const ROWS = 3;
+  const seeds = Uint32Array.from({ length: H }, (_, k) => mix(Math.imul(k + 1, 0x9e3779b9)));
+  const sigs = new Uint32Array(texts.length * H).fill(0xffffffff);
+  /** @type {number[]} */
+  const tokens = [];
+  texts.forEach((text, t) => {
+    // Word hashes over letters and digits only, as foldKey reads them.
+    tokens.length = 0;
+    let h = 0x811c9dc5;
+    let letters = false;
+    for (let i = 0; i <= text.length; i++) {
+      const c = i < text.length ? text.charCodeAt(i) : 32;
+      if (isSpace(c)) {
+        if (letters) tokens.push(h);
+        h = 0x811c9dc5;
+        letters = false;
+      } else if (c < 0x80 ? (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) : !isMark(c)) {
+        h = Math.imul(h ^ c, 0x01000193);
+        letters = true;
+      }
+    }
+    const sig = sigs.subarray(t * H, t * H + H);
+    for (let i = 0; i + 3 <= tokens.length; i++) {
+      const sh = mix(Math.imul(mix(Math.imul(tokens[i], 31) ^ tokens[i + 1]), 31) ^ tokens[i + 2]);
+      for (let k = 0; k < H; k++) {
+        // The shingle hash is already mixed: one multiply per hash function is enough here.
+        const v = Math.imul(sh ^ seeds[k], 0x2c1b3c6d) >>> 0;
+        if (v < sig[k]) sig[k] = v;
+      }
+    }
+  });
+  const up = Int32Array.from(texts, (_, i) => i);
+  const find = (i) => {
+    while (up[i] !== i) i = up[i] = up[up[i]];
+    return i;
+  };
+  const similar = (a, b) => {
+    let same = 0;
+    for (let k = 0; k < H; k++) if (sigs[a * H + k] === sigs[b * H + k]) same++;
+    return same >= H / 2;
+  };
+  // Per band: sort the texts by the band's hash (above 21 bits of text index, so texts.length must
+  // stay below 2^21); runs of one hash are the candidates.
+  const keyed = new Float64Array(texts.length);
+  for (let band = 0; band < H / ROWS; band++) {
+    for (let t = 0; t < texts.length; t++) {
+      let h = band;
+      for (let r = 0; r < ROWS; r++) h = mix(Math.imul(h, 31) ^ sigs[t * H + band * ROWS + r]);
+      keyed[t] = h * 2 ** 21 + t;
+    }
+    keyed.sort();
+    for (let i = 0; i < keyed.length; ) {
+      const h = Math.floor(keyed[i] / 2 ** 21);
+      let j = i + 1;
+      while (j < keyed.length && Math.floor(keyed[j] / 2 ** 21) === h) j++;
+      // A run of texts with no 3-shingles at all (all-max signatures) is not a similarity.
+      const first = keyed[i] % 2 ** 21;
+      if (sigs[first * H] !== 0xffffffff) {
+        // Each against the run's first few is enough to join a group; a huge run is a common phrase.
+        for (let a = i; a < Math.min(j, i + 8); a++) {
+          for (let b = a + 1; b < j; b++) {
+            const x = keyed[a] % 2 ** 21;
+            const y = keyed[b] % 2 ** 21;
+            if (find(x) !== find(y) && similar(x, y)) up[find(x)] = find(y);
+          }
+        }
+      }
+      i = j;
+    }
+  }
+  return up.map((_, i) => find(i));
+}
+
+/** murmur3's finaliser: a well-mixed 32-bit permutation. */
+function mix(h) {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
  * Which pairs of parts (a base's lede, a pool paragraph) some article already holds together: a
  * bitset over a hash of the pair, so memory stays fixed however many articles are made. A hash
  * collision only refuses a pair that was free.
@@ -300,13 +401,7 @@ class PairSet {
   bits = new Uint32Array(1 << (PAIR_BITS - 5));
 
   static #index(a, b) {
-    let h = Math.imul(Math.min(a, b), 0x9e3779b1) ^ Math.max(a, b);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h >>> (32 - PAIR_BITS);
+    return mix(Math.imul(Math.min(a, b), 0x9e3779b1) ^ Math.max(a, b)) >>> (32 - PAIR_BITS);
   }
 
   has(a, b) {
@@ -332,17 +427,16 @@ class PairSet {
  */
 function compose(real, b, pairs, rng) {
   const int = (n) => Math.floor(rng() * n);
-  const { paras, words } = real;
+  const { paras, words, part } = real;
   const base = real.bases[b];
   const outlet = real.outlets[base.outlet];
-  const ledeId = paras.length + b; // the lede's id among the parts that pairs are kept for
+  const ledePart = part[paras.length + b];
   const target = outlet.lengths[int(outlet.lengths.length)];
   const headWords = base.head.reduce((n, h) => n + wordCount(h), 0);
   const headChars = base.head.reduce((n, h) => n + h.length + 1, 0);
-  // A short article gets a short lede, so that the lede does not outweigh the rest; the longest
-  // lede is the same for every article of a base and is clipped once.
+  // A short article gets a short lede, so that the lede does not outweigh the rest.
   const cap = Math.max(LEDE_MIN_WORDS, Math.min(LEDE_MAX_WORDS, Math.round((LEDE_SHARE * target) / CHARS_PER_WORD)));
-  let lede = cap === LEDE_MAX_WORDS ? (base.opening ??= opening(base.lede, cap)) : opening(base.lede, cap);
+  let lede = cap === LEDE_MAX_WORDS ? base.opening : opening(base.lede, cap);
   let ledeWords = wordCount(lede);
   const rest = Math.max(0, target - headChars - lede.length);
   const count = Math.min(MAX_EXTRAS, Math.max(MIN_EXTRAS, Math.round(rest / outlet.meanChars)));
@@ -356,8 +450,9 @@ function compose(real, b, pairs, rng) {
   const picked = [];
   let extraWords = 0;
   const free = (i) => {
-    if (pairs.has(ledeId, i)) return false;
-    for (const j of picked) if (j === i || pairs.has(i, j)) return false;
+    const p = part[i];
+    if (p === ledePart || pairs.has(ledePart, p)) return false;
+    for (const j of picked) if (part[j] === p || pairs.has(p, part[j])) return false;
     return true;
   };
   /** The one of a few free random paragraphs nearest a length; -1 if none is free. */
@@ -426,7 +521,7 @@ export async function* generate(n, { seed = 1, corpus: path = corpus } = {}) {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`n must be a non-negative integer, not ${n}`);
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, not ${seed}`);
   const real = await loadReal(path);
-  const { bases, outlets, paras } = real;
+  const { bases, outlets, paras, part } = real;
   const rng = mulberry32(seed);
   const order = Uint32Array.from(bases, (_, i) => i);
   const pairs = new PairSet();
@@ -442,19 +537,18 @@ export async function* generate(n, { seed = 1, corpus: path = corpus } = {}) {
     }
     const b = order[round];
     const base = bases[b];
-    let parts;
-    let content = '';
-    let print = 0;
+    let made = compose(real, b, pairs, rng);
+    let content = [...base.head, made.lede, ...made.picked.map((k) => paras[k])].join('\n');
+    let print = fingerprint(content);
     // An exact repeat cannot pass the pairs check unless the pair set is full; were it, draw again.
-    for (let tries = 0; tries < 100; tries++) {
-      parts = compose(real, b, pairs, rng);
-      content = [...base.head, parts.lede, ...parts.picked.map((k) => paras[k])].join('\n');
+    for (let tries = 0; seen.has(print) && tries < 100; tries++) {
+      made = compose(real, b, pairs, rng);
+      content = [...base.head, made.lede, ...made.picked.map((k) => paras[k])].join('\n');
       print = fingerprint(content);
-      if (!seen.has(print)) break;
     }
     seen.add(print);
     // Record which parts this article holds together, so that no later article holds two of them.
-    const ids = [paras.length + b, ...parts.picked];
+    const ids = [part[paras.length + b], ...made.picked.map((k) => part[k])];
     for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) pairs.add(ids[x], ids[y]);
     const outlet = outlets[base.outlet];
     yield {
