@@ -95,9 +95,10 @@ export abstract class ArticleStore {
   /** Originals sharing at least one LSH band with the given band hashes. */
   async lshCandidates(bands: number[]): Promise<number[]> {
     if (!bands.length) return [];
+    // One lookup of the primary key per band, OR-ed: both databases answer it from the index
+    // (PostgreSQL planned a (band, hash) IN (VALUES …) list as a scan of the whole table).
     const rows = await this.db.all<{ article_id: number }>(
-      // Typed, since PostgreSQL would read the parameters of a bare VALUES list as text.
-      `SELECT DISTINCT article_id FROM lsh WHERE (band, hash) IN (VALUES ${Array(bands.length).fill('(CAST(? AS INTEGER), CAST(? AS INTEGER))').join(', ')})`,
+      `SELECT DISTINCT article_id FROM lsh WHERE ${Array(bands.length).fill('(band = ? AND hash = ?)').join(' OR ')}`,
       ...bands.flatMap((h, b) => [b, h]),
     );
     return rows.map((r) => r.article_id);
