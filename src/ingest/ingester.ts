@@ -48,7 +48,7 @@ export type Outcome =
  * Errors that are about the database, not the article: SQLite's, and PostgreSQL's connection,
  * resource, operator and transaction classes (08, 53, 57, 58, 25, 40, XX).
  */
-export const isDatabaseFailure = (e: unknown): boolean => {
+const isDatabaseFailure = (e: unknown): boolean => {
   const code = (e as { code?: string }).code ?? '';
   return /^SQLITE_(?:FULL|IOERR|BUSY|LOCKED|READONLY|CORRUPT|NOTADB|CANTOPEN|PERM)/.test(code) || /^(?:08|53|57|58|25|40|XX)[0-9A-Z]{3}$/.test(code) || /^(?:CONNECT|CONNECTION_|ECONN|EPIPE|ETIMEDOUT)/.test(code);
 };
@@ -207,8 +207,7 @@ export class Ingester {
 
   private async begin(): Promise<void> {
     if (this.store.db.inTransaction) return;
-    // SQLite: take the write lock at once, so that a busy database is waited for, not refused.
-    await this.store.db.exec(this.store.db.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+    await this.store.db.begin();
     this.owns = true;
     this.batchStarted = Date.now();
   }

@@ -14,7 +14,7 @@ import { hostname } from 'node:os';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { RawInput } from '../core/types.js';
 import type { PgStore } from '../store/postgres.js';
-import { contentHash, Ingester, type IngestOptions, type Outcome } from './ingester.js';
+import { contentHash, Ingester, type IngestOptions, type Outcome, type Prepared } from './ingester.js';
 
 /** Attempts after which a job that keeps killing its workers is given up, with a reason. */
 export const MAX_ATTEMPTS = 3;
@@ -156,9 +156,9 @@ export class Worker {
     this.failed++;
   }
 
-  private async storeBatch(jobs: Job[], prepared: (Awaited<ReturnType<Ingester['prepare']>> | undefined)[]): Promise<void> {
+  private async storeBatch(jobs: Job[], prepared: (Prepared | undefined)[]): Promise<void> {
     const db = this.store.db;
-    await db.exec('BEGIN');
+    await db.begin();
     try {
       const mine = new Set(
         (await db.all<{ id: number }>(

@@ -54,7 +54,7 @@ export async function reanalyze(ing: Ingester, ids: number[], onProgress?: (done
   const batch = ing.opts.batchSize;
   for (let i = 0; i < ids.length; i += batch) {
     await ing.serial(async () => {
-      await db.exec(db.kind === 'sqlite' ? 'BEGIN IMMEDIATE' : 'BEGIN');
+      await db.begin();
       try {
         for (const id of ids.slice(i, i + batch)) {
           const row = await db.get<Row>('SELECT id, source, kind, encoding, meta, raw, outlet, duplicate_of, stages, line_keys, learned_applied FROM articles WHERE id = ?', id);

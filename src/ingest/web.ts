@@ -115,12 +115,12 @@ export class WebIngest {
     meta.published ??= item?.published ?? null;
     meta.outlet ??= new URL(res.url).hostname.replace(/^www\./, '');
     const input: RawInput = { source: res.url, kind: 'html', body: page.body, meta, encoding: 'utf-8', diagnostics: page.diagnostics };
-    const outcome = await this.ing.add(input, undefined, async (id) => {
+    // The addresses it was fetched under are recorded with the article, in its savepoint.
+    await this.ing.add(input, undefined, async (id) => {
       for (const url of new Set([res.requestedUrl, res.url, item?.url].filter((u): u is string => !!u))) {
         await this.ing.store.db.run('INSERT INTO fetched (url, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING', url, id);
       }
     });
-    void outcome;
     this.onProgress();
   }
 

@@ -3,6 +3,7 @@
 // (ON CONFLICT, RETURNING, CAST, IS DISTINCT FROM); what differs, a JSON array as a set of values,
 // comes from the dialect helpers below.
 import type Database from 'better-sqlite3';
+import type { Store } from './sqlite.js';
 
 export type Param = string | number | bigint | Buffer | null;
 
@@ -14,6 +15,8 @@ export interface Db {
   run(sql: string, ...params: Param[]): Promise<number>;
   /** Transaction control and other statements without parameters or results. */
   exec(sql: string): Promise<void>;
+  /** Opens a write transaction (SQLite takes the write lock at once, so a busy database is waited for, not refused). */
+  begin(): Promise<void>;
   readonly inTransaction: boolean;
   /** A membership test in a list given as one parameter (`term ${db.inList('text')}`, with db.list(terms) as the parameter). */
   inList(type: 'int' | 'text'): string;
@@ -48,14 +51,15 @@ export async function insertRows(db: Db, head: string, rows: readonly Param[][],
 /** better-sqlite3 behind the Db contract: the work is synchronous, the answers come as settled promises. */
 export class SqliteDb implements Db {
   readonly kind = 'sqlite';
-  private readonly stmts = new Map<string, Database.Statement>();
+  private readonly raw: Database.Database;
 
-  constructor(readonly raw: Database.Database) {}
+  /** Statements are prepared once, in the store's own cache. */
+  constructor(private readonly store: Store) {
+    this.raw = store.db;
+  }
 
   private prep(sql: string): Database.Statement {
-    let s = this.stmts.get(sql);
-    if (!s) this.stmts.set(sql, (s = this.raw.prepare(sql)));
-    return s;
+    return this.store.prep(sql);
   }
 
   get<T>(sql: string, ...params: Param[]): Promise<T | undefined> {
@@ -73,6 +77,10 @@ export class SqliteDb implements Db {
   exec(sql: string): Promise<void> {
     this.raw.exec(sql);
     return Promise.resolve();
+  }
+
+  begin(): Promise<void> {
+    return this.exec('BEGIN IMMEDIATE');
   }
 
   get inTransaction(): boolean {

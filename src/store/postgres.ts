@@ -177,6 +177,10 @@ export class PgDb implements Db {
     }
   }
 
+  begin(): Promise<void> {
+    return this.exec('BEGIN');
+  }
+
   get inTransaction(): boolean {
     return this.open;
   }

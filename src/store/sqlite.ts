@@ -54,11 +54,6 @@ export class Store {
     return s;
   }
 
-  /** A write transaction, taking the write lock at once (so that a busy database is waited for, not refused). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
   getMeta(key: string): string | null {
     const r = this.prep('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     return r?.value ?? null;

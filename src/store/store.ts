@@ -193,7 +193,7 @@ export class SqliteArticleStore extends ArticleStore {
   readonly location: string;
 
   constructor(readonly store: Store) {
-    super(new SqliteDb(store.db));
+    super(new SqliteDb(store));
     this.location = store.path;
   }
 
