@@ -5,11 +5,16 @@
 // bench/queries.mjs, in process) on what was stored. Prints figures; asserts nothing.
 //
 //   npm run bench:scale -- [--n 1000000] [--pg-n N] [--workers 1,2,4] [--pg postgres://…] [--keep DIR]
+//                          [--probe SECS] [--sqlite-secs SECS]
 //
 // --n: articles for SQLite (default 20,000); --pg-n: for each PostgreSQL run (default a quarter of
 // --n); --pg (or RASD_BENCH_PG): a role that may create databases (the runs make and drop
 // rasd_bench_* databases); without it the PostgreSQL runs are skipped. The generated corpus files
-// are written to a temporary folder, or reused from --keep DIR.
+// are written to a temporary folder, or reused from --keep DIR. --probe: while SQLite ingests, every
+// SECS seconds open the growing database read-only beside the writer and print how many articles it
+// holds, the rate since the last probe and the search latency at that size (default 600; 0 = off).
+// --sqlite-secs: stop the SQLite ingest after SECS seconds (SIGINT: rasd commits what it stored)
+// and report the figures for what it reached.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +36,8 @@ const argOf = (name) => (process.argv.includes(name) ? process.argv[process.argv
 const WORKERS = (argOf('--workers') ?? '1,2,4').split(',').map(Number);
 const PG = argOf('--pg') ?? process.env.RASD_BENCH_PG ?? '';
 const keep = argOf('--keep');
+const PROBE_SECS = arg('--probe', 600);
+const SQLITE_SECS = arg('--sqlite-secs', 0);
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'rasd-bench-scale-'));
 mkdirSync(dir, { recursive: true });
 const rasd = join(root, 'bin', 'rasd.js');
@@ -48,10 +55,11 @@ async function corpusOf(n) {
 }
 
 /** A rasd command under GNU time: its wall time, peak memory and output. */
-function timed(args) {
+function timed(args, onSpawn = () => {}) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, rasd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-f', 'maxrss_kb=%M', process.execPath, rasd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    onSpawn(child);
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.stdout.resume();
@@ -61,11 +69,11 @@ function timed(args) {
   });
 }
 
-/** p50 / p95 of the fixed queries, one warm-up pass and three timed ones. */
-async function searchLatency(run) {
+/** p50 / p95 of the fixed queries, one warm-up pass and `passes` timed ones. */
+async function searchLatency(run, passes = 3) {
   for (const q of QUERIES) await run(q);
   const times = [];
-  for (let pass = 0; pass < 3; pass++) {
+  for (let pass = 0; pass < passes; pass++) {
     for (const q of QUERIES) {
       const t0 = process.hrtime.bigint();
       await run(q);
@@ -85,15 +93,47 @@ console.log(`rasd scale benchmark: SQLite ${N.toLocaleString('en')} articles; Po
   const file = await corpusOf(N);
   const db = join(dir, `sqlite-${N}.db`);
   rmSync(db, { force: true });
-  const r = await timed(['ingest', file, '--db', db, '-q']);
-  const inputs = Number(/([\d,]+) inputs? in/.exec(r.err)?.[1]?.replace(/,/g, '') ?? NaN);
   const { Store } = await import(join(root, 'dist', 'store', 'sqlite.js'));
   const { search } = await import(join(root, 'dist', 'store', 'search.js'));
+  let child;
+  let stopTimer;
+  let stopped = false;
+  const probes = [];
+  const t0 = Date.now();
+  let last = { secs: 0, articles: 0 };
+  const probe = async () => {
+    if (!existsSync(db)) return;
+    const store = Store.open(db, { readonly: true });
+    try {
+      const articles = store.db.prepare('SELECT count(*) AS n FROM articles').get().n;
+      const secs = (Date.now() - t0) / 1000;
+      const latency = await searchLatency(async (q) => search(store, { limit: 10, ...q }), 1);
+      const rate = (articles - last.articles) / (secs - last.secs);
+      last = { secs, articles };
+      probes.push(`${(secs / 60).toFixed(0).padStart(4)} min · ${articles.toLocaleString('en').padStart(9)} articles · ${rate.toFixed(1)} articles/s since the last probe · search ${latency}`);
+      console.log(`  probe: ${probes.at(-1)}`);
+    } catch (e) {
+      console.log(`  probe failed: ${e.message}`);
+    } finally {
+      store.close();
+    }
+  };
+  const probeTimer = PROBE_SECS > 0 ? setInterval(() => void probe(), PROBE_SECS * 1000) : null;
+  const r = await timed(['ingest', file, '--db', db, '-q'], (c) => {
+    child = c;
+    if (SQLITE_SECS > 0) stopTimer = setTimeout(() => { stopped = true; process.kill(-child.pid, 'SIGINT'); }, SQLITE_SECS * 1000); // the group: time ignores SIGINT, rasd stops cleanly
+  });
+  if (probeTimer) clearInterval(probeTimer);
+  clearTimeout(stopTimer);
+  const probeStore = Store.open(db, { readonly: true });
+  const inputs = probeStore.db.prepare('SELECT count(*) AS n FROM articles').get().n;
+  probeStore.close();
   const store = Store.open(db, { readonly: true });
   const latency = await searchLatency(async (q) => search(store, { limit: 10, ...q }));
   store.close();
   const size = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
-  rows.push(`SQLite · rasd ingest · ${inputs.toLocaleString('en')} articles in ${r.secs.toFixed(0)} s = ${(inputs / r.secs).toFixed(1)} articles/s · peak ${r.rssMb.toFixed(0)} MB · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${r.status ? ` · exit ${r.status}` : ''}`);
+  for (const p of probes) rows.push(`SQLite progress · ${p}`);
+  rows.push(`SQLite · rasd ingest · ${inputs.toLocaleString('en')} articles stored in ${r.secs.toFixed(0)} s${stopped ? ` (stopped at --sqlite-secs, of ${N.toLocaleString('en')})` : ''} = ${(inputs / r.secs).toFixed(1)} articles/s · peak ${r.rssMb.toFixed(0)} MB · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${r.status && !stopped ? ` · exit ${r.status}` : ''}`);
   console.log(`  ${rows.at(-1)}`);
   if (!keep) rmSync(db, { force: true });
 }
