@@ -32,7 +32,7 @@ if (!db) {
   if (r.status !== 0) process.exit(1);
 }
 
-const server = spawn(process.execPath, [rasd, 'serve', '--db', db, '--port', '0', '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+const server = spawn(process.execPath, [rasd, 'serve', '--db', db, '--port', '0', '--quiet', '--rate-limit', 'off'], { stdio: ['ignore', 'ignore', 'pipe'] });
 const base = await new Promise((done, fail) => {
   let err = '';
   server.stderr.on('data', (d) => {

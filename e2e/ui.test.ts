@@ -31,7 +31,7 @@ beforeAll(async () => {
   const db = join(dir, 'rasd.db');
   execFileSync(process.execPath, [join(ROOT, 'bin', 'rasd.js'), 'ingest', join(ROOT, 'examples'), '--db', db, '-q'], { stdio: 'pipe' });
   store = Store.open(db, { readonly: true });
-  server = createApp({ store, webRoot: WEB, version: 'e2e', hosts: ['127.0.0.1'] });
+  server = createApp({ store, webRoot: WEB, version: 'e2e', hosts: ['127.0.0.1'], limits: { ratePerSecond: 0 } }); // the rate limit has its own tests; a UI run is not a flood
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   mkdirSync(SHOTS, { recursive: true });

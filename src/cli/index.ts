@@ -1,5 +1,6 @@
 // Command-line entry. Commands load their modules lazily so that `rasd --help` stays fast.
 import { Command, InvalidArgumentError } from 'commander';
+import { defineServe } from './commands/serve-options.js';
 
 // `rasd analyze … | head` closes the pipe early: stop quietly, as other Unix tools do.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -164,7 +165,7 @@ program
   .option('--json', 'as one JSON object')
   .action(async (o: { db?: string; json?: boolean }) => {
     const [{ statsCommand }, { dbPath }] = await Promise.all([import('./commands/stats.js'), import('./commands/db.js')]);
-    process.exitCode = statsCommand({ db: dbPath(o.db), json: !!o.json });
+    process.exitCode = await statsCommand({ db: dbPath(o.db), json: !!o.json });
   });
 
 program
@@ -255,26 +256,10 @@ searchFilters(program
   .option('-q, --quiet', 'no summary on standard error')
   .action(async (words: string[], o: { db?: string; format: 'jsonl' | 'csv' | 'acled' | 'plover'; out?: string; outlet?: string; from?: string; to?: string; speaker?: string; entity?: string; quiet?: boolean }) => {
     const [{ exportCommand }, { dbPath }] = await Promise.all([import('./commands/export.js'), import('./commands/db.js')]);
-    process.exitCode = exportCommand({ ...o, text: words.join(' '), db: dbPath(o.db), quiet: !!o.quiet });
+    process.exitCode = await exportCommand({ ...o, text: words.join(' '), db: dbPath(o.db), quiet: !!o.quiet });
   });
 
-program
-  .command('serve')
-  .description('The JSON API (documented at /api/openapi.json) and the web UI, on loopback by default; the database is only read.')
-  .option('--db <path>', 'the database file (default: $RASD_DB, else ./rasd.db)')
-  .option('--host <address>', 'the address to listen on; anything but loopback exposes the database to the network', '127.0.0.1')
-  .option('--port <n>', 'the port (0: any free port)', (v: string) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number from 0 to 65535.');
-    return n;
-  }, 8080)
-  .option('--allow-host <names>', "comma-separated host names to answer to besides this machine's own (a proxy's, a DNS name); '*' for any", '')
-  .option('-q, --quiet', 'do not log requests')
-  .action(async (o: { db?: string; host: string; port: number; quiet?: boolean; allowHost: string }) => {
-    const [{ serveCommand }, { dbPath }] = await Promise.all([import('./commands/serve.js'), import('./commands/db.js')]);
-    const allowHosts = o.allowHost.split(',').map((h) => h.trim()).filter(Boolean);
-    process.exitCode = await serveCommand({ db: dbPath(o.db), host: o.host, port: o.port, quiet: !!o.quiet, allowHosts });
-  });
+defineServe(program);
 
 program.parseAsync(process.argv).catch((err: Error & { code?: string }) => {
   // What the database says when it cannot do its part, said so that a user knows what to do.

@@ -57,6 +57,10 @@ const SCHEMAS: Record<string, Schema> = {
   Timeline: obj({ items: arr(ref('DayCount')) }),
   Contradiction: obj({ kind: { enum: ['contradiction', 'denial'] }, why: S, shared: arr(S), proposition: NS, a: ref('Statement'), b: arr(ref('Statement')) }),
   ContradictionPage: { ...pageOf('Contradiction'), properties: { ...(pageOf('Contradiction')['properties'] as Schema), from: NS, to: NS } },
+  PostedArticle: obj({
+    status: { enum: ['stored', 'duplicate', 'unchanged'] }, id: I, duplicate_of: NI, duplicate_kind: nullable({ type: 'string', enum: ['url', 'content', 'near', null] }),
+    article: ref('ArticleDetail'),
+  }),
   ArticleDetail: obj({
     id: I, title: NS, outlet: NS, published: NS, url: NS, source: S, story: NI, duplicate_of: NI, text: S, paragraphs: arr(span),
     statements: arr(obj({ id: NI, speaker: S, role: NS, organization: NS, quote: S, stance: S, channel: S, date: NS, span, cue: span, speaker_span: nullable({ type: 'array' }) })),
@@ -81,13 +85,48 @@ function parameter(p: ParamSpec): Schema {
 
 const json = (schema: Schema, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-export function openApi(version: string): Schema {
+/** The body of POST /api/articles: one record as `rasd ingest` reads them from JSON Lines. */
+const ARTICLE_RECORD: Schema = {
+  type: 'object',
+  description: 'One article. The text is read from the first of content, text, maintext, body, article, article_body, articleBody (a string, or a list of paragraphs); HTML is reduced to text.',
+  properties: {
+    content: S, title: S, url: S, date: { ...S, description: 'Also published, date_publish, datePublished, pubDate.' },
+    source: { ...S, description: 'The outlet; also outlet, source_domain, site, publisher.' }, author: S,
+  },
+};
+
+const WRITE_RESPONSES: Schema = {
+  200: json(ref('PostedArticle'), 'This very article was stored before; nothing changed.'),
+  201: json(ref('PostedArticle'), 'Stored (as a new article, or as a copy of the one in duplicate_of); Location names it.'),
+  400: json(ref('Error'), 'The body is not valid JSON or not UTF-8.'),
+  401: json(ref('Error'), 'No write token was sent.'),
+  403: json(ref('Error'), 'The write token is wrong.'),
+  413: json(ref('Error'), 'The body is larger than the server accepts (--max-body-bytes).'),
+  415: json(ref('Error'), 'The body is not application/json in UTF-8.'),
+  422: json(ref('Error'), 'The JSON is not an article: no text field, or an empty one.'),
+  503: json(ref('Error'), 'The database is busy with another writer; try again.'),
+};
+
+/** The API's document; `writes`: the server takes articles (POST /api/articles), which it documents then. */
+export function openApi(version: string, writes = false): Schema {
   const paths: Record<string, Schema> = {};
   for (const r of ROUTES) {
     const responses: Schema = { 200: json(ref(r.response), 'OK'), 400: json(ref('Error'), 'A bad parameter: the message names it and says what it accepts.') };
     if (r.path.includes('{')) responses['404'] = json(ref('Error'), 'Nothing has this number.');
     paths[r.path] = { get: { summary: r.summary, operationId: operationId(r.path), parameters: r.params.map(parameter), responses } };
   }
+  if (writes) {
+    paths['/api/articles'] = {
+      post: {
+        summary: 'Analyse one article and store it, as rasd ingest does; answers what was extracted. Needs the write token.',
+        operationId: 'postArticle',
+        security: [{ bearer: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: ARTICLE_RECORD } } },
+        responses: WRITE_RESPONSES,
+      },
+    };
+  }
+  const securitySchemes = writes ? { bearer: { type: 'http', scheme: 'bearer', description: 'The token rasd serve was started with (--write-token-file or RASD_WRITE_TOKEN).' } } : undefined;
   return {
     openapi: '3.1.0',
     info: {
@@ -97,7 +136,7 @@ export function openApi(version: string): Schema {
     },
     servers: [{ url: '/' }],
     paths,
-    components: { schemas: SCHEMAS },
+    components: { schemas: SCHEMAS, ...(securitySchemes ? { securitySchemes } : {}) },
   };
 }
 

@@ -28,6 +28,42 @@ export type Params = Record<string, string | number | boolean | undefined>;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Longest text parameter: a query, a name. Longer is a mistake or an attack, never a search. */
 export const MAX_TEXT = 500;
+/** Most query parameters a request may carry: no route takes more than a dozen. */
+export const MAX_QUERY_PARAMS = 32;
+/** C0 and C1 control characters and DEL: never in a search or a name; in a log line they could forge lines. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The query string of a request address, read strictly: URLSearchParams turns a broken escape
+ * («%E0%A4%A», «%zz») silently into U+FFFD or leaves it as text, so a malformed address would
+ * search for something the client never asked for. Here it is a 400 that says so.
+ */
+export function parseQuery(search: string): URLSearchParams {
+  const raw = search.startsWith('?') ? search.slice(1) : search;
+  const parts = raw ? raw.split('&').filter((p) => p !== '') : [];
+  if (parts.length > MAX_QUERY_PARAMS) {
+    throw new ApiError(400, `The request has ${parts.length} query parameters; at most ${MAX_QUERY_PARAMS} are accepted.`);
+  }
+  const out = new URLSearchParams();
+  for (const part of parts) {
+    const eq = part.indexOf('=');
+    const [name, value] = eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    out.append(decodeComponent(name, null), decodeComponent(value, name));
+  }
+  return out;
+}
+
+function decodeComponent(s: string, param: string | null): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    const what = param === null ? 'A query parameter name' : `The parameter '${shown(param)}'`;
+    throw new ApiError(400, `${what} is not valid percent-encoding (each % must begin an escape of two hex digits, and the bytes must be UTF-8).`, param ?? undefined);
+  }
+}
+
+/** A name or value as it may be shown in a message: short, without control characters. */
+const shown = (name: string): string => name.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 
 function isDay(s: string): boolean {
   const m = DAY.exec(s);
@@ -40,22 +76,23 @@ function parseOne(spec: ParamSpec, raw: string): string | number | boolean {
   const bad = (what: string) => new ApiError(400, `The parameter '${spec.name}' ${what}.`, spec.name);
   switch (spec.type) {
     case 'integer': {
-      if (!/^-?\d{1,15}$/.test(raw)) throw bad(`must be a whole number, not '${raw.slice(0, 40)}'`);
+      if (!/^-?\d{1,15}$/.test(raw)) throw bad(`must be a whole number, not '${shown(raw)}'`);
       const n = Number(raw);
       if (spec.min !== undefined && n < spec.min) throw bad(`must be at least ${spec.min}`);
       if (spec.max !== undefined && n > spec.max) throw bad(`must be at most ${spec.max}`);
       return n;
     }
     case 'date':
-      if (!isDay(raw)) throw bad(`must be a day written YYYY-MM-DD (e.g. 2021-07-26), not '${raw.slice(0, 40)}'`);
+      if (!isDay(raw)) throw bad(`must be a day written YYYY-MM-DD (e.g. 2021-07-26), not '${shown(raw)}'`);
       return raw;
     case 'enum':
-      if (!spec.values!.includes(raw)) throw bad(`must be one of ${spec.values!.join(', ')}, not '${raw.slice(0, 40)}'`);
+      if (!spec.values!.includes(raw)) throw bad(`must be one of ${spec.values!.join(', ')}, not '${shown(raw)}'`);
       return raw;
     case 'flag':
       if (raw !== '1' && raw !== '0' && raw !== 'true' && raw !== 'false') throw bad(`must be 1 or 0`);
       return raw === '1' || raw === 'true';
     case 'string': {
+      if (CONTROL.test(raw)) throw bad('contains a control character (a line break, a tab, a NUL…); give it as plain text');
       const s = raw.trim();
       if (s.length > MAX_TEXT) throw bad(`is longer than ${MAX_TEXT} characters`);
       return s;
@@ -69,7 +106,7 @@ export function parseParams(specs: readonly ParamSpec[], query: URLSearchParams,
   for (const name of new Set(query.keys())) {
     if (!known.has(name)) {
       const takes = [...known].join(', ') || 'no query parameters';
-      throw new ApiError(400, `This route does not take the parameter '${name.slice(0, 40)}'; it takes: ${takes}.`, name);
+      throw new ApiError(400, `This route does not take the parameter '${shown(name)}'; it takes: ${takes}.`, shown(name));
     }
     if (query.getAll(name).length > 1) throw new ApiError(400, `The parameter '${name}' is given more than once; give it once.`, name);
   }

@@ -25,7 +25,8 @@ beforeAll(async () => {
   writeFileSync(join(web, 'assets', 'app-1.js'), 'console.log(1)');
   writeFileSync(join(dir, 'secret.txt'), 'not to be served');
   store = Store.open(db, { readonly: true });
-  server = createApp({ store, webRoot: web, version: 'test', hosts: ['127.0.0.1', 'localhost'] });
+  // No rate limit: these tests make requests as fast as the machine allows (security.test.ts tests the limit).
+  server = createApp({ store, webRoot: web, version: 'test', hosts: ['127.0.0.1', 'localhost'], limits: { ratePerSecond: 0 } });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
