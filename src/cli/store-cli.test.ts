@@ -1,11 +1,13 @@
 // rasd ingest / search / stats / reanalyze as a user runs them, on the built program.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
+import { createPgDatabase, dropPgDatabases, PG_ADMIN, pgUrl } from '../store/testing.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'rasd.js');
@@ -179,4 +181,51 @@ describe('rasd contradictions, stories, who-said and timeline on the seed articl
     expect(rasd(['timeline', '1', '--db', db]).stdout).toMatch(/^#1 /);
     expect(rasd(['timeline', '99', '--db', db]).status).toBe(1);
   }, 60_000);
+});
+
+describe.skipIf(!PG_ADMIN)('rasd export and stats on PostgreSQL', () => {
+  it('export the same bytes and count the same figures as on SQLite; the link commands say where they work', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rasd-pg-export-'));
+    const lite = join(dir, 'x.db');
+    const name = await createPgDatabase();
+    // A password in the address, to see that no message or figure shows it.
+    const pg = pgUrl(name);
+    try {
+      for (const db of [lite, pg]) expect(rasd(['ingest', join(root, 'examples'), '--db', db, '-q']).status).toBe(0);
+      // The two ingests ran at different moments: ACLED's timestamp column is the only thing that may differ.
+      const at = '2024-03-16T08:00:00.000Z';
+      const d = new Database(lite);
+      d.prepare('UPDATE articles SET ingested_at = ?').run(at);
+      d.close();
+      const sql = postgres(pg, { max: 1, onnotice: () => {} });
+      await sql`UPDATE articles SET ingested_at = ${at}`;
+      await sql.end();
+
+      for (const args of [['--format', 'csv'], ['--format', 'jsonl'], ['--format', 'acled'], ['--format', 'plover'], ['--format', 'csv', 'ربيعة'], ['--format', 'jsonl', '--from', '2024-01-01']]) {
+        const a = rasd(['export', '--db', lite, ...args]), b = rasd(['export', '--db', pg, ...args]);
+        expect(b.status, b.stderr).toBe(0);
+        expect(b.stdout.length, args.join(' ')).toBeGreaterThan(0);
+        expect(b.stdout, args.join(' ')).toBe(a.stdout);
+        expect(b.stderr.replace(pg, 'DB')).toBe(a.stderr);
+      }
+      const out = join(dir, 'events.csv');
+      const written = rasd(['export', '--db', pg, '--format', 'acled', '--out', out]);
+      expect(written.stderr).toMatch(/exported 2 acled records from 4 articles to/);
+      expect(readFileSync(out, 'utf8').startsWith('\uFEFFevent_id_cnty,event_date,year,')).toBe(true);
+      expect(rasd(['export', '--db', pg, '--format', 'csv', 'ا*']).stderr).toMatch(/at least 2 letters/);
+
+      const [a, b] = [lite, pg].map((db) => JSON.parse(rasd(['stats', '--db', db, '--json']).stdout) as Record<string, unknown>);
+      const same = ({ path: _p, sizeBytes: _s, schemaVersion: _v, ...rest }: Record<string, unknown>) => rest;
+      expect(same(b!)).toEqual(same(a!));
+      expect(b!).toMatchObject({ articles: 4, path: expect.stringContaining(':***@') });
+      expect(rasd(['stats', '--db', pg]).stdout).toMatch(/articles\s+4 \(4 originals/);
+
+      const stories = rasd(['stories', '--db', pg]);
+      expect(stories.status).toBe(1);
+      expect(stories.stderr).toMatch(/SQLite databases only; on PostgreSQL use rasd search, rasd export, rasd stats/);
+      expect(stories.stderr).not.toContain(':rasd@');
+    } finally {
+      await dropPgDatabases([name]);
+    }
+  }, 120_000);
 });

@@ -9,7 +9,7 @@
 import postgres from 'postgres';
 import type { Db, Param } from './db.js';
 import { StoreError } from './errors.js';
-import { ArticleStore, type SearchRow } from './store.js';
+import { ArticleStore, type SearchRow, type Selection } from './store.js';
 import { filterStems, highlightTerms, queryShape, snippet, type Copy, type Hit, type SearchQuery, type SearchResult } from './search.js';
 
 /** The schema version of the PostgreSQL tables; bumped, with a migration below, when they change. */
@@ -214,6 +214,10 @@ export function safeLocation(url: string): string {
 
 export class PgStore extends ArticleStore {
   readonly location: string;
+  readonly schemaVersion = PG_SCHEMA_VERSION;
+  // The database's own collation may sort by a language's rules (ICU's English puts «alpha» before
+  // «Alpha»); exports and stats sort by code point, as SQLite does, so both stores give the same lists.
+  protected override readonly bytewise = ' COLLATE "C"';
 
   private constructor(
     readonly sql: postgres.Sql<PgTypes>,
@@ -270,6 +274,22 @@ export class PgStore extends ArticleStore {
       hits.push({ ...r, snippet: snippet(r.text, wanted), copies });
     }
     return { total, hits };
+  }
+
+  async selectedIds(q: Selection): Promise<number[]> {
+    const { from, cond, args } = pgSelection(q);
+    // NULLS FIRST: undated articles lead, as in SQLite (which sorts NULL below every value).
+    const rows = await this.db.all<{ id: number }>(`SELECT a.id FROM ${from} WHERE ${cond} ORDER BY a.published${this.bytewise} NULLS FIRST, a.id`, ...args);
+    return rows.map((r) => r.id);
+  }
+
+  /** A snapshot that writers do not disturb and that takes no lock they would wait for. */
+  override async beginRead(): Promise<void> {
+    await this.db.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  }
+
+  async sizeBytes(): Promise<number> {
+    return (await this.db.get<{ n: number }>('SELECT pg_database_size(current_database()) AS n'))!.n;
   }
 
   /** Figures for `rasd worker --status` and the store suite. */

@@ -1,10 +1,15 @@
 // The store suite: one set of tests of what ingestion stores and how it is searched, run against
 // every store (testing.ts): SQLite always, PostgreSQL when RASD_TEST_PG is set (always in CI).
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSources } from '../acquire/index.js';
 import type { RawInput } from '../core/types.js';
+import { ACLED_COLUMNS, exportLines, FORMATS, STATEMENT_COLUMNS, type ExportCounts, type ExportFormat, type ExportQuery } from '../export/index.js';
 import { CURRENT_STAGES, Ingester } from '../ingest/ingester.js';
 import { reanalyze, staleIds } from '../ingest/reanalyze.js';
 import { unpack } from './sqlite.js';
+import type { Stats } from './stats.js';
 import type { ArticleStore } from './store.js';
 import { backends } from './testing.js';
 const BODY = [
@@ -198,5 +203,138 @@ describe('what is learned as boilerplate', () => {
     expect(keys).toContain(lineKey('عين اليوم – الرياض'));
     expect(keys).toContain(lineKey('إلى اللقاء.'));
     expect(keys).not.toContain(lineKey('وقد صدر مرسوم ملكي بذلك.'));
+  });
+});
+
+// ── Exports and stats ───────────────────────────────────────────────────────────────────
+// The same articles ingested into every store must export to the same bytes in every format and
+// for every filter, and give the same stats (but for where the data is and how much room it takes).
+
+const EXAMPLES = resolve(import.meta.dirname, '..', '..', 'examples');
+/** An event with no date in its sentence, in an article with no date: PLOVER has to leave it out. */
+const UNDATED = 'أعلن الجيش السوري إسقاط ثلاث طائرات مسيرة حاولت استهداف مواقع عسكرية في ريف حماة الشمالي.\n\nوقال المتحدث العسكري إن "الدفاعات الجوية تصدت للطائرات قبل وصولها".';
+
+/** The bundled examples, then articles from outlets whose names sort differently by language rules and by code point. */
+async function ingestMixed(store: ArticleStore): Promise<void> {
+  const ing = new Ingester(store, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
+  const files = readdirSync(EXAMPLES).sort().map((f) => join(EXAMPLES, f));
+  for await (const r of readSources(files)) {
+    if (r.ok) await ing.add(r.input);
+    else await ing.fail(r.source, r.error);
+  }
+  const dated = (outlet: string, day: string, body: string, url: string | null): RawInput => ({
+    source: `/tmp/mixed.jsonl#${url ?? outlet}`, kind: 'json', body, encoding: 'utf-8', diagnostics: [],
+    meta: { title: `خبر ${outlet}`, published: day, outlet, url, author: null },
+  });
+  await ing.add(dated('beta', '2024-03-12', BODY, 'https://b.example/1'));
+  await ing.add(dated('Alpha', '2024-03-14', 'قال قائد العمليات المشتركة إن القوات الأمنية طاردت فلول داعش في صحراء الأنبار، وأكد أن «التنظيم» لم يعد يسيطر على أي أرض.', 'https://a.example/2'));
+  await ing.add(dated('alpha', '2024-03-13', 'قال محافظ البصرة أسعد العيداني إن "العمل في مشروع الماء سينتهي قريبا"، مؤكدا أن الحكومة المحلية وفرت التمويل الكامل.', 'https://a.example/3'));
+  await ing.add(dated('beta', '2024-03-15', BODY + '\n\nتحديث: أضيفت تفاصيل.', 'https://b.example/1?utm_source=feed')); // a copy: never exported
+  await ing.add({ ...dated('Émile', '2024-03-12', UNDATED, null), meta: { title: null, published: null, outlet: 'Émile', url: null, author: null }, source: '/tmp/undated.txt' });
+  await ing.commit();
+  // The one thing two ingests cannot share is the moment they ran (ACLED's timestamp column).
+  await store.db.run('UPDATE articles SET ingested_at = ?', '2024-03-16T08:00:00.000Z');
+}
+
+/** Each filter of `rasd search`, alone and combined. */
+const SELECTIONS: Record<string, ExportQuery> = {
+  all: { text: '' },
+  word: { text: 'العراق' },
+  phrase: { text: '"ريف حماة"' },
+  prefix: { text: 'المستشار*' },
+  exclude: { text: 'العراق -الأمن' },
+  or: { text: 'حماة OR ربيعة' },
+  outlet: { text: '', outlet: 'ALPHA' },
+  days: { text: '', from: '2023-06-01', to: '2024-03-13' },
+  speaker: { text: '', speaker: 'بلاسخارت' },
+  entity: { text: 'السوري', entity: 'حماة' },
+  none: { text: 'لاشيءيطابقهذا' },
+};
+
+async function exportAll(store: ArticleStore, format: ExportFormat, q: ExportQuery): Promise<{ text: string; counts: ExportCounts }> {
+  const counts: ExportCounts = { articles: 0, records: 0, undated: 0 };
+  let text = '';
+  for await (const line of exportLines(store, format, q, counts)) text += line;
+  return { text, counts };
+}
+
+type Exported = Record<string, { text: string; counts: ExportCounts }>;
+
+describe('exports and stats on every store', () => {
+  const exported = new Map<string, Exported>();
+  const stats = new Map<string, Stats>();
+
+  for (const backend of backends()) {
+    it(`exports every format and selection, and counts what it holds, from ${backend.name}`, async () => {
+      // PostgreSQL sorting by English rules, unlike SQLite: the lists must come out the same all the same.
+      const { store } = await backend.fresh({ collation: 'en' });
+      try {
+        await ingestMixed(store);
+        const out: Exported = {};
+        for (const [name, q] of Object.entries(SELECTIONS)) for (const format of FORMATS) out[`${name}.${format}`] = await exportAll(store, format, q);
+        exported.set(backend.name, out);
+        stats.set(backend.name, await store.stats(CURRENT_STAGES));
+        expect(store.db.inTransaction).toBe(false);
+
+        // A reader that stops early (a closed pipe) lets the snapshot go: the store can be written again.
+        const lines = exportLines(store, 'jsonl', { text: '' }, { articles: 0, records: 0, undated: 0 });
+        expect((await lines.next()).done).toBe(false);
+        await lines.return(undefined);
+        expect(store.db.inTransaction).toBe(false);
+        await store.setMeta('exported', 'yes');
+        expect(await store.getMeta('exported')).toBe('yes');
+      } finally {
+        await store.close();
+        await backend.cleanup();
+      }
+    }, 60_000);
+  }
+
+  it('writes what analysts\' tools read: a BOM and the codebooks\' names, originals only, undated first', () => {
+    const out = exported.get('sqlite')!;
+    const all = (f: ExportFormat) => out[`all.${f}`]!;
+    const csv = all('csv').text;
+    expect(csv.startsWith('\uFEFF' + STATEMENT_COLUMNS.join(',') + '\r\n')).toBe(true);
+    expect(all('acled').text.startsWith('\uFEFF' + ACLED_COLUMNS.join(',') + '\r\n')).toBe(true);
+    expect(all('csv').counts.records).toBeGreaterThan(10);
+
+    const articles = all('jsonl').text.trim().split('\n').map((l) => JSON.parse(l) as { id: number; url: string | null; published: string | null; events: unknown[] });
+    expect(all('acled').counts.records).toBe(articles.reduce((n, a) => n + a.events.length, 0)); // one row per event
+    expect(articles).toHaveLength(8); // four examples, three more, the undated one; not the copy
+    expect(articles.some((a) => a.url?.includes('utm_source'))).toBe(false);
+    expect(articles[0]!.published).toBeNull();
+    const days = articles.slice(1).map((a) => a.published!);
+    expect(days).toEqual([...days].sort());
+
+    const plover = all('plover');
+    expect(plover.counts.undated).toBe(1);
+    expect(plover.counts.records + plover.counts.undated).toBe(all('acled').counts.records); // every event but the undated one
+    for (const line of plover.text.trim().split('\n')) {
+      const r = JSON.parse(line) as Record<string, unknown>;
+      for (const field of ['id', 'date', 'source', 'event', 'quad_code', 'mode', 'event_text', 'text_info', 'cite_info']) expect(r).toHaveProperty(field);
+    }
+    // The filters select as search does.
+    expect(out['outlet.jsonl']!.counts.articles).toBe(2);
+    expect(out['speaker.csv']!.counts.articles).toBe(1);
+    expect(out['none.jsonl']!.text).toBe('');
+    expect(out['none.csv']!.text).toBe('\uFEFF' + STATEMENT_COLUMNS.join(',') + '\r\n');
+
+    // The most articles first, then by code point (capitals before small letters, Latin before Arabic).
+    const s = stats.get('sqlite')!;
+    expect(s.outlets.map((o) => o.outlet)).toEqual(['wire.example', '(none)', 'Alpha', 'alpha', 'beta', 'Émile', 'أخبار الرافدين']);
+    expect(s).toMatchObject({ articles: 9, originals: 8, duplicates: { url: 1, content: 0, near: 0 }, outdated: 0, published: { undated: 1 } });
+  });
+
+  it.skipIf(backends().length < 2)('gives the same bytes and the same figures from PostgreSQL as from SQLite', () => {
+    const lite = exported.get('sqlite')!, pg = exported.get('postgres')!;
+    expect(Object.keys(pg)).toEqual(Object.keys(lite));
+    for (const key of Object.keys(lite)) {
+      expect(pg[key]!.counts, key).toEqual(lite[key]!.counts);
+      expect(pg[key]!.text, key).toBe(lite[key]!.text);
+    }
+    // Where the data is, its size and its layout's version are each store's own.
+    const same = ({ path: _p, sizeBytes: _b, schemaVersion: _v, ...rest }: Stats) => rest;
+    expect(same(stats.get('postgres')!)).toEqual(same(stats.get('sqlite')!));
+    expect(stats.get('postgres')!.sizeBytes).toBeGreaterThan(0);
   });
 });

@@ -1,12 +1,15 @@
-// The store contract that ingestion, reanalysis, workers and the store suite use, whatever holds
-// the data: the SQL here is written once against Db (db.ts) and runs on SQLite and PostgreSQL;
-// the full-text index and search, which the two do differently, are each backend's own.
+// The store contract that ingestion, reanalysis, workers, exports, `rasd stats` and the store
+// suite use, whatever holds the data: the SQL here is written once against Db (db.ts) and runs on
+// SQLite and PostgreSQL; the full-text index and search, which the two do differently, are each
+// backend's own.
 import type { StoredAnalysis } from '../core/output.js';
 import type { Db } from './db.js';
 import { insertRows, placeholders, SqliteDb } from './db.js';
+import { SCHEMA_VERSION } from './schema.js';
 import type { SearchQuery, SearchResult } from './search.js';
-import { search as sqliteSearch } from './search.js';
+import { search as sqliteSearch, selectedIds as sqliteSelectedIds } from './search.js';
 import { pack, type Store } from './sqlite.js';
+import type { Stats } from './stats.js';
 
 export type DuplicateKind = 'url' | 'content' | 'near';
 
@@ -54,6 +57,9 @@ export interface Analysed {
 
 export type { StoredAnalysis };
 
+/** What an export selects: a search's words and filters, every match (no page). */
+export type Selection = Omit<SearchQuery, 'limit' | 'offset'>;
+
 const now = (): string => new Date().toISOString();
 
 export abstract class ArticleStore {
@@ -66,7 +72,28 @@ export abstract class ArticleStore {
   abstract index(id: number, row: SearchRow): Promise<void>;
   /** A search as `rasd search` runs it (query syntax in search.ts). */
   abstract search(q: SearchQuery): Promise<SearchResult>;
+  /** Every original article a search selects, oldest first (undated ones first), then by id: what an export walks. */
+  abstract selectedIds(q: Selection): Promise<number[]>;
+  /** The version of the tables' layout, as `rasd stats` reports it. */
+  abstract readonly schemaVersion: number;
+  /** The space the data takes: the file and its log, or the whole PostgreSQL database. */
+  abstract sizeBytes(): Promise<number>;
   abstract close(): Promise<void>;
+
+  /**
+   * Text sorted byte by byte, as SQLite does (code point order): appended to a text in ORDER BY
+   * where the order is shown to users, so that both stores list the same things in the same order.
+   */
+  protected readonly bytewise: string = '';
+
+  /**
+   * Opens a read-only transaction: reads made in it all see the data as it was at its first read,
+   * whatever writers (workers, ingests) commit meanwhile. End it with `db.exec('COMMIT')`.
+   * SQLite's deferred BEGIN takes no lock, so the writers of a WAL database are not held up.
+   */
+  async beginRead(): Promise<void> {
+    await this.db.exec('BEGIN');
+  }
 
   /** The row stored for this copy (same identity, same content), if any: re-ingesting it changes nothing. */
   async findCopy(key: string, contentHash: string): Promise<number | null> {
@@ -186,11 +213,65 @@ export abstract class ArticleStore {
     if (given !== undefined) await this.setMeta('learn_min', String(given));
     return Number((await this.getMeta('learn_min')) ?? 5);
   }
+
+  /**
+   * What the database holds (`rasd stats`), read on one snapshot so that the figures agree with
+   * each other while workers ingest; `currentStages` tells which articles an older rasd analysed.
+   */
+  async stats(currentStages: string): Promise<Stats> {
+    await this.beginRead();
+    try {
+      return await this.readStats(currentStages);
+    } finally {
+      await this.db.exec('COMMIT');
+    }
+  }
+
+  private async readStats(currentStages: string): Promise<Stats> {
+    const one = async <T>(sql: string, ...args: (string | number)[]): Promise<T> => (await this.db.get<T>(sql, ...args))!;
+    const counts = await one<{ n: number; originals: number; statements: number; entities: number; events: number; outdated: number }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE duplicate_of IS NULL) AS originals,
+         coalesce(sum(statements), 0) AS statements, coalesce(sum(entities), 0) AS entities, coalesce(sum(events), 0) AS events,
+         count(*) FILTER (WHERE stages <> ? AND duplicate_kind IS DISTINCT FROM 'content') AS outdated
+       FROM articles`,
+      currentStages,
+    );
+    const duplicates = { url: 0, content: 0, near: 0 };
+    const kinds = await this.db.all<{ k: keyof typeof duplicates; n: number }>('SELECT duplicate_kind AS k, count(*) AS n FROM articles WHERE duplicate_kind IS NOT NULL GROUP BY duplicate_kind');
+    for (const r of kinds) duplicates[r.k] = r.n;
+    const published = await one<Stats['published']>(
+      `SELECT min(published${this.bytewise}) AS first, max(published${this.bytewise}) AS last, count(*) FILTER (WHERE published IS NULL) AS undated
+       FROM articles WHERE duplicate_of IS NULL`,
+    );
+    const outlets = await this.db.all<Stats['outlets'][number]>(
+      `SELECT coalesce(outlet, '(none)') AS outlet, count(*) AS articles FROM articles WHERE duplicate_of IS NULL
+       GROUP BY coalesce(outlet, '(none)') ORDER BY count(*) DESC, coalesce(outlet, '(none)')${this.bytewise} LIMIT 20`,
+    );
+    const count = async (sql: string, ...args: number[]) => (await one<{ n: number }>(sql, ...args)).n;
+    return {
+      path: this.location,
+      sizeBytes: await this.sizeBytes(),
+      schemaVersion: this.schemaVersion,
+      articles: counts.n,
+      originals: counts.originals,
+      duplicates,
+      statements: counts.statements,
+      entities: counts.entities,
+      events: counts.events,
+      published,
+      outlets,
+      learnedLines: await count('SELECT count(*) AS n FROM outlet_lines WHERE articles >= ?', Number((await this.getMeta('learn_min')) ?? 5)),
+      feeds: await count('SELECT count(*) AS n FROM feeds'),
+      failures: await count('SELECT count(*) AS n FROM failures'),
+      outdated: counts.outdated,
+    };
+  }
 }
 
 /** The embedded store (sqlite.ts) behind the contract. */
 export class SqliteArticleStore extends ArticleStore {
   readonly location: string;
+  readonly schemaVersion = SCHEMA_VERSION;
 
   constructor(readonly store: Store) {
     super(new SqliteDb(store));
@@ -204,6 +285,14 @@ export class SqliteArticleStore extends ArticleStore {
 
   async search(q: SearchQuery): Promise<SearchResult> {
     return sqliteSearch(this.store, q);
+  }
+
+  async selectedIds(q: Selection): Promise<number[]> {
+    return sqliteSelectedIds(this.store, q);
+  }
+
+  async sizeBytes(): Promise<number> {
+    return this.store.sizeBytes();
   }
 
   async close(): Promise<void> {

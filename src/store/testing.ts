@@ -12,8 +12,12 @@ import { SqliteArticleStore, type ArticleStore } from './store.js';
 
 export interface Backend {
   name: 'sqlite' | 'postgres';
-  /** A new, empty store; `target` is what --db would be given. */
-  fresh(): Promise<{ store: ArticleStore; target: string }>;
+  /**
+   * A new, empty store; `target` is what --db would be given. `collation`: a PostgreSQL database
+   * that sorts text by this ICU locale's rules (e.g. 'en', where «alpha» comes before «Alpha»),
+   * to show that what rasd lists does not depend on it; SQLite has one order and ignores it.
+   */
+  fresh(opts?: { collation?: string }): Promise<{ store: ArticleStore; target: string }>;
   /** Removes every store made by fresh(). */
   cleanup(): Promise<void>;
 }
@@ -49,12 +53,14 @@ export function pgUrl(name: string): string {
   return u.toString();
 }
 
-/** Creates an empty database on the test server; returns its name. */
-export async function createPgDatabase(): Promise<string> {
+/** Creates an empty database on the test server (sorting text by an ICU locale when given); returns its name. */
+export async function createPgDatabase(collation?: string): Promise<string> {
   const name = `rasd_test_${process.pid}_${Date.now().toString(36)}_${++serial}`;
+  if (collation !== undefined && !/^[A-Za-z0-9-]+$/.test(collation)) throw new Error(`not an ICU locale name: ${collation}`);
   const admin = postgres(PG_ADMIN, { max: 1, onnotice: () => {} });
   try {
-    await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+    const icu = collation ? ` LOCALE_PROVIDER icu ICU_LOCALE '${collation}'` : '';
+    await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0${icu}`);
   } finally {
     await admin.end();
   }
@@ -75,8 +81,8 @@ function pg(): Backend {
   const made: string[] = [];
   return {
     name: 'postgres',
-    async fresh() {
-      const name = await createPgDatabase();
+    async fresh(opts = {}) {
+      const name = await createPgDatabase(opts.collation);
       made.push(name);
       const target = pgUrl(name);
       return { store: await PgStore.open(target), target };

@@ -35,13 +35,27 @@ export async function openArticleStore(target: string, readonly = false): Promis
 }
 
 /**
- * Runs a reading command on the database (opened read-only, closed after); 1 when it cannot be
- * opened. These commands read the SQLite store; on PostgreSQL, `rasd search` and `rasd worker
- * --status` read it, and the others say so.
+ * Runs a reading command on either store (opened read-only, closed after, also when the command
+ * throws); 1 when it cannot be opened.
+ */
+export async function withArticleStore(target: string, run: (store: ArticleStore) => Promise<number>): Promise<number> {
+  const store = await openArticleStore(target, true);
+  if (!store) return 1;
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Runs a reading command that needs the SQLite store itself (its full-text index or its
+ * synchronous queries: stories, timeline, who-said, entities, contradictions); on PostgreSQL it
+ * says which commands read that store.
  */
 export function withReadStore(path: string, run: (store: Store) => number, command = 'this command'): number {
   if (isPostgresUrl(path)) {
-    process.stderr.write(renderError(shownDb(path), `${command} reads SQLite databases only; on PostgreSQL use rasd search and rasd worker --status.`));
+    process.stderr.write(renderError(shownDb(path), `${command} reads SQLite databases only; on PostgreSQL use rasd search, rasd export, rasd stats and rasd worker --status.`));
     return 1;
   }
   const store = openStore(path, true);

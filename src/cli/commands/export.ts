@@ -5,7 +5,7 @@ import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { exportLines, type ExportCounts, type ExportFormat, type ExportQuery } from '../../export/index.js';
 import { QueryError } from '../../store/search.js';
 import { renderError } from '../views.js';
-import { withReadStore } from './db.js';
+import { withArticleStore } from './db.js';
 
 export interface ExportOpts extends ExportQuery {
   db: string;
@@ -14,8 +14,9 @@ export interface ExportOpts extends ExportQuery {
   quiet: boolean;
 }
 
-export function exportCommand(opts: ExportOpts): number {
-  return withReadStore(opts.db, (store) => {
+/** Runs the export on either store (a SQLite file or postgres://…); resolves to the exit status. */
+export function exportCommand(opts: ExportOpts): Promise<number> {
+  return withArticleStore(opts.db, async (store) => {
     const counts: ExportCounts = { articles: 0, records: 0, undated: 0 };
     const tmp = opts.out ? `${opts.out}.${process.pid}.tmp` : null;
     let fd: number | null = null;
@@ -29,7 +30,7 @@ export function exportCommand(opts: ExportOpts): number {
         else writeSync(1, chunk);
         chunk = '';
       };
-      for (const line of lines) {
+      for await (const line of lines) {
         chunk += line;
         if (chunk.length > 1 << 16) flush();
       }
@@ -59,5 +60,5 @@ export function exportCommand(opts: ExportOpts): number {
       process.stderr.write(`rasd: exported ${counts.records.toLocaleString('en')} ${opts.format} records from ${counts.articles.toLocaleString('en')} articles${opts.out ? ` to ${opts.out}` : ''}${undated}.\n`);
     }
     return 0;
-  }, 'rasd export');
+  });
 }

@@ -1,12 +1,12 @@
 import { CURRENT_STAGES } from '../../ingest/ingester.js';
-import { stats } from '../../store/stats.js';
 import { renderStats } from '../views.js';
-import { withReadStore } from './db.js';
+import { withArticleStore } from './db.js';
 
-export function statsCommand(opts: { db: string; json: boolean }): number {
-  return withReadStore(opts.db, (store) => {
-    const s = stats(store, CURRENT_STAGES);
+/** `rasd stats` on either store (a SQLite file or postgres://…); resolves to the exit status. */
+export function statsCommand(opts: { db: string; json: boolean }): Promise<number> {
+  return withArticleStore(opts.db, async (store) => {
+    const s = await store.stats(CURRENT_STAGES);
     process.stdout.write(opts.json ? JSON.stringify(s) + '\n' : renderStats(s));
     return 0;
-  }, 'rasd stats');
+  });
 }
