@@ -1,28 +1,37 @@
 // Polite HTTP for reading news sites: robots.txt is obeyed, each host gets one request at a time
 // with a gap between them, and nothing a site does (hanging, huge bodies, redirect loops, refusing
 // connections) throws or stalls the other hosts. Every failure comes back as a sentence for the user.
+// Nothing is fetched from private, loopback or link-local addresses unless allowed (address-guard.ts),
+// and every limit (time, size, redirects, compression ratio) is an option its message names.
 
 import { isUtf8 } from 'node:buffer';
+import { AddressGuard, AddressRefused, type AddressPolicy, type Resolver } from './address-guard.js';
 import { arabicShare, utf16Bom } from './decode.js';
+import { FETCH_DEFAULTS, fetchLimitProblem, type FetchLimits } from './fetch-limits.js';
 import { netErrors, networkDetail, where } from './net-errors.js';
 import { Robots } from './robots.js';
+import { DecompressionRefused, guardedFetch } from './transport.js';
+
+export { FETCH_DEFAULTS, fetchLimitProblem, type FetchLimits };
 
 export const USER_AGENT = 'rasd/0.1 (+https://github.com/rasd-project/rasd; Arabic news monitoring)';
 
-export interface FetcherOptions {
+export interface FetcherOptions extends FetchLimits, AddressPolicy {
   /** Default USER_AGENT. Its product token ("rasd") is what robots.txt groups are matched on. */
   userAgent?: string;
-  /** Whole-request timeout, body included, for each attempt; default 20000. */
-  timeoutMs?: number;
   /** Minimum gap between the starts of two requests to one host; default 1000. robots Crawl-delay raises it (capped at 30 s). */
   perHostIntervalMs?: number;
-  /** Body size limit in bytes (after any Content-Encoding is undone); default 20 MB. */
-  maxBytes?: number;
   /** Retries on 5xx, 429, timeout and network errors, with backoff; default 1. */
   retries?: number;
   /** Default true. */
   respectRobots?: boolean;
-  /** Default globalThis.fetch. */
+  /** How host names are resolved by the default transport; default the system's (getaddrinfo). Tests map names here. */
+  resolve?: Resolver;
+  /**
+   * Default: the guarded transport (transport.ts), which checks every address it connects to and
+   * watches the compression ratio. A fetch given here replaces it: IP literals are still checked
+   * before each hop, but what names resolve to, and the compression ratio, are then its business.
+   */
   fetchImpl?: typeof fetch;
 }
 
@@ -44,7 +53,8 @@ export type FetchResult =
       ok: false;
       /** The URL as requested; the message names the address that failed when a redirect led elsewhere. */
       url: string;
-      reason: 'robots' | 'http' | 'timeout' | 'network' | 'too-large' | 'unsupported';
+      /** refused: the address is private, loopback, link-local or otherwise not public, and not allowed. */
+      reason: 'robots' | 'http' | 'timeout' | 'network' | 'too-large' | 'unsupported' | 'refused';
       status?: number;
       error: string;
     };
@@ -54,7 +64,11 @@ type Conditional = { etag?: string | null; lastModified?: string | null };
 
 /** A site may slow us down with Crawl-delay or Retry-After, but not to a crawl that never ends. */
 const MAX_DELAY_MS = 30_000;
-const MAX_REDIRECTS = 5;
+/**
+ * robots.txt is read up to this size and the rest ignored, as RFC 9309 §2.5 allows (it asks for
+ * at least 500 KiB): a site cannot make every URL check slow with a huge file of rules.
+ */
+export const ROBOTS_MAX_BYTES = 512 * 1024;
 const ACCEPT = 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8';
 
 /** One answer from a server, body read when it is a 2xx. */
@@ -66,11 +80,10 @@ interface Answer {
 }
 
 /** A request that got no usable answer; `detail` says why the network failed. */
-interface Miss {
-  kind: 'miss';
-  reason: 'timeout' | 'network' | 'too-large';
-  detail?: string;
-}
+type Miss =
+  | { kind: 'miss'; reason: 'timeout' | 'network' | 'too-large'; detail?: string }
+  | { kind: 'miss'; reason: 'refused'; refused: AddressRefused }
+  | { kind: 'miss'; reason: 'too-large'; bomb: DecompressionRefused };
 
 type Attempt = Answer | Miss;
 
@@ -83,22 +96,29 @@ interface Outcome {
 export class Fetcher {
   /** Number of requests actually sent per host ("example.com", "127.0.0.1:8080"), robots.txt included. */
   readonly stats = new Map<string, number>();
-  private readonly opts: Required<FetcherOptions>;
+  private readonly opts: Required<Omit<FetcherOptions, keyof AddressPolicy | 'resolve'>>;
+  private readonly guard: AddressGuard;
   private readonly agentToken: string;
   private readonly gates = new Map<string, HostGate>();
   /** Per origin; the promise is stored at once, so concurrent requests share one robots.txt fetch. */
   private readonly robots = new Map<string, Promise<Robots | null>>();
 
+  /** Throws a RangeError naming the option when a limit is out of range (see fetchLimitProblem). */
   constructor(opts: FetcherOptions = {}) {
+    const problem = fetchLimitProblem(opts);
+    if (problem) throw new RangeError(problem);
+    this.guard = new AddressGuard({ allowPrivate: opts.allowPrivate, allowHosts: opts.allowHosts }, opts.resolve);
+    const maxCompressionRatio = opts.maxCompressionRatio ?? FETCH_DEFAULTS.maxCompressionRatio;
     this.opts = {
       userAgent: opts.userAgent ?? USER_AGENT,
-      timeoutMs: opts.timeoutMs ?? 20_000,
+      timeoutMs: opts.timeoutMs ?? FETCH_DEFAULTS.timeoutMs,
       perHostIntervalMs: opts.perHostIntervalMs ?? 1000,
-      maxBytes: opts.maxBytes ?? 20 * 1024 * 1024,
+      maxBytes: opts.maxBytes ?? FETCH_DEFAULTS.maxBytes,
+      maxRedirects: opts.maxRedirects ?? FETCH_DEFAULTS.maxRedirects,
+      maxCompressionRatio,
       retries: opts.retries ?? 1,
       respectRobots: opts.respectRobots ?? true,
-      // Looked up at call time, so a fetch replaced after construction (tests, instrumentation) is used.
-      fetchImpl: opts.fetchImpl ?? ((input, init) => globalThis.fetch(input, init)),
+      fetchImpl: opts.fetchImpl ?? guardedFetch({ guard: this.guard, maxCompressionRatio }),
     };
     this.agentToken = (/^[A-Za-z_-]+/.exec(this.opts.userAgent)?.[0] ?? this.opts.userAgent).toLowerCase();
   }
@@ -107,14 +127,14 @@ export class Fetcher {
    * GET with robots.txt check (fetched once per origin and cached; a missing/4xx robots.txt allows all; 5xx or
    * unreachable robots → treat as allow-all but never crash), per-host rate limiting (requests to one host are
    * serialised with the interval; different hosts run concurrently), conditional headers, timeout, size limit,
-   * redirects (max 5). Never throws.
+   * redirects (maxRedirects), and the address of every hop checked. Never throws.
    */
   async get(url: string, conditional?: Conditional): Promise<FetchResult> {
     try {
       const start = parseUrl(url);
       if (typeof start === 'string') return fail(url, 'unsupported', start);
       const headers = requestHeaders(this.opts.userAgent, conditional);
-      const outcome = await this.follow(start, headers, true, this.opts.retries);
+      const outcome = await this.follow(start, headers, 'page', this.opts.retries);
       return 'reason' in outcome ? { ...outcome, url } : this.toResult(outcome, url, conditional);
     } catch (e) {
       // Nothing above is meant to throw; this keeps the promise of never throwing if something does.
@@ -122,29 +142,35 @@ export class Fetcher {
     }
   }
 
-  /** Requests `url`, following up to MAX_REDIRECTS redirects, each hop checked against robots.txt when asked. */
-  private async follow(url: URL, headers: Record<string, string>, checkRobots: boolean, retries: number): Promise<Outcome | Failure> {
+  /**
+   * Requests `url`, following up to maxRedirects redirects. Each hop's address is checked first (an
+   * IP literal here, a name when the transport connects), then, for a page, robots.txt.
+   */
+  private async follow(url: URL, headers: Record<string, string>, kind: 'page' | 'robots', retries: number): Promise<Outcome | Failure> {
     const requested = url.href;
+    const max = this.opts.maxRedirects;
     for (let hop = 0; ; hop++) {
-      if (checkRobots && !(await this.allowed(url))) {
+      const refused = this.guard.checkLiteral(url);
+      if (refused) return fail(requested, 'refused', netErrors.refusedAddress(where(url.href, requested), refused));
+      if (kind === 'page' && !(await this.allowed(url))) {
         return fail(requested, 'robots', netErrors.robots(where(url.href, requested), url.host, this.agentToken));
       }
-      const attempt = await this.withRetries(url, headers, retries);
+      const attempt = await this.withRetries(url, headers, kind, retries);
       const location = attempt.kind === 'answer' ? redirectTarget(attempt) : null;
       if (location === null || attempt.kind === 'miss') return { attempt, url };
-      const next = parseUrl(location, url);
+      const next = parseUrl(location, url, requested);
       if (typeof next === 'string') return fail(requested, 'unsupported', next);
-      if (hop === MAX_REDIRECTS) return fail(requested, 'http', netErrors.tooManyRedirects(requested, MAX_REDIRECTS), attempt.status);
+      if (hop === max) return fail(requested, 'http', netErrors.tooManyRedirects(requested, max), attempt.status);
       url = next;
     }
   }
 
-  private async withRetries(url: URL, headers: Record<string, string>, retries: number): Promise<Attempt> {
+  private async withRetries(url: URL, headers: Record<string, string>, kind: 'page' | 'robots', retries: number): Promise<Attempt> {
     const gate = this.gate(url.host);
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= retries;
       const result = await gate.run(async () => {
-        const answer = await this.send(url, headers);
+        const answer = await this.send(url, headers, kind);
         // Backoff, set before the gate lets the next request in: the host's interval doubled per
         // attempt, or longer when the server says so.
         if (!last && retryable(answer)) gate.holdFor(Math.max(gate.interval * 2 ** attempt, retryAfterMs(answer)));
@@ -154,8 +180,8 @@ export class Fetcher {
     }
   }
 
-  /** One request, its body read in full under the same timeout. */
-  private async send(url: URL, headers: Record<string, string>): Promise<Attempt> {
+  /** One request, its body read in full under the same timeout (robots.txt: up to ROBOTS_MAX_BYTES, the rest dropped). */
+  private async send(url: URL, headers: Record<string, string>, kind: 'page' | 'robots'): Promise<Attempt> {
     this.stats.set(url.host, (this.stats.get(url.host) ?? 0) + 1);
     const controller = new AbortController();
     let timedOut = false;
@@ -170,14 +196,18 @@ export class Fetcher {
         await res.body?.cancel().catch(() => undefined);
         return { kind: 'answer', status: res.status, headers: res.headers, body: null };
       }
-      const body = await readLimited(res, this.opts.maxBytes);
+      const body = kind === 'robots' ? await readLimited(res, Math.min(ROBOTS_MAX_BYTES, this.opts.maxBytes), true) : await readLimited(res, this.opts.maxBytes);
       if (!body) {
         controller.abort();
         return { kind: 'miss', reason: 'too-large' };
       }
       return { kind: 'answer', status: res.status, headers: res.headers, body };
     } catch (e) {
-      return timedOut ? { kind: 'miss', reason: 'timeout' } : { kind: 'miss', reason: 'network', detail: networkDetail(e) };
+      if (timedOut) return { kind: 'miss', reason: 'timeout' };
+      const cause = causeOf(e);
+      if (cause instanceof AddressRefused) return { kind: 'miss', reason: 'refused', refused: cause };
+      if (cause instanceof DecompressionRefused) return { kind: 'miss', reason: 'too-large', bomb: cause };
+      return { kind: 'miss', reason: 'network', detail: networkDetail(e) };
     } finally {
       clearTimeout(timer);
     }
@@ -197,7 +227,7 @@ export class Fetcher {
   /** The origin's robots.txt, or null (allow all) when it is missing, refused, broken or unreachable. */
   private async fetchRobots(url: URL): Promise<Robots | null> {
     const robotsUrl = new URL('/robots.txt', url.origin);
-    const outcome = await this.follow(robotsUrl, requestHeaders(this.opts.userAgent), false, 0);
+    const outcome = await this.follow(robotsUrl, requestHeaders(this.opts.userAgent), 'robots', 0);
     if ('reason' in outcome || outcome.attempt.kind !== 'answer' || !outcome.attempt.body) return null;
     const robots = Robots.parse(decodeBody(outcome.attempt.body, outcome.attempt.headers.get('content-type')));
     const delay = robots.crawlDelaySeconds(this.agentToken);
@@ -226,6 +256,8 @@ export class Fetcher {
   }
 
   private missMessage(miss: Miss, at: string): string {
+    if ('refused' in miss) return netErrors.refusedAddress(at, miss.refused);
+    if ('bomb' in miss) return netErrors.compressionRatio(at, miss.bomb.limit, miss.bomb.compressedBytes, miss.bomb.decompressedBytes);
     if (miss.reason === 'timeout') return netErrors.timeout(at, this.opts.timeoutMs);
     if (miss.reason === 'too-large') return netErrors.tooLarge(at, this.opts.maxBytes);
     return netErrors.network(at, miss.detail ?? 'no answer');
@@ -279,15 +311,27 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, Math.ceil(ms))) : Promise.resolve();
 }
 
-/** A URL we may fetch, or the message saying why not. Relative addresses resolve against `base`. */
-function parseUrl(text: string, base?: URL): URL | string {
+/**
+ * A URL we may fetch, or the message saying why not. Relative addresses (redirect targets) resolve
+ * against `base`, and the message then says where the redirect came from.
+ */
+function parseUrl(text: string, base?: URL, requested?: string): URL | string {
   let url: URL;
   try {
     url = new URL(text, base);
   } catch {
-    return netErrors.invalidUrl(text);
+    return netErrors.invalidUrl(requested ? where(text, requested) : text);
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url : netErrors.unsupportedScheme(url.href);
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url;
+  return netErrors.unsupportedScheme(requested ? where(url.href, requested) : url.href);
+}
+
+/** The error behind a failure: fetch() implementations wrap what went wrong in `cause`. */
+function causeOf(e: unknown): unknown {
+  for (let err = e, depth = 0; err && depth < 5; err = (err as { cause?: unknown }).cause, depth++) {
+    if (err instanceof AddressRefused || err instanceof DecompressionRefused) return err;
+  }
+  return e;
 }
 
 function requestHeaders(userAgent: string, conditional?: Conditional): Record<string, string> {
@@ -304,7 +348,8 @@ function redirectTarget(answer: Answer): string | null {
 }
 
 function retryable(attempt: Attempt): boolean {
-  if (attempt.kind === 'miss') return attempt.reason !== 'too-large';
+  // A refused address or a body over a limit will be the same the next time.
+  if (attempt.kind === 'miss') return attempt.reason !== 'too-large' && attempt.reason !== 'refused';
   return attempt.status === 429 || attempt.status >= 500;
 }
 
@@ -316,9 +361,12 @@ function retryAfterMs(attempt: Attempt): number {
   return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_DELAY_MS) : 0;
 }
 
-/** The body, or null as soon as it passes `limit` bytes (a declared Content-Length over it is not read at all). */
-async function readLimited(res: Response, limit: number): Promise<Buffer | null> {
-  if (Number(res.headers.get('content-length') ?? 0) > limit) {
+/**
+ * The body, or null as soon as it passes `limit` bytes (a declared Content-Length over it is not
+ * read at all); with `truncate`, its first `limit` bytes instead.
+ */
+async function readLimited(res: Response, limit: number, truncate = false): Promise<Buffer | null> {
+  if (!truncate && Number(res.headers.get('content-length') ?? 0) > limit) {
     await res.body?.cancel().catch(() => undefined);
     return null;
   }
@@ -332,7 +380,9 @@ async function readLimited(res: Response, limit: number): Promise<Buffer | null>
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      return null;
+      if (!truncate) return null;
+      chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength - (total - limit)));
+      return Buffer.concat(chunks, limit);
     }
     chunks.push(Buffer.from(value.buffer, value.byteOffset, value.byteLength));
   }

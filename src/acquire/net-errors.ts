@@ -2,6 +2,7 @@
 // files): full sentences that name the URL and say what to do next. Fetch code never builds text inline.
 
 import { STATUS_CODES } from 'node:http';
+import type { AddressRefused } from './address-guard.js';
 import { formatBytes } from './errors.js';
 
 /** "https://x/b (redirected from https://x/a)" when a redirect led there, else the URL alone. */
@@ -36,13 +37,35 @@ export const netErrors = {
   redirectWithoutTarget: (url: string, status: number) =>
     `${url} answered ${status} ${STATUS_CODES[status] ?? 'Redirect'} without saying where to; open it in a browser to see where it leads, and use the final address.`,
   tooManyRedirects: (url: string, max: number) =>
-    `${url} was not fetched because it redirected more than ${max} times; open it in a browser to see where it leads, and use the final address.`,
+    `${url} was not fetched because it redirected ${max === 0 ? 'and no redirects are followed' : `more than ${max === 1 ? 'once' : `${max} times`}`} (the limit); open it in a browser to see where it leads and use the final address, or raise the limit (--max-redirects).`,
   timeout: (url: string, timeoutMs: number) =>
-    `${url} did not answer completely within ${seconds(timeoutMs)} seconds; the site may be slow or down, try again later or raise the timeout.`,
+    `${url} did not answer completely within ${seconds(timeoutMs)} seconds; the site may be slow or down, try again later or raise the timeout (--timeout).`,
   network: (url: string, detail: string) =>
     `${url} could not be reached (${detail}); check the address and the network connection, and try again later.`,
   tooLarge: (url: string, limit: number) =>
-    `${url} is larger than the limit of ${formatBytes(limit)} per page and was not read; leave it out, or raise the limit if it is a genuine page or feed.`,
+    `${url} is larger than the limit of ${formatBytes(limit)} per page and was not read; leave it out, or raise the limit (--max-bytes) if it is a genuine page or feed.`,
+  compressionRatio: (url: string, limit: number, compressed: number, expanded: number) =>
+    `${url} was not read: its compressed body expanded more than ${limit} times (${formatBytes(compressed)} had become ${formatBytes(expanded)} and was still growing), as a decompression bomb does; leave it out, or raise the limit (--max-compression-ratio) if it is a genuine page or feed.`,
+  refusedAddress: (url: string, refused: AddressRefused) =>
+    `${url} was not fetched: ${refused.message}, and rasd fetches only from public addresses unless told otherwise; ${
+      refused.addressClass.privateNetwork
+        ? `pass --allow-private to allow private addresses, or --allow-host ${refused.host} to allow this host alone.`
+        : `pass --allow-host ${refused.host} to allow this host if you trust it.`
+    }`,
+};
+
+/** What is wrong with a fetch limit given as an option. */
+export const limitErrors = {
+  timeout: (ms: number, max: number) =>
+    `the timeout (--timeout) must be longer than 0 and at most ${Math.floor(max / 86_400_000)} days; ${ms} ms was given.`,
+  maxBytes: (n: number) => `the size limit (--max-bytes) must be a whole number of bytes greater than 0; ${n} was given.`,
+  maxRedirects: (n: number, max: number) =>
+    `the redirect limit (--max-redirects) must be a whole number from 0 to ${max}; ${n} was given.`,
+  maxCompressionRatio: (n: number) =>
+    `the compression ratio limit (--max-compression-ratio) must be a number of at least 1, e.g. 100; ${n} was given.`,
+  hostInterval: (ms: number, max: number) =>
+    `the interval between requests to one host (--host-interval) must be from 0 to ${Math.floor(max / 86_400_000)} days; ${ms} ms was given.`,
+  retries: (n: number) => `the number of retries must be a whole number from 0 to 10; ${n} was given.`,
 };
 
 /** Node's error codes for failed connections, in words. */

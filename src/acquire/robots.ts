@@ -4,8 +4,12 @@
 
 interface Rule {
   allow: boolean;
-  /** Percent-encoded as URLs are, so rules written with raw Arabic match encoded paths. */
+  /** Percent-encoded as URLs are, so rules written with raw Arabic match encoded paths. Its length ranks the rule. */
   pattern: string;
+  /** The pattern cut at its `*`s, once, for matches(). */
+  pieces: string[];
+  /** Whether the pattern ends with `$`. */
+  anchored: boolean;
 }
 
 interface Group {
@@ -38,7 +42,7 @@ export class Robots {
       if (key === 'allow' || key === 'disallow') {
         collectingAgents = false;
         // An empty rule matches nothing: "Disallow:" allows all.
-        if (value) current.rules.push({ allow: key === 'allow', pattern: normalisePath(value) });
+        if (value) current.rules.push(rule(key === 'allow', normalisePath(value)));
       } else if (key === 'crawl-delay') {
         collectingAgents = false;
         const delay = Number(value);
@@ -54,7 +58,7 @@ export class Robots {
     if (path === '/robots.txt') return true;
     let best: Rule | null = null;
     for (const rule of this.rulesFor(userAgent)) {
-      if (!matches(rule.pattern, path)) continue;
+      if (!matches(rule, path)) continue;
       const longer = !best || rule.pattern.length > best.pattern.length;
       const tieWonByAllow = best !== null && rule.pattern.length === best.pattern.length && rule.allow;
       if (longer || tieWonByAllow) best = rule;
@@ -95,23 +99,33 @@ function normalisePath(s: string): string {
   return s.replace(/[^\x00-\x7f]+/g, (run) => encodeURIComponent(run)).replace(/%[0-9a-f]{2}/gi, (e) => e.toUpperCase());
 }
 
-/**
- * Whether `pattern` matches a prefix of `path` (the whole path with a final `$`). Tracks the set
- * of path positions reachable so far instead of using a regular expression, so a robots.txt full
- * of `*` costs time linear in the pattern times the path, never exponential backtracking.
- */
-function matches(pattern: string, path: string): boolean {
+function rule(allow: boolean, pattern: string): Rule {
   const anchored = pattern.endsWith('$');
-  const body = anchored ? pattern.slice(0, -1) : pattern;
-  let positions = [0];
-  for (const ch of body) {
-    if (ch === '*') {
-      const from = positions[0]!;
-      positions = Array.from({ length: path.length - from + 1 }, (_, i) => from + i);
-    } else {
-      positions = positions.filter((p) => path[p] === ch).map((p) => p + 1);
-    }
-    if (!positions.length) return false;
+  // Runs of `*` match what one does.
+  return { allow, pattern, anchored, pieces: (anchored ? pattern.slice(0, -1) : pattern).replace(/\*+/g, '*').split('*') };
+}
+
+/**
+ * Whether a rule's pattern matches a prefix of `path` (the whole path with a final `$`). The pattern is
+ * cut at its `*`s into literal pieces: the first must start the path, each next one is taken where
+ * it first occurs after the one before (the earliest place leaves the most room for the rest, so
+ * this is exact for patterns whose only wildcard is `*`), and with `$` the last must end the path.
+ * Time is about the pattern plus the path per piece: a hostile robots.txt full of `*` (half a
+ * megabyte of them took 16 s per URL with the earlier set-of-positions walk) costs next to nothing.
+ */
+function matches({ pieces, anchored }: Rule, path: string): boolean {
+  const first = pieces[0]!;
+  if (!path.startsWith(first)) return false;
+  if (pieces.length === 1) return !anchored || path.length === first.length;
+  let at = first.length;
+  const last = pieces.length - 1;
+  for (let i = 1; i < last; i++) {
+    const piece = pieces[i]!;
+    if (!piece) continue;
+    const found = path.indexOf(piece, at);
+    if (found < 0) return false;
+    at = found + piece.length;
   }
-  return !anchored || positions.includes(path.length);
+  const end = pieces[last]!;
+  return anchored ? path.length - end.length >= at && path.endsWith(end) : path.indexOf(end, at) >= 0;
 }

@@ -1,5 +1,6 @@
 // Command-line entry. Commands load their modules lazily so that `rasd --help` stays fast.
 import { Command, InvalidArgumentError } from 'commander';
+import { addFetchOptions, fetchOptionsOf, type FetchCliValues } from '../acquire/fetch-cli.js';
 import { defineServe } from './commands/serve-options.js';
 
 // `rasd analyze … | head` closes the pipe early: stop quietly, as other Unix tools do.
@@ -58,26 +59,26 @@ const duration = (v: string): number => {
 const DB_HELP = 'the database file (default: $RASD_DB, else ./rasd.db)';
 const STORE_HELP = 'the database: a file, or a PostgreSQL address postgres://user:password@host/db (default: $RASD_DB, else ./rasd.db)';
 
-program
+addFetchOptions(program
   .command('ingest')
   .description('Analyse and store articles: files, folders (recursively), .jsonl(.gz) corpora, WARC archives, RSS/Atom feeds, sitemaps, article URLs.')
   .argument('<inputs...>', 'paths, folders and http(s) URLs')
   .option('--db <path>', STORE_HELP)
   .option('--near-threshold <share>', 'shingle overlap from which an article is a near-duplicate of an earlier one', share, 0.8)
   .option('--learn-min <n>', "a short line in this many of an outlet's articles is its boilerplate (kept in the database; default 5)", count)
-  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024)
+  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this; for URLs, pages and feeds larger than this once decompressed (default 20 MB)', positiveInt, 20 * 1024 * 1024)
   .option('--timeout <duration>', 'give up on a web request after this long', duration, 20_000)
   .option('--host-interval <duration>', 'wait at least this long between two requests to one host', duration, 1000)
-  .option('-q, --quiet', 'no progress output')
-  .action(async (inputs: string[], o: { db?: string; nearThreshold: number; learnMin?: number; maxBytes: number; timeout: number; hostInterval: number; quiet?: boolean }) => {
+  .option('-q, --quiet', 'no progress output'))
+  .action(async (inputs: string[], o: { db?: string; nearThreshold: number; learnMin?: number; maxBytes: number; timeout: number; hostInterval: number; quiet?: boolean } & FetchCliValues) => {
     const [{ ingestCommand }, { dbPath }] = await Promise.all([import('./commands/ingest.js'), import('./commands/db.js')]);
     process.exitCode = await ingestCommand(inputs, {
       db: dbPath(o.db), nearThreshold: o.nearThreshold, learnMin: o.learnMin, maxBytes: o.maxBytes,
-      timeoutMs: o.timeout, perHostMs: o.hostInterval, quiet: !!o.quiet,
+      timeoutMs: o.timeout, perHostMs: o.hostInterval, quiet: !!o.quiet, ...fetchOptionsOf(o),
     });
   });
 
-program
+addFetchOptions(program
   .command('watch')
   .description('Poll feeds and sitemaps on an interval (conditional requests, robots.txt, per-host rate limit) and store new articles; resumes after a restart.')
   .argument('<feeds...>', 'feed or sitemap URLs')
@@ -86,12 +87,14 @@ program
   .option('--once', 'poll once and exit')
   .option('--timeout <duration>', 'give up on a web request after this long', duration, 20_000)
   .option('--host-interval <duration>', 'wait at least this long between two requests to one host', duration, 1000)
+  .option('--max-bytes <n>', 'refuse pages and feeds larger than this many bytes once decompressed (default 20 MB)', positiveInt, 20 * 1024 * 1024)
   .option('--near-threshold <share>', 'shingle overlap from which an article is a near-duplicate', share, 0.8)
-  .option('-q, --quiet', 'only the summary of each poll')
-  .action(async (feeds: string[], o: { db?: string; every: number; once?: boolean; timeout: number; hostInterval: number; nearThreshold: number; quiet?: boolean }) => {
+  .option('-q, --quiet', 'only the summary of each poll'))
+  .action(async (feeds: string[], o: { db?: string; every: number; once?: boolean; timeout: number; hostInterval: number; maxBytes: number; nearThreshold: number; quiet?: boolean } & FetchCliValues) => {
     const [{ watchCommand }, { dbPath }] = await Promise.all([import('./commands/watch.js'), import('./commands/db.js')]);
     process.exitCode = await watchCommand(feeds, {
-      db: dbPath(o.db), everyMs: o.every, once: !!o.once, timeoutMs: o.timeout, perHostMs: o.hostInterval, nearThreshold: o.nearThreshold, quiet: !!o.quiet,
+      db: dbPath(o.db), everyMs: o.every, once: !!o.once, timeoutMs: o.timeout, perHostMs: o.hostInterval, maxBytes: o.maxBytes,
+      nearThreshold: o.nearThreshold, quiet: !!o.quiet, ...fetchOptionsOf(o),
     });
   });
 

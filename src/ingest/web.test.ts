@@ -1,5 +1,6 @@
 // Ingesting from the web against loopback servers the test starts: a feed, article pages, a
 // sitemap, robots.txt disallowing one path, a 304 on re-poll, a slow host and a failing host.
+// Loopback is refused unless allowed, so every test that fetches from these servers opts in.
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -76,7 +77,17 @@ afterAll(() => {
 const open = () => {
   const store = Store.open(join(dir, 'web.db'));
   const ing = new Ingester(new SqliteArticleStore(store), { nearThreshold: 0.8, learnMin: 5, batchSize: 50 });
-  return { store, ing, web: new WebIngest(ing, { timeoutMs: 400, perHostMs: 5 }) };
+  return { store, ing, web: new WebIngest(ing, { timeoutMs: 400, perHostMs: 5, allowPrivate: true }) };
+};
+
+const rasd = async (args: string[]): Promise<{ stderr: string; status: number | null }> => {
+  // Spawned asynchronously: this process serves the site the command fetches from.
+  const root = resolve(import.meta.dirname, '..', '..');
+  const child = spawn(process.execPath, [join(root, 'bin', 'rasd.js'), ...args], { env: { ...process.env, NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const status = await new Promise<number | null>((res) => child.on('exit', res));
+  return { stderr, status };
 };
 
 describe('ingesting feeds, sitemaps and pages', () => {
@@ -133,17 +144,72 @@ describe('ingesting feeds, sitemaps and pages', () => {
   });
 
   it('rasd watch --once polls from the command line and exits', async () => {
-    // Spawned asynchronously: this process serves the site the command fetches from.
-    const root = resolve(import.meta.dirname, '..', '..');
-    const child = spawn(process.execPath, [join(root, 'bin', 'rasd.js'), 'watch', `${site}/feed.xml`, '--once', '--db', join(dir, 'cli.db'), '--host-interval', '10ms', '--timeout', '5s'], {
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const status = await new Promise<number | null>((res) => child.on('exit', res));
-    const r = { stderr, status };
+    const r = await rasd(['watch', `${site}/feed.xml`, '--once', '--db', join(dir, 'cli.db'), '--host-interval', '10ms', '--timeout', '5s', '--allow-private']);
     expect(r.stderr).toMatch(/poll 1: .*feed\.xml — 3 items, 2 fetched/);
     expect(r.stderr).toMatch(/robots\.txt/);
     expect(r.status).toBe(1); // the disallowed item is a failure the user should see
+  }, 30_000);
+});
+
+describe('private addresses', () => {
+  it('refuses a loopback site without the opt-in, and records why', async () => {
+    const store = Store.open(join(dir, 'refused.db'));
+    const ing = new Ingester(new SqliteArticleStore(store), { nearThreshold: 0.8, learnMin: 5, batchSize: 50 });
+    const before = seen.length;
+    const r = await new WebIngest(ing, { timeoutMs: 400, perHostMs: 5 }).ingestUrl(`${site}/feed.xml`);
+    expect(r.status).toBe('failed');
+    expect(ing.tally.failures.map((f) => f.error)).toEqual([expect.stringMatching(/feed\.xml was not fetched: 127\.0\.0\.1 is a loopback address .* pass --allow-private/)]);
+    expect(seen.length).toBe(before);
+    store.close();
+  });
+
+  it('does not follow the items of an allowed feed into a private network', async () => {
+    // news.example plays a public site (allowed by name, served from loopback); its feed links to an inward address.
+    const port = new URL(site).port;
+    const inward = await serve((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end(page('داخلي', 'نص داخلي.')));
+    let hits = 0;
+    const feedSite = await serve((req, res) => {
+      if (req.url !== '/feed.xml') return void res.writeHead(404).end();
+      hits++;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>a</title><link>${inward}/secret</link></item><item><title>b</title><link>http://internal.example:${port}/news/1</link></item></channel></rss>`);
+    });
+    const store = Store.open(join(dir, 'inward.db'));
+    const ing = new Ingester(new SqliteArticleStore(store), { nearThreshold: 0.8, learnMin: 5, batchSize: 50 });
+    const dns = async (host: string) => [{ address: '127.0.0.1', family: 4 as const }].filter(() => host === 'news.example' || host === 'internal.example');
+    const web = new WebIngest(ing, { timeoutMs: 2000, perHostMs: 5, allowHosts: ['news.example'], resolve: dns });
+    const before = seen.length;
+    const r = await web.ingestUrl(`${feedSite.replace('127.0.0.1', 'news.example')}/feed.xml`);
+    expect(r).toMatchObject({ status: 'new', items: 2, fetched: 0 });
+    expect(hits).toBe(1);
+    const errors = ing.tally.failures.map((f) => f.error).sort();
+    expect(errors).toEqual([
+      expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/secret was not fetched: 127\.0\.0\.1 is a loopback address/),
+      expect.stringMatching(/^http:\/\/internal\.example:\d+\/news\/1 was not fetched: internal\.example resolves to 127\.0\.0\.1, which is a loopback address/),
+    ]);
+    expect(seen.length).toBe(before); // the site behind internal.example saw nothing
+    store.close();
+  });
+
+  it('rasd watch and rasd ingest refuse loopback without --allow-private, and check their limits', async () => {
+    const before = seen.length;
+    const watch = await rasd(['watch', `${site}/feed.xml`, '--once', '--db', join(dir, 'cli-refused.db'), '--timeout', '5s']);
+    expect(watch.stderr).toMatch(/feed\.xml was not fetched: 127\.0\.0\.1 is a loopback address \(this machine\), and rasd fetches only from public addresses unless told otherwise; pass --allow-private/);
+    expect(watch.status).toBe(1);
+    const ingest = await rasd(['ingest', `${site}/news/4`, '--db', join(dir, 'cli-refused.db'), '-q']);
+    expect(ingest.stderr).toMatch(/news\/4 was not fetched: 127\.0\.0\.1 is a loopback address/);
+    expect(ingest.status).toBe(1);
+    expect(seen.length).toBe(before);
+
+    const badRedirects = await rasd(['ingest', `${site}/news/4`, '--db', join(dir, 'cli-refused.db'), '--max-redirects', 'many']);
+    expect(badRedirects.stderr).toContain("option '--max-redirects <n>' argument 'many' is invalid. expected a whole number of redirects from 0 to 50");
+    expect(badRedirects.status).not.toBe(0);
+    const badTimeout = await rasd(['watch', `${site}/feed.xml`, '--db', join(dir, 'cli-refused.db'), '--timeout', '0']);
+    expect(badTimeout.stderr).toBe('rasd: the timeout (--timeout) must be longer than 0 and at most 24 days; 0 ms was given.\n');
+    expect(badTimeout.status).toBe(2);
+    // Beyond what a timer can wait, setTimeout fires at once: the watch would poll without pause.
+    const badEvery = await rasd(['watch', `${site}/feed.xml`, '--db', join(dir, 'cli-refused.db'), '--every', '1000h']);
+    expect(badEvery.stderr).toBe('rasd: the time between polls (--every) must be longer than 0 and at most 24 days; 3600000000 ms was given.\n');
+    expect(badEvery.status).toBe(2);
   }, 30_000);
 });

@@ -2,20 +2,27 @@
 // a sitemap index, or an article page. Feeds are polled with conditional requests (ETag /
 // Last-Modified kept in the database), and an article already stored is never fetched again, so
 // a restarted run or the next poll picks up where the last one stopped.
-import { Fetcher, decodeBody, type FetchResult } from '../acquire/http.js';
+import type { AddressPolicy, Resolver } from '../acquire/address-guard.js';
+import { Fetcher, decodeBody, type FetchLimits, type FetchResult } from '../acquire/http.js';
 import { looksLikeFeed, parseFeed, type FeedItem, type ParsedFeed } from '../acquire/feeds.js';
 import { htmlToInput } from '../clean/html.js';
 import type { RawInput } from '../core/types.js';
 import { canonicalUrl } from '../link/url.js';
 import type { Ingester } from './ingester.js';
 
-export interface WebOptions {
+/**
+ * How pages are fetched: the limits (FetchLimits: timeout, size, redirects, compression ratio), and
+ * the addresses allowed besides public ones (AddressPolicy; by default none).
+ */
+export interface WebOptions extends FetchLimits, AddressPolicy {
   /** Whole-request timeout. */
   timeoutMs: number;
   /** Minimum gap between two requests to one host. */
   perHostMs: number;
   /** Articles fetched at once (different hosts proceed in parallel; one host is rate-limited). */
   concurrency?: number;
+  /** How host names are resolved (tests map names to loopback here); default the system's. */
+  resolve?: Resolver;
   fetchImpl?: typeof fetch;
 }
 
@@ -38,7 +45,17 @@ export class WebIngest {
     opts: WebOptions,
     private readonly onProgress: () => void = () => {},
   ) {
-    this.fetcher = new Fetcher({ timeoutMs: opts.timeoutMs, perHostIntervalMs: opts.perHostMs, fetchImpl: opts.fetchImpl });
+    this.fetcher = new Fetcher({
+      timeoutMs: opts.timeoutMs,
+      perHostIntervalMs: opts.perHostMs,
+      maxBytes: opts.maxBytes,
+      maxRedirects: opts.maxRedirects,
+      maxCompressionRatio: opts.maxCompressionRatio,
+      allowPrivate: opts.allowPrivate,
+      allowHosts: opts.allowHosts,
+      resolve: opts.resolve,
+      fetchImpl: opts.fetchImpl,
+    });
     this.concurrency = opts.concurrency ?? 4;
   }
 

@@ -1,3 +1,4 @@
+import { fetchLimitProblem } from '../../acquire/fetch-limits.js';
 import { readSources } from '../../acquire/index.js';
 import { Ingester, type IngestOptions } from '../../ingest/ingester.js';
 import { reanalyze, staleIds } from '../../ingest/reanalyze.js';
@@ -17,6 +18,12 @@ export interface IngestCliOptions extends WebOptions {
 
 /** `rasd ingest`: read, analyse and store every target; returns the exit status. */
 export async function ingestCommand(args: string[], opts: IngestCliOptions): Promise<number> {
+  // Checked before anything is opened: a limit that cannot work would fail every URL alike.
+  const problem = fetchLimitProblem({ ...opts, perHostIntervalMs: opts.perHostMs });
+  if (problem) {
+    process.stderr.write(`rasd: ${problem}\n`);
+    return 2;
+  }
   const store = await openArticleStore(opts.db);
   if (!store) return 1;
   const started = Date.now();

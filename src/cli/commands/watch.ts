@@ -1,19 +1,21 @@
+import { fetchLimitProblem } from '../../acquire/fetch-limits.js';
 import { Ingester } from '../../ingest/ingester.js';
 import { isUrl } from '../../ingest/sources.js';
-import { WebIngest } from '../../ingest/web.js';
+import { WebIngest, type WebOptions } from '../../ingest/web.js';
 import { renderError, renderIngestSummary } from '../views.js';
 import { openArticleStore, shownDb } from './db.js';
 import { stopOnSignal } from './ingest.js';
 
-export interface WatchOptions {
+export interface WatchOptions extends Omit<WebOptions, 'concurrency' | 'fetchImpl' | 'resolve'> {
   db: string;
   everyMs: number;
   once: boolean;
-  timeoutMs: number;
-  perHostMs: number;
   nearThreshold: number;
   quiet: boolean;
 }
+
+/** setTimeout fires at once for longer delays, which would turn the watch into a loop polling without pause. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * `rasd watch`: polls every feed, stores new articles, sleeps, and again, until Ctrl-C. All state
@@ -25,10 +27,17 @@ export async function watchCommand(feeds: string[], opts: WatchOptions): Promise
     process.stderr.write(renderError(bad[0]!, `${bad[0]} is not a feed URL; rasd watch follows http(s) feeds and sitemaps (use rasd ingest for files).`));
     return 2;
   }
+  const problem = !(opts.everyMs > 0 && opts.everyMs <= MAX_TIMER_MS)
+    ? `the time between polls (--every) must be longer than 0 and at most 24 days; ${opts.everyMs} ms was given.`
+    : fetchLimitProblem({ ...opts, perHostIntervalMs: opts.perHostMs });
+  if (problem) {
+    process.stderr.write(`rasd: ${problem}\n`);
+    return 2;
+  }
   const store = await openArticleStore(opts.db);
   if (!store) return 1;
   const ing = new Ingester(store, { nearThreshold: opts.nearThreshold, learnMin: await store.learnMin(undefined), batchSize: 200 });
-  const web = new WebIngest(ing, { timeoutMs: opts.timeoutMs, perHostMs: opts.perHostMs });
+  const web = new WebIngest(ing, opts);
   const stop = stopOnSignal(() => void ing.commit().catch(() => {}));
   let wake: (() => void) | null = null;
   const interrupt = setInterval(() => stop.requested && wake?.(), 200);
