@@ -3,7 +3,7 @@
 
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, constants as zlib, createGzip, deflateSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Resolver } from './address-guard.js';
 import { Fetcher, USER_AGENT, decodeBody, fetchLimitProblem } from './http.js';
@@ -496,10 +496,10 @@ describe('Fetcher: private and loopback addresses', () => {
 describe('Fetcher: compressed bodies and decompression bombs', () => {
   const arabic = `<p>${'وزير الخارجية يرحب بالاتفاق. '.repeat(200)}</p>`;
 
-  it('reads gzip, deflate and brotli bodies', async () => {
-    const encoded: Record<string, Buffer> = { gzip: gzipSync(arabic), deflate: deflateSync(arabic), br: brotliCompressSync(arabic) };
+  it('reads gzip, deflate (zlib or raw, as servers send it) and brotli bodies', async () => {
+    const encoded: Record<string, Buffer> = { gzip: gzipSync(arabic), deflate: deflateSync(arabic), 'deflate-raw': deflateRawSync(arabic), br: brotliCompressSync(arabic) };
     const server = await serve((req, res) => {
-      const coding = (req.url ?? '').slice(1);
+      const coding = (req.url ?? '').slice(1).replace('-raw', '');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': coding }).end(encoded[coding]);
     });
     const fetcher = new Fetcher({ perHostIntervalMs: 0, respectRobots: false, allowPrivate: true });
@@ -538,11 +538,12 @@ describe('Fetcher: compressed bodies and decompression bombs', () => {
     const zeros = Buffer.alloc(16 * 1024 * 1024);
     const bombs: Record<string, Buffer> = {
       deflate: deflateSync(zeros, { level: 9 }),
+      'deflate-raw': deflateRawSync(zeros, { level: 9 }),
       br: brotliCompressSync(zeros, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }),
     };
     const site = await serve((req, res) => {
       const coding = (req.url ?? '').slice(1);
-      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': coding }).end(bombs[coding]);
+      res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': coding.replace('-raw', '') }).end(bombs[coding]);
     });
     const fetcher = new Fetcher({ respectRobots: false, allowPrivate: true, perHostIntervalMs: 0 });
     for (const coding of Object.keys(bombs)) {

@@ -11,8 +11,8 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import { pipeline, type Readable } from 'node:stream';
-import { constants, createBrotliDecompress, createUnzip } from 'node:zlib';
+import { Duplex, pipeline, type Readable, type Transform } from 'node:stream';
+import { constants, createBrotliDecompress, createInflateRaw, createUnzip } from 'node:zlib';
 import type { AddressGuard } from './address-guard.js';
 
 export interface TransportOptions {
@@ -136,11 +136,53 @@ function decodedBody(res: IncomingMessage, encoding: string | null, maxRatio: nu
   );
 }
 
+const ZLIB_FLUSH = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+
+/**
+ * "deflate" as servers send it: the standard says a zlib stream, but some servers send raw deflate
+ * without the zlib header, and browsers accept both. The first two bytes tell them apart (a zlib
+ * header is a deflate method nibble and a multiple of 31); the inner decoder is chosen then.
+ */
+class AnyDeflate extends Duplex {
+  private inner: Transform | null = null;
+  private head = Buffer.alloc(0);
+
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: (e?: Error | null) => void): void {
+    if (!this.inner) {
+      this.head = Buffer.concat([this.head, chunk]);
+      if (this.head.length < 2) return done();
+      const zlib = (this.head[0]! & 0x0f) === 8 && ((this.head[0]! << 8) | this.head[1]!) % 31 === 0;
+      const inner = (this.inner = zlib ? createUnzip(ZLIB_FLUSH) : createInflateRaw(ZLIB_FLUSH));
+      // Backpressure both ways: nothing is inflated ahead of what the reader takes.
+      inner.on('data', (d: Buffer) => void (this.push(d) || inner.pause()));
+      inner.on('end', () => this.push(null));
+      inner.on('error', (e) => this.destroy(e));
+      chunk = this.head;
+    }
+    if (this.inner.write(chunk)) done();
+    else this.inner.once('drain', () => done());
+  }
+
+  override _final(done: (e?: Error | null) => void): void {
+    if (this.inner) this.inner.end();
+    else this.push(null);
+    done(this.head.length === 1 ? new Error('a deflate body of one byte') : null);
+  }
+
+  override _read(): void {
+    this.inner?.resume();
+  }
+
+  override _destroy(err: Error | null, done: (e: Error | null) => void): void {
+    this.inner?.destroy();
+    done(err);
+  }
+}
+
 function decoderFor(coding: string): Readable | null {
   // Z_SYNC_FLUSH at the end, as fetch() does: a body cut short still gives what arrived.
-  if (coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate') {
-    return createUnzip({ flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH });
-  }
+  if (coding === 'gzip' || coding === 'x-gzip') return createUnzip(ZLIB_FLUSH);
+  if (coding === 'deflate') return new AnyDeflate();
   if (coding === 'br') {
     return createBrotliDecompress({ flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH });
   }
