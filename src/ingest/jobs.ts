@@ -138,13 +138,23 @@ export class Worker {
     await this.heartbeat(state);
   }
 
+  /**
+   * A job tried before (its worker died while holding it) is claimed alone, so that one article
+   * that kills its workers is given up by itself and not with the batch it happened to be in;
+   * fresh jobs are claimed a batch at a time.
+   */
   private async claim(): Promise<Job[]> {
+    const retried = await this.claimWhere('attempts > 0', 1);
+    return retried.length ? retried : this.claimWhere('attempts = 0', this.opts.batch);
+  }
+
+  private async claimWhere(condition: string, limit: number): Promise<Job[]> {
     const rows = await this.store.db.all<{ id: number; source: string; payload: Buffer; attempts: number }>(
       `UPDATE jobs SET attempts = attempts + 1, worker = ?, lease_until = now() + make_interval(secs => ?)
-       WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' AND (lease_until IS NULL OR lease_until < now())
+       WHERE id IN (SELECT id FROM jobs WHERE state = 'pending' AND ${condition} AND (lease_until IS NULL OR lease_until < now())
                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
        RETURNING id, source, payload, attempts`,
-      this.name, this.opts.leaseSeconds, this.opts.batch,
+      this.name, this.opts.leaseSeconds, limit,
     );
     return rows.sort((a, b) => a.id - b.id).map((r) => ({ id: r.id, source: r.source, input: unpackInput(r.payload), attempts: r.attempts }));
   }

@@ -105,6 +105,35 @@ describe.skipIf(!PG_ADMIN)('rasd worker on PostgreSQL', () => {
     expect(rasd(['search', 'والتحالف', '--db', db, '--json']).stdout.trim().split('\n')).toHaveLength(1);
   }, 90_000);
 
+  it('gives up only the job that keeps killing its workers, not the batch it was claimed with', async () => {
+    const name = await createPgDatabase();
+    made.push(name);
+    const own = pgUrl(name);
+    expect(rasd(['enqueue', join(dir, 'six.jsonl'), '--db', own, '-q']).status).toBe(0);
+    // Three workers in turn die while holding what they claimed: the first a batch of four, the
+    // next two (retried jobs being claimed alone) the first of those four.
+    for (let k = 0; k < 3; k++) {
+      const doomed = run(['worker', '--db', own, '--batch', '4', '--lease', '1s', '--name', `doomed-${k}`, '-q'], { RASD_WORKER_TEST_PAUSE_MS: '60000' });
+      await expect.poll(doomed.stderr, { timeout: 20_000, interval: 50 }).toMatch(/stored, committing/);
+      expect(doomed.stderr()).toMatch(k === 0 ? /batch of 1,2,3,4 stored/ : /batch of 1 stored/);
+      doomed.child.kill('SIGKILL');
+      await doomed.exit;
+      await new Promise((r) => setTimeout(r, 1_100)); // the lease runs out
+    }
+    const last = run(['worker', '--db', own, '--batch', '4', '--lease', '1s', '--drain', '--idle', '200ms', '-q']);
+    expect(await last.exit).toBe(0);
+    const sql = postgres(own, { max: 1, onnotice: () => {} });
+    try {
+      const jobs = await sql`SELECT id, state, attempts FROM jobs ORDER BY id`;
+      expect(jobs.map((j) => [Number(j['id']), j['state'], j['attempts']])).toEqual([
+        [1, 'failed', 4], [2, 'done', 2], [3, 'done', 2], [4, 'done', 2], [5, 'done', 1], [6, 'done', 1],
+      ]);
+      expect((await sql`SELECT count(*)::int AS n FROM articles`)[0]!['n']).toBe(5);
+    } finally {
+      await sql.end();
+    }
+  }, 90_000);
+
   it('refuses a file database, an unreachable server and a web address with a clear message', () => {
     const file = rasd(['worker', '--db', join(dir, 'x.db'), '--drain']);
     expect(file.status).toBe(1);
