@@ -317,9 +317,28 @@ export class Ingester {
     if (!reached.length) return;
     const set = await this.learnedOf(outlet);
     for (const k of reached) set.add(k);
+    if (this.grown.has(outlet)) return;
     this.grown.add(outlet);
+    // Recorded in the transaction that learned the lines: if this run dies before cleaning the
+    // outlet's earlier articles again, the next run still knows they are due.
+    const pending = new Set([...(await this.cleanPending()), outlet]);
+    await this.store.setMeta(CLEAN_PENDING, JSON.stringify([...pending]));
+  }
+
+  /** Outlets whose earlier articles are still to be cleaned again, by this run or a run that died first. */
+  async cleanPending(): Promise<string[]> {
+    const saved = JSON.parse((await this.store.getMeta(CLEAN_PENDING)) ?? '[]') as string[];
+    return [...new Set([...saved, ...this.grown])];
+  }
+
+  /** After cleaning again: nothing is due any more. */
+  async cleanDone(): Promise<void> {
+    await this.store.setMeta(CLEAN_PENDING, '[]');
   }
 }
+
+/** The meta key of the outlets whose earlier articles await cleaning again (a JSON list). */
+const CLEAN_PENDING = 'clean_pending';
 
 /**
  * Identity of a copy: its canonical URL, else the absolute path (and record number) it came from.

@@ -121,6 +121,9 @@ describe('ingesting into the store', () => {
     for (const s of stories) await ing.add(input({ outlet: 'site', body: `${s}\n\n${banner}` }));
     await ing.commit();
     expect(ing.grown.has('site')).toBe(true);
+    // A run killed here, before cleaning again, leaves the outlet due for the next run.
+    const nextRun = new Ingester(store, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 });
+    expect(await nextRun.cleanPending()).toEqual(['site']);
     const before = await store.db.all<{ text: string }>('SELECT text FROM articles ORDER BY id');
     expect(before[0]!.text).toContain(banner); // analysed before the line was known
     expect(before[3]!.text).not.toContain(banner); // the line was learned after three articles
@@ -130,6 +133,8 @@ describe('ingesting into the store', () => {
     const after = await store.db.all<{ text: string }>('SELECT text FROM articles');
     expect(after.every((r) => !r.text.includes(banner))).toBe(true);
     expect((await staleIds(ing))).toEqual([]);
+    await nextRun.cleanDone();
+    expect(await new Ingester(store, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 }).cleanPending()).toEqual([]);
   });
 
   it('reanalyses articles made by other stage versions, and only those', async () => {

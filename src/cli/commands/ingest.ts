@@ -68,16 +68,19 @@ const detail = (ing: Ingester): string =>
   `${ing.tally.stored} stored · ${ing.tally.duplicates} duplicates · ${ing.tally.unchanged} unchanged · ${ing.tally.failed} failed`;
 
 /**
- * Outlets whose boilerplate was learned during this run: their earlier articles still carry the
- * lines, so they are cleaned and analysed again now.
+ * Outlets whose boilerplate was learned during this run (or a run killed before it cleaned): their
+ * earlier articles still carry the lines, so they are cleaned and analysed again now.
  */
 async function cleanAgain(ing: Ingester, quiet: boolean): Promise<void> {
-  if (!ing.grown.size) return;
-  const ids = await staleIds(ing, { outlets: ing.grown });
-  if (!ids.length) return;
-  const progress = new Progress('clean again (learned boilerplate)', process.stderr, !quiet);
-  await reanalyze(ing, ids, (d, total) => progress.update({ done: d, total, detail: '' }));
-  progress.done({ done: ids.length, total: ids.length, detail: '' });
+  const outlets = await ing.cleanPending(); // this run's, and those of a run killed before it got here
+  if (!outlets.length) return;
+  const ids = await staleIds(ing, { outlets });
+  if (ids.length) {
+    const progress = new Progress('clean again (learned boilerplate)', process.stderr, !quiet);
+    await reanalyze(ing, ids, (d, total) => progress.update({ done: d, total, detail: '' }));
+    progress.done({ done: ids.length, total: ids.length, detail: '' });
+  }
+  await ing.serial(() => ing.cleanDone());
 }
 
 export interface StopFlag {
