@@ -262,6 +262,16 @@ searchFilters(program
     process.exitCode = await exportCommand({ ...o, text: words.join(' '), db: dbPath(o.db), quiet: !!o.quiet });
   });
 
+program
+  .command('check')
+  .description("Check that the database is consistent (after a crash, a full disk or a copy): the engine's checks and rasd's own invariants.")
+  .option('--db <path>', STORE_HELP)
+  .option('--json', 'as one JSON object')
+  .action(async (o: { db?: string; json?: boolean }) => {
+    const [{ checkCommand }, { dbPath }] = await Promise.all([import('./commands/check.js'), import('./commands/db.js')]);
+    process.exitCode = await checkCommand({ db: dbPath(o.db), json: !!o.json });
+  });
+
 defineServe(program);
 
 program.parseAsync(process.argv).catch((err: Error & { code?: string }) => {
