@@ -37,3 +37,16 @@ export function arg(name, d) {
   const i = process.argv.indexOf(name);
   return i > 0 ? Number(process.argv[i + 1]) : d;
 }
+
+/** The address a started `rasd serve` prints ("… at http://127.0.0.1:PORT/"), or an error with its output if it exits first. */
+export function serverAddress(server) {
+  return new Promise((done, fail) => {
+    let err = '';
+    server.stderr.on('data', (d) => {
+      err += d;
+      const m = /at (http:\/\/[^/]+)\//.exec(err);
+      if (m) done(m[1]);
+    });
+    server.on('exit', (code) => fail(new Error(`rasd serve exited (${code}): ${err}`)));
+  });
+}

@@ -11,7 +11,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arg, root } from './common.mjs';
+import { arg, root, serverAddress } from './common.mjs';
 
 if (!existsSync(join(root, 'dist', 'serve', 'loadgen.js'))) {
   console.error('bench:load: build first (npm run build).');
@@ -40,15 +40,7 @@ const server = pinned
   : spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
 let exited = null;
 server.on('exit', (code, signal) => (exited = { code, signal }));
-const base = await new Promise((done, fail) => {
-  let err = '';
-  server.stderr.on('data', (d) => {
-    err += d;
-    const m = /at (http:\/\/[^/]+)\//.exec(err);
-    if (m) done(m[1]);
-  });
-  server.on('exit', (code) => fail(new Error(`rasd serve exited (${code}): ${err}`)));
-});
+const base = await serverAddress(server);
 const port = Number(new URL(base).port);
 
 /** The server's memory: resident now and at its peak (taskset execs node, so the pid is the server's). */

@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { arg, corpus, root, start } from './common.mjs';
+import { arg, corpus, root, serverAddress, start } from './common.mjs';
 import { QUERIES } from './queries.mjs';
 
 if (spawnSync('wrk', ['--version']).error) {
@@ -33,15 +33,7 @@ if (!db) {
 }
 
 const server = spawn(process.execPath, [rasd, 'serve', '--db', db, '--port', '0', '--quiet', '--rate-limit', 'off'], { stdio: ['ignore', 'ignore', 'pipe'] });
-const base = await new Promise((done, fail) => {
-  let err = '';
-  server.stderr.on('data', (d) => {
-    err += d;
-    const m = /at (http:\/\/[^/]+)\//.exec(err);
-    if (m) done(m[1]);
-  });
-  server.on('exit', (code) => fail(new Error(`rasd serve exited (${code}): ${err}`)));
-});
+const base = await serverAddress(server);
 
 // A connection per check: a kept-alive one may be closed by the server while wrk runs.
 const fresh = { headers: { connection: 'close' } };
