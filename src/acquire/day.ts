@@ -56,6 +56,8 @@ function monthNumber(word: string): number {
 
 /** YYYY-MM-DD when the parts name a real day in a plausible range, else null. */
 function makeDay(year: number, month: number, day: number): string | null {
+  // NaN fails every comparison below: an epoch past the range of Date gave "NaN-NaN-NaN".
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1) return null;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -111,13 +111,35 @@ function declaredCharset(bytes: Uint8Array): string | null {
 
 /** The share of visible characters (markup removed) that are in the Arabic block U+0600–U+06FF. */
 export function arabicShare(text: string): number {
-  const visible = text
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+  // `<[^<>]*>` rather than `<[^>]*>`: with thousands of "<" and no ">" the latter rescans the rest of the text for each.
+  const visible = withoutScripts(text)
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/\s+/g, '');
   if (!visible.length) return 0;
   const arabic = visible.match(/[\u0600-\u06ff]/g)?.length ?? 0;
   return arabic / visible.length;
+}
+
+const SCRIPT_OPEN = /<(script|style)\b/gi;
+
+/**
+ * The text without its scripts and style sheets. A loop rather than one lazy regular expression
+ * (`<script…>[\s\S]*?</script>`), which rescans the rest of the text for every unclosed "<script":
+ * seconds on a hostile page. An unclosed one leaves the rest of the text as it is.
+ */
+function withoutScripts(text: string): string {
+  let out = '';
+  let from = 0;
+  SCRIPT_OPEN.lastIndex = 0;
+  for (let open = SCRIPT_OPEN.exec(text); open; open = SCRIPT_OPEN.exec(text)) {
+    const close = new RegExp(`</${open[1]}\\s*>`, 'gi');
+    close.lastIndex = SCRIPT_OPEN.lastIndex;
+    const end = close.exec(text);
+    if (!end) break;
+    out += text.slice(from, open.index) + ' ';
+    from = SCRIPT_OPEN.lastIndex = close.lastIndex;
+  }
+  return out + text.slice(from);
 }
 
 /** The share of C0 control characters other than whitespace in the first 64 KB. */

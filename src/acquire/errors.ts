@@ -1,7 +1,7 @@
 // Every message the input side shows a user, in one place (the practice of spaCy's errors.py):
 // full sentences that name the file and say what to do next. Reader code never builds text inline.
 
-import { LimitExceeded, isZlibError } from './stream.js';
+import { LimitExceeded, RatioExceeded, isZlibError } from './stream.js';
 
 /** Field names a JSON record may carry its text in, in order of preference. */
 export const BODY_FIELDS = ['content', 'text', 'maintext', 'body', 'article', 'article_body', 'articleBody'] as const;
@@ -51,6 +51,8 @@ export const errors = {
     `${path} is larger than the limit of ${formatBytes(limit)} per file and was not read; split it into smaller files, or raise the limit with --max-bytes.`,
   gzipTooLarge: (path: string, limit: number) =>
     `${path} decompresses to more than the limit of ${formatBytes(limit)} per file, so decompression was stopped there (records before that point were read); if it is a genuine archive, raise the limit with --max-bytes, or split it into smaller files.`,
+  gzipRatio: (path: string, ratio: number, compressed: number, decompressed: number) =>
+    `${path} decompresses to more than ${ratio} times its compressed size (${formatBytes(decompressed)} from ${formatBytes(compressed)}), as a decompression bomb does, so decompression was stopped there (records before that point were read); if it is a genuine file, raise the limit with --max-ratio ${ratio * 10}.`,
   corruptGzip: (path: string, detail: string) =>
     `${path} is not a valid gzip file (${detail}); download or compress it again, or drop the .gz extension if it is not compressed.`,
   binary: (path: string) =>
@@ -63,6 +65,10 @@ export const errors = {
     `${path} is HTML but holds no readable text; check that the page was saved completely (pages that build their text with JavaScript must be saved from a browser after loading).`,
   invalidJson: (path: string, detail: string) =>
     `${path} is not valid JSON (${detail}); fix the syntax, or name the file .jsonl if it holds one record per line.`,
+  jsonTooDeep: (path: string, limit: number) =>
+    `${path} nests JSON arrays or objects more than ${limit} levels deep, more than any news record needs, so it was not read; flatten the records, or raise the limit with --max-depth.`,
+  jsonLineTooDeep: (source: string, limit: number) =>
+    `${source} nests JSON arrays or objects more than ${limit} levels deep, more than any news record needs, so that line was skipped (the other lines are read anyway); flatten the record, or raise the limit with --max-depth.`,
   invalidJsonLine: (source: string, detail: string) =>
     `${source} is not valid JSON (${detail}); fix or remove that line (the other lines are read anyway).`,
   noRecords: (path: string) =>
@@ -101,6 +107,12 @@ export const notes = {
     `${source}: the ${field} value "${value}" is not a date rasd can read, so the publication date was left empty; give it as YYYY-MM-DD or an ISO 8601 timestamp.`,
   noMainContent: (source: string) =>
     `${source}: no main article was found in the page, so the text of the whole page was used; expect menus and other page furniture in it.`,
+  htmlTooDeep: (source: string, limit: number) =>
+    `${source}: the page nests elements more than ${limit} levels deep, too deep to look for the article in it, so the text of the whole page was used; expect menus and other page furniture in it (raise the limit with --max-depth if the page is genuine).`,
+  htmlTooLarge: (source: string) =>
+    `${source}: the page has too many elements, or nests too many of them deeply, to look for the article in it within seconds, so the text of the whole page was used; expect menus and other page furniture in it.`,
+  jsonLdTooDeep: (source: string, limit: number) =>
+    `${source}: a JSON-LD block nests more than ${limit} levels deep and was ignored; metadata was taken from the other tags (raise the limit with --max-depth if the page is genuine).`,
   malformedJsonLd: (source: string, detail: string) =>
     `${source}: a JSON-LD block is not valid JSON (${detail}) and was ignored; metadata was taken from the other tags.`,
   jsonLinesInJson: (source: string) =>
@@ -109,6 +121,7 @@ export const notes = {
 
 /** The message for an exception met while reading `path`: file system, size limit or gzip. */
 export function readError(e: unknown, path: string): string {
+  if (e instanceof RatioExceeded) return errors.gzipRatio(path, e.ratio, e.compressed, e.decompressed);
   if (e instanceof LimitExceeded) {
     return e.decompressed ? errors.gzipTooLarge(path, e.limit) : errors.tooLargeStream(path, e.limit);
   }

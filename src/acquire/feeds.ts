@@ -6,6 +6,7 @@
 
 import { DOMParser } from 'linkedom';
 import { toDay } from './day.js';
+import { prologEnd } from './sniff.js';
 
 export interface FeedItem {
   url: string;
@@ -72,8 +73,8 @@ function parseRoot(xml: string): XmlElement | null {
 
 /** The first tag name after the XML declaration, comments, processing instructions and doctype. */
 function firstElementName(head: string): string | null {
-  const s = head.replace(/^\uFEFF/, '').replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Za-z][^>]*>/g, '');
-  return /^\s*<([A-Za-z_][\w:.-]*)/.exec(s)?.[1] ?? null;
+  const at = prologEnd(head);
+  return at < 0 ? null : (/^<([A-Za-z_][\w:.-]*)/.exec(head.slice(at, at + 256))?.[1] ?? null);
 }
 
 function feedEntries(root: XmlElement, kind: FeedKind): XmlElement[] {
@@ -187,7 +188,7 @@ const HTML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot
 function cleanTitle(title: string | null): string | null {
   if (!title) return null;
   const text = title
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ') // not <[^>]*>, which rescans the rest for each "<" without a ">"
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => entity(name) ?? whole)
     .replace(/\s+/g, ' ')
     .trim();

@@ -11,12 +11,30 @@ import { decodeBytes, decodeLine, looksBinary, utf16Bom, type Decoded } from './
 import { errors, jsonErrorDetail, notes, readError } from './errors.js';
 import { documentToResults, lineToResult, type RecordContext } from './records.js';
 import { formatOf, looksLikeJsonLines, sniffText, type Format, type TextFormat } from './sniff.js';
-import { byteLines, collect, gunzip, isGzip, limited, peek, type Chunks, type Peeked } from './stream.js';
+import { jsonTooDeep, DEFAULT_MAX_JSON_DEPTH } from './json-depth.js';
+import { DEFAULT_MAX_RATIO, byteLines, collect, gunzip, isGzip, limited, peek, type Chunks, type Peeked } from './stream.js';
 import { isWarc, readWarc } from './warc.js';
 
 export interface ReadOptions {
   /** Per file, raw or decompressed, but per record for a web archive or a JSON Lines file; default 20 * 1024 * 1024. */
   maxBytes?: number;
+  /**
+   * The deepest nesting read: of JSON arrays and objects in a record (deeper records are refused)
+   * and of HTML elements in a page (deeper pages skip the article finder); default 512.
+   */
+  maxDepth?: number;
+  /**
+   * The most a gzipped input may expand, once it has given more than maxBytes (which alone bounds
+   * a file read whole); stops gzip bombs in JSON Lines and web archives early. Default 100 times.
+   */
+  maxRatio?: number;
+}
+
+/** ReadOptions with the defaults filled in. */
+interface Limits {
+  bytes: number;
+  depth: number;
+  ratio: number;
 }
 
 export type InputResult = { ok: true; input: RawInput } | { ok: false; source: string; error: string };
@@ -52,17 +70,24 @@ export async function* readStream(
   source = '-',
   opts: ReadOptions = {},
 ): AsyncGenerator<InputResult> {
-  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   // `limited` only makes Buffers of the chunks here: readChunks limits them once it knows the format.
-  yield* guarded(source, () => readChunks(limited(stream, UNLIMITED), source, null, false, limit));
+  yield* guarded(source, () => readChunks(limited(stream, UNLIMITED), source, null, false, limitsOf(opts)));
 }
 
 async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<InputResult> {
-  const limit = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limits = limitsOf(opts);
   const { format, gzip } = formatOf(path);
-  const refusal = await checkPath(path, format === 'warc' || format === 'jsonl' ? UNLIMITED : limit);
+  const refusal = await checkPath(path, format === 'warc' || format === 'jsonl' ? UNLIMITED : limits.bytes);
   if (refusal) return yield fail(path, refusal);
-  yield* guarded(path, () => readChunks(createReadStream(path), path, format, gzip, limit));
+  yield* guarded(path, () => readChunks(createReadStream(path), path, format, gzip, limits));
+}
+
+function limitsOf(opts: ReadOptions): Limits {
+  return {
+    bytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    depth: opts.maxDepth ?? DEFAULT_MAX_JSON_DEPTH,
+    ratio: opts.maxRatio ?? DEFAULT_MAX_RATIO,
+  };
 }
 
 /**
@@ -102,23 +127,24 @@ async function* readChunks(
   source: string,
   format: Format | null,
   gzipByName: boolean,
-  limit: number,
+  limits: Limits,
 ): AsyncGenerator<InputResult> {
+  const limit = limits.bytes;
   const outer = await peek(raw, SNIFF_BYTES);
   if (!outer) return yield fail(source, errors.empty(source));
   let inner: Peeked | null = outer;
   try {
     const gzipped = gzipByName || isGzip(outer.head);
-    if (gzipped) inner = await peek(gunzip(outer.chunks, UNLIMITED), SNIFF_BYTES);
+    if (gzipped) inner = await peek(gunzip(outer.chunks, UNLIMITED, { ratio: limits.ratio, floor: limit }), SNIFF_BYTES);
     if (!inner) return yield fail(source, errors.empty(source));
     // Before the binary check: a web archive holds images too, and the first of them may be near the start.
     if (format === 'warc' || (format === null && isWarc(inner.head))) {
-      return yield* readWarc(inner.chunks, source, { maxRecordBytes: limit });
+      return yield* readWarc(inner.chunks, source, { maxRecordBytes: limit, maxDepth: limits.depth });
     }
     if (looksBinary(inner.head)) return yield fail(source, errors.binary(source));
     // A JSON Lines corpus is streamed and may be any size: the limit applies to each record.
-    if (streamsAsLines(inner.head, format)) return yield* readJsonLines(inner.chunks, source, limit);
-    yield* readWhole(await collect(limited(inner.chunks, limit, gzipped)), source, format);
+    if (streamsAsLines(inner.head, format)) return yield* readJsonLines(inner.chunks, source, limits);
+    yield* readWhole(await collect(limited(inner.chunks, limit, gzipped)), source, format, limits.depth);
   } finally {
     // Releases the file when reading stopped early (binary content, an error, a consumer that quit).
     await inner?.close();
@@ -132,62 +158,68 @@ function streamsAsLines(head: Buffer, format: TextFormat | null): boolean {
   return format === 'jsonl' || (format === null && looksLikeJsonLines(head.toString('utf8')));
 }
 
-async function* readJsonLines(chunks: Chunks, source: string, limit: number): AsyncGenerator<InputResult> {
+async function* readJsonLines(chunks: Chunks, source: string, { bytes: limit, depth }: Limits): AsyncGenerator<InputResult> {
   let lineNo = 0;
   let records = 0;
-  for await (const bytes of byteLines(chunks, limit)) {
-    const lineSource = `${source}#${++lineNo}`;
-    if (typeof bytes === 'number') {
-      records++;
-      yield fail(lineSource, errors.recordTooLarge(lineSource, bytes, limit));
-      continue;
-    }
-    const decoded = decodeLine(bytes, lineSource);
-    const result = decoded.ok ? lineToResult(decoded.value.text, lineSource, context(decoded.value)) : fail(lineSource, decoded.error);
-    if (result) {
-      records++;
-      yield result;
+  for await (const batch of byteLines(chunks, limit)) {
+    for (const bytes of batch) {
+      lineNo++;
+      // A blank line is skipped here, without a decoder or a name built for it.
+      if (typeof bytes !== 'number' && (bytes.length === 0 || (bytes.length === 1 && bytes[0] === 13))) continue;
+      const lineSource = `${source}#${lineNo}`;
+      if (typeof bytes === 'number') {
+        records++;
+        yield fail(lineSource, errors.recordTooLarge(lineSource, bytes, limit));
+        continue;
+      }
+      const decoded = decodeLine(bytes, lineSource);
+      const result = decoded.ok ? lineToResult(decoded.value.text, lineSource, context(decoded.value, depth)) : fail(lineSource, decoded.error);
+      if (result) {
+        records++;
+        yield result;
+      }
     }
   }
   if (!records) yield fail(source, errors.whitespaceOnly(source));
 }
 
 /** An input read whole: decoded, then read as the format its name or its content says. */
-function* readWhole(bytes: Buffer, source: string, format: TextFormat | null): Generator<InputResult> {
+function* readWhole(bytes: Buffer, source: string, format: TextFormat | null, depth: number): Generator<InputResult> {
   const decoded = decodeBytes(bytes, source);
   if (!decoded.ok) return yield fail(source, decoded.error);
   const { text } = decoded.value;
   if (!text.trim()) return yield fail(source, text ? errors.whitespaceOnly(source) : errors.empty(source));
   switch (format ?? sniffText(text)) {
     case 'text':
-      return yield ok({ source, kind: 'text', body: text, meta: emptyMeta(), ...context(decoded.value) });
+      return yield ok({ source, kind: 'text', body: text, meta: emptyMeta(), encoding: decoded.value.encoding, diagnostics: decoded.value.diagnostics });
     case 'html':
-      return yield htmlResult(text, source, decoded.value);
+      return yield htmlResult(text, source, decoded.value, depth);
     case 'json':
-      return yield* jsonResults(text, source, decoded.value);
+      return yield* jsonResults(text, source, decoded.value, depth);
     case 'jsonl':
-      return yield* textLines(text, source, context(decoded.value));
+      return yield* textLines(text, source, context(decoded.value, depth));
   }
 }
 
-function htmlResult(html: string, source: string, decoded: Decoded): InputResult {
-  const page = htmlToInput(html, source);
+function htmlResult(html: string, source: string, decoded: Decoded, depth: number): InputResult {
+  const page = htmlToInput(html, source, { maxDepth: depth });
   if (!page.body.trim()) return fail(source, errors.htmlWithoutText(source));
   const diagnostics = [...decoded.diagnostics, ...page.diagnostics];
   return ok({ source, kind: 'html', body: page.body, meta: page.meta, encoding: decoded.encoding, diagnostics });
 }
 
 /** A JSON document; one that fails to parse but holds one object per line is read as JSON Lines. */
-function* jsonResults(text: string, source: string, decoded: Decoded): Generator<InputResult> {
+function* jsonResults(text: string, source: string, decoded: Decoded, depth: number): Generator<InputResult> {
+  if (jsonTooDeep(text, depth)) return yield fail(source, errors.jsonTooDeep(source, depth));
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     if (!looksLikeJsonLines(text)) return yield fail(source, errors.invalidJson(source, jsonErrorDetail(e, text)));
     const note = { stage: 'acquire', rule: 'json-lines-in-json', reason: notes.jsonLinesInJson(source) };
-    return yield* textLines(text, source, { encoding: decoded.encoding, diagnostics: [...decoded.diagnostics, note] });
+    return yield* textLines(text, source, { encoding: decoded.encoding, diagnostics: [...decoded.diagnostics, note], maxDepth: depth });
   }
-  yield* documentToResults(value, source, context(decoded));
+  yield* documentToResults(value, source, context(decoded, depth));
 }
 
 /** JSON Lines already in memory (UTF-16 files, and .json files that turn out to be JSON Lines). */
@@ -204,8 +236,8 @@ function* textLines(text: string, source: string, ctx: RecordContext): Generator
   if (!records) yield fail(source, errors.whitespaceOnly(source));
 }
 
-function context(decoded: Decoded): RecordContext {
-  return { encoding: decoded.encoding, diagnostics: decoded.diagnostics };
+function context(decoded: Decoded, maxDepth: number): RecordContext {
+  return { encoding: decoded.encoding, diagnostics: decoded.diagnostics, maxDepth };
 }
 
 function emptyMeta(): DocMeta {

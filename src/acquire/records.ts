@@ -6,6 +6,7 @@ import { htmlFragmentToText, htmlToInput, looksLikeHtml, looksLikePage } from '.
 import type { Diagnostic, DocMeta, RawInput } from '../core/types.js';
 import { toDay } from './day.js';
 import { BODY_FIELDS, errors, jsonErrorDetail, notes } from './errors.js';
+import { DEFAULT_MAX_JSON_DEPTH, jsonTooDeep } from './json-depth.js';
 import type { InputResult } from './index.js';
 
 type Json = Record<string, unknown>;
@@ -21,6 +22,8 @@ export interface RecordContext {
   encoding: string;
   /** Diagnostics about the file (e.g. its encoding), repeated on each record so none is lost. */
   diagnostics: Diagnostic[];
+  /** The deepest nesting of arrays and objects read in a record (and in a page it holds); default 512. */
+  maxDepth?: number;
 }
 
 /** One parsed JSON value (a record) → a RawInput, or the reason it is not one. */
@@ -31,7 +34,9 @@ export function recordToInput(value: unknown, source: string, ctx: RecordContext
   if (!found.body.trim()) return { ok: false, source, error: errors.emptyBody(source, found.field) };
   const diagnostics = [...ctx.diagnostics];
   const meta = recordMeta(value, source, diagnostics);
-  const body = reduceHtml(found.body, source, meta, diagnostics);
+  const body = reduceHtml(found.body, source, meta, diagnostics, ctx.maxDepth);
+  // A body of markup alone (an empty page, a lone <img>) leaves no text to analyse.
+  if (!body.trim()) return { ok: false, source, error: errors.htmlWithoutText(source) };
   const input: RawInput = { source, kind: 'json', body, meta, encoding: ctx.encoding, diagnostics };
   return { ok: true, input };
 }
@@ -46,6 +51,8 @@ export function documentToResults(value: unknown, source: string, ctx: RecordCon
 /** One line of a JSON Lines file; null for a blank line, which is skipped without a word. */
 export function lineToResult(line: string, source: string, ctx: RecordContext): InputResult | null {
   if (!line.trim()) return null;
+  const maxDepth = ctx.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (jsonTooDeep(line, maxDepth)) return { ok: false, source, error: errors.jsonLineTooDeep(source, maxDepth) };
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -99,11 +106,11 @@ function isDateValue(v: unknown): boolean {
  * turned into paragraphs; a whole saved page goes through the page extractor, whose metadata
  * fills what the record itself leaves empty.
  */
-function reduceHtml(body: string, source: string, meta: DocMeta, diagnostics: Diagnostic[]): string {
+function reduceHtml(body: string, source: string, meta: DocMeta, diagnostics: Diagnostic[], maxDepth: number | undefined): string {
   const text = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
   if (!looksLikeHtml(text)) return text;
   if (!looksLikePage(text)) return htmlFragmentToText(text);
-  const page = htmlToInput(text, source);
+  const page = htmlToInput(text, source, { maxDepth });
   diagnostics.push(...page.diagnostics);
   for (const key of Object.keys(meta) as (keyof DocMeta)[]) meta[key] ??= page.meta[key];
   return page.body;
@@ -118,10 +125,17 @@ function firstName(record: Json, fields: string[]): string | null {
   return null;
 }
 
-function nameOf(value: unknown): string | null {
+/**
+ * How deep a name may sit: a list of objects with a name is two levels. Deeper values are no name,
+ * and stopping there keeps a hostile record (a list nested a million deep) off the call stack.
+ */
+const MAX_NAME_DEPTH = 4;
+
+function nameOf(value: unknown, depth = 0): string | null {
   if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim() || null;
-  if (Array.isArray(value)) return value.map(nameOf).filter((v) => v).join('، ') || null;
-  return isObject(value) ? nameOf(value.name) : null;
+  if (depth >= MAX_NAME_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((v) => nameOf(v, depth + 1)).filter((v) => v).join('، ') || null;
+  return isObject(value) ? nameOf(value.name, depth + 1) : null;
 }
 
 function isObject(value: unknown): value is Json {

@@ -49,3 +49,21 @@ export function looksLikeJsonLines(text: string): boolean {
     return false;
   }
 }
+
+/**
+ * Where the first element of markup starts: after a byte-order mark, white space, the XML
+ * declaration, processing instructions, comments and a doctype; -1 when one of them is not
+ * closed. They are skipped one by one with indexOf: a regular expression replacing them all
+ * would rescan the rest of the text for each unclosed "<?" or "<!--".
+ */
+export function prologEnd(markup: string): number {
+  let at = markup.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    while (at < markup.length && /\s/.test(markup[at]!)) at++;
+    const close = markup.startsWith('<?', at) ? '?>' : markup.startsWith('<!--', at) ? '-->' : /^<![A-Za-z]/.test(markup.slice(at, at + 3)) ? '>' : null;
+    if (!close) return at;
+    const end = markup.indexOf(close, at + 2);
+    if (end < 0) return -1;
+    at = end + close.length;
+  }
+}

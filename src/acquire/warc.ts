@@ -7,7 +7,7 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
-import { htmlToInput } from '../clean/html.js';
+import { DEFAULT_MAX_HTML_DEPTH, htmlToInput } from '../clean/html.js';
 import type { Diagnostic, RawInput } from '../core/types.js';
 import { decodeBytes, normaliseText, type DecodeResult } from './decode.js';
 import { errors, notes, readError, type WarcProblem } from './errors.js';
@@ -17,6 +17,8 @@ import { isZlibError, type Chunks } from './stream.js';
 export interface WarcOptions {
   /** The largest HTML response read; larger ones are skipped with an error result. */
   maxRecordBytes: number;
+  /** The deepest nesting of a page's elements read as usual (see HtmlOptions); default 512. */
+  maxDepth?: number;
 }
 
 const MAGIC = Buffer.from('WARC/1.');
@@ -43,7 +45,15 @@ export function isWarc(head: Buffer): boolean {
  * throws: a failure of the stream itself (I/O, corrupt gzip) ends the archive with one error.
  */
 export async function* readWarc(chunks: Chunks, source: string, opts: WarcOptions): AsyncGenerator<InputResult> {
-  const archive: Archive = { reader: new ByteReader(chunks), source, maxRecordBytes: opts.maxRecordBytes, found: 0, records: 0, pages: 0, failed: false };
+  const archive: Archive = {
+    reader: new ByteReader(chunks),
+    source,
+    limits: { bytes: opts.maxRecordBytes, depth: opts.maxDepth ?? DEFAULT_MAX_HTML_DEPTH },
+    found: 0,
+    records: 0,
+    pages: 0,
+    failed: false,
+  };
   try {
     yield* readRecords(archive);
   } catch (e) {
@@ -62,7 +72,7 @@ export async function* readWarc(chunks: Chunks, source: string, opts: WarcOption
 interface Archive {
   reader: ByteReader;
   source: string;
-  maxRecordBytes: number;
+  limits: PageLimits;
   /** Records begun, well-formed or not: numbers records in messages. */
   found: number;
   /** Well-formed records. */
@@ -71,6 +81,12 @@ interface Archive {
   pages: number;
   /** An error result was given about the archive itself (not about one page). */
   failed: boolean;
+}
+
+/** The per-page limits: bytes of the record (decompressed or not), nesting of its elements. */
+interface PageLimits {
+  bytes: number;
+  depth: number;
 }
 
 interface WarcHeader {
@@ -123,7 +139,8 @@ async function* readRecord(archive: Archive, number: number, at: number): AsyncG
  * (status 200, HTML) within the limit.
  */
 async function* readResponse(archive: Archive, header: WarcHeader, number: number, at: number): AsyncGenerator<InputResult> {
-  const { reader, maxRecordBytes } = archive;
+  const { reader } = archive;
+  const maxRecordBytes = archive.limits.bytes;
   const start = await reader.take(Math.min(header.length, MAX_HTTP_HEAD));
   if (!start) return yield truncated(archive, number, at);
   const rest = header.length - start.length;
@@ -141,7 +158,7 @@ async function* readResponse(archive: Archive, header: WarcHeader, number: numbe
   const end = await reader.take(rest);
   if (!end) return yield truncated(archive, number, at);
   const body = Buffer.concat([start, end]).subarray(http.bodyStart);
-  const result = pageResult(body, http, source, header.uri, maxRecordBytes);
+  const result = pageResult(body, http, source, header.uri, archive.limits);
   if (result) {
     archive.pages++;
     yield result;
@@ -218,14 +235,14 @@ function headerEnd(buf: Buffer): { end: number; next: number } | null {
 // ---- one page --------------------------------------------------------------------------------
 
 /** An HTML response body → an article; null when a response without Content-Type is not markup. */
-function pageResult(body: Buffer, http: HttpHead, source: string, uri: string | null, limit: number): InputResult | null {
-  const bytes = payload(body, http, source, limit);
+function pageResult(body: Buffer, http: HttpHead, source: string, uri: string | null, limits: PageLimits): InputResult | null {
+  const bytes = payload(body, http, source, limits);
   if (!Buffer.isBuffer(bytes)) return bytes;
   // As browsers do, a response that does not say what it is counts as HTML when it reads like markup.
   if (http.html === null && !startsWithMarkup(bytes)) return null;
   const decoded = decodePage(bytes, source, http.charset);
   if (!decoded.ok) return fail(source, decoded.error);
-  const page = htmlToInput(decoded.value.text, source);
+  const page = htmlToInput(decoded.value.text, source, { maxDepth: limits.depth });
   if (!page.body.trim()) return fail(source, errors.htmlWithoutText(source));
   return ok({
     source,
@@ -238,12 +255,13 @@ function pageResult(body: Buffer, http: HttpHead, source: string, uri: string | 
 }
 
 /** The body as the server meant it: transfer and content codings undone. */
-function payload(body: Buffer, http: HttpHead, source: string, limit: number): Buffer | InputResult {
+function payload(body: Buffer, http: HttpHead, source: string, limits: PageLimits): Buffer | InputResult {
   // Many crawlers store the body already de-chunked but keep the header that says otherwise.
   let bytes = http.chunked ? (dechunk(body) ?? body) : body;
   for (const coding of http.codings) {
-    const decoded = undoCoding(bytes, coding, limit);
-    if (decoded === 'too-large') return fail(source, errors.warcPageTooLarge(source, limit));
+    // No ratio limit here: the page is decompressed in memory, at once, and the record limit bounds it.
+    const decoded = undoCoding(bytes, coding, limits.bytes);
+    if (decoded === 'too-large') return fail(source, errors.warcPageTooLarge(source, limits.bytes));
     if (!decoded) return fail(source, errors.warcBadContentEncoding(source, coding));
     bytes = decoded;
   }

@@ -7,6 +7,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { toDay } from '../acquire/day.js';
 import { jsonErrorDetail, notes } from '../acquire/errors.js';
+import { jsonTooDeep } from '../acquire/json-depth.js';
+import { prologEnd } from '../acquire/sniff.js';
 import type { Diagnostic, DocMeta } from '../core/types.js';
 
 /** The part of the DOM this module uses. linkedom's own types need the DOM lib, which we leave out. */
@@ -24,8 +26,9 @@ interface DomElement extends DomNode {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   remove(): void;
 }
-interface DomDocument {
+interface DomDocument extends DomNode {
   body: DomElement | null;
+  documentElement: DomElement | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
@@ -40,14 +43,32 @@ export interface HtmlInput {
   diagnostics: Diagnostic[];
 }
 
+export interface HtmlOptions {
+  /**
+   * The deepest nesting of elements (and of JSON-LD values) read as usual; default 512, the
+   * depth at which Chromium's HTML parser stops nesting. Readability's cost grows with the square
+   * of the depth (a page of 20 000 nested <div>s took a minute), so a deeper page skips it and
+   * gives the text of its whole body instead, with a diagnostic.
+   */
+  maxDepth?: number;
+}
+
+export const DEFAULT_MAX_HTML_DEPTH = 512;
+
 /** A whole page: its main text (Readability, else the whole body) and its metadata. */
-export function htmlToInput(html: string, source: string): HtmlInput {
+export function htmlToInput(html: string, source: string, opts: HtmlOptions = {}): HtmlInput {
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_HTML_DEPTH;
   const diagnostics: Diagnostic[] = [];
   const document = parse(html);
   // Metadata first: Readability rewrites the document it is given (it drops scripts, JSON-LD included).
-  const meta = readMeta(document, source, diagnostics);
-  let body = mainText(document);
-  if (!body) {
+  const meta = readMeta(document, source, diagnostics, maxDepth);
+  const shape = treeShape(document, maxDepth);
+  let body = shape === 'fits' ? mainText(document) : '';
+  if (shape !== 'fits') {
+    const reason = shape === 'too-deep' ? notes.htmlTooDeep(source, maxDepth) : notes.htmlTooLarge(source);
+    diagnostics.push({ stage: STAGE, rule: `html-${shape}`, reason });
+    body = pageText(document);
+  } else if (!body) {
     diagnostics.push({ stage: STAGE, rule: 'html-no-main-content', reason: notes.noMainContent(source) });
     body = pageText(parse(html));
   }
@@ -73,8 +94,64 @@ export function looksLikePage(text: string): boolean {
   return /<(?:html|head|body)\b/i.test(text);
 }
 
+/**
+ * linkedom builds the tree as the markup comes, without HTML's repairs: text before the first
+ * element, or after the element that became the root, is dropped, and a page that does not open
+ * with <html><head>…<body> has an empty body (or none: `document.body` then throws). Such markup
+ * (a fragment saved as .html, a stray tag before <html>) is parsed again inside a proper page.
+ */
 function parse(html: string): DomDocument {
+  const wrapped = () => parseDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  // Markup that does not even open with <html> is wrapped at once, without parsing it twice.
+  const start = prologEnd(html);
+  if (start < 0 || !/^<html[\s>]/i.test(html.slice(start, start + 6))) return wrapped();
+  const document = parseDocument(html);
+  return hasProperBody(document) ? document : wrapped();
+}
+
+function parseDocument(html: string): DomDocument {
   return (parseHTML(html) as { document: DomDocument }).document;
+}
+
+/** True when the root is <html> holding only a <head>, a <body>, comments and white space. */
+function hasProperBody(document: DomDocument): boolean {
+  const root = document.documentElement;
+  if (!root || root.tagName.toUpperCase() !== 'HTML') return false;
+  let body = false;
+  for (const node of Array.from(root.childNodes)) {
+    if (node.nodeType === ELEMENT) {
+      const tag = (node as DomElement).tagName.toUpperCase();
+      if (tag === 'BODY') body = true;
+      else if (tag !== 'HEAD') return false;
+    } else if (node.nodeType === TEXT && node.nodeValue?.trim()) return false;
+  }
+  return body;
+}
+
+/**
+ * Readability's time, measured on a loaded two-core machine: about 0.06 ms per element, plus about
+ * 0.07 µs per element for the square of its depth (one chain of 500 nested <div>s took 3 s, a
+ * 20 MB page of short paragraphs would take minutes). News pages have a few thousand elements
+ * some 10–30 deep, far under both limits; a page past either gets its whole text instead.
+ */
+const MAX_READABILITY_ELEMENTS = 50_000;
+const MAX_READABILITY_DEPTH_WORK = 10_000_000;
+
+/** Whether Readability may be run on the tree, counted without recursion; too deep is told first, being the user's limit. */
+function treeShape(document: DomDocument, maxDepth: number): 'fits' | 'too-deep' | 'too-large' {
+  // From the document itself: linkedom hangs markup found after </html> beside the root, where Readability still looks.
+  let elements = 0;
+  let work = 0;
+  const stack: [DomNode, number][] = [[document, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > maxDepth) return 'too-deep';
+    elements++;
+    work += depth * depth;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) if (children[i]!.nodeType === ELEMENT) stack.push([children[i]!, depth + 1]);
+  }
+  return elements > MAX_READABILITY_ELEMENTS || work > MAX_READABILITY_DEPTH_WORK ? 'too-large' : 'fits';
 }
 
 // ---- main text -------------------------------------------------------------------------------
@@ -98,7 +175,7 @@ function pageText(document: DomDocument): string {
 }
 
 /** Elements whose content is never text a reader sees. */
-const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'iframe', 'object', 'canvas', 'select', 'button']);
+const INVISIBLE = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'svg', 'iframe', 'object', 'canvas', 'select', 'button']);
 
 /** Blocks that make a paragraph of their own (a blank line before and after). */
 const PARAGRAPH = new Set([
@@ -156,24 +233,43 @@ class TextSink {
   }
 }
 
+/**
+ * The text of an element, block by block. The tree is walked with a stack of its own rather than
+ * by recursion, so a page nested thousands of elements deep cannot overflow the call stack.
+ */
 function blockText(root: DomElement): string {
   const sink = new TextSink();
-  walk(root, sink);
+  // A node to enter, or the tag of an element whose end is reached.
+  const stack: (DomNode | { end: string })[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (!('nodeType' in item)) {
+      breakAround(item.end, sink);
+      continue;
+    }
+    if (item.nodeType === TEXT) {
+      sink.text(item.nodeValue ?? '');
+      continue;
+    }
+    if (item.nodeType !== ELEMENT) continue;
+    const el = item as DomElement;
+    const tag = el.tagName.toLowerCase();
+    if (INVISIBLE.has(tag) || el.hasAttribute('hidden')) continue;
+    if (tag === 'br') {
+      sink.lineBreak();
+      continue;
+    }
+    breakAround(tag, sink); // an element's start breaks the text as its end does
+    stack.push({ end: tag });
+    const children = el.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
   return sink.result();
 }
 
-function walk(node: DomNode, sink: TextSink): void {
-  if (node.nodeType === TEXT) return sink.text(node.nodeValue ?? '');
-  if (node.nodeType !== ELEMENT) return;
-  const el = node as DomElement;
-  const tag = el.tagName.toLowerCase();
-  if (INVISIBLE.has(tag) || el.hasAttribute('hidden')) return;
-  if (tag === 'br') return sink.lineBreak();
+/** The break a block element makes before and after itself; a table cell's space. */
+function breakAround(tag: string, sink: TextSink): void {
   const level = PARAGRAPH.has(tag) ? 2 : LINE.has(tag) ? 1 : 0;
-  if (level) sink.block(level);
-  else if (CELL.has(tag)) sink.text(' ');
-  const children = el.childNodes;
-  for (let i = 0; i < children.length; i++) walk(children[i]!, sink);
   if (level) sink.block(level);
   else if (CELL.has(tag)) sink.text(' ');
 }
@@ -182,9 +278,9 @@ function walk(node: DomNode, sink: TextSink): void {
 
 type Json = Record<string, unknown>;
 
-function readMeta(document: DomDocument, source: string, diagnostics: Diagnostic[]): DocMeta {
+function readMeta(document: DomDocument, source: string, diagnostics: Diagnostic[], maxDepth: number): DocMeta {
   const metas = metaIndex(document);
-  const ld = jsonLd(document, source, diagnostics);
+  const ld = jsonLd(document, source, diagnostics, maxDepth);
   const outlet = firstText(metas.get('og:site_name'), ld.publisher, metas.get('application-name'));
   return {
     title: pageTitle(document, metas, ld, outlet),
@@ -279,10 +375,16 @@ interface LinkedData {
 const ARTICLE_TYPE = /Article|NewsArticle|ReportageNews|BlogPosting|Report|WebPage/;
 
 /** The facts the page's JSON-LD states, articles before other nodes. */
-function jsonLd(document: DomDocument, source: string, diagnostics: Diagnostic[]): LinkedData {
+function jsonLd(document: DomDocument, source: string, diagnostics: Diagnostic[], maxDepth: number): LinkedData {
   const nodes: Json[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    const parsed = parseJsonLd(script.textContent ?? '');
+    const raw = script.textContent ?? '';
+    // collectNodes and nameOf recurse into the value: a block nested deeper than the limit is not read.
+    if (jsonTooDeep(raw, maxDepth)) {
+      diagnostics.push({ stage: STAGE, rule: 'html-jsonld-too-deep', reason: notes.jsonLdTooDeep(source, maxDepth) });
+      continue;
+    }
+    const parsed = parseJsonLd(raw);
     if (parsed.ok) collectNodes(parsed.value, nodes);
     else diagnostics.push({ stage: STAGE, rule: 'html-jsonld-malformed', reason: notes.malformedJsonLd(source, parsed.error) });
   }

@@ -38,8 +38,11 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
   const closeTop = (end: number, closed: boolean) => {
     const o = stack[0]!;
     if (stack.length === 1) out.push({ open: o.pos, close: closed ? end : null, inner: [o.pos + 1, end] });
-    stack = stack.slice(0, -1);
+    stack.pop();
   };
+  // nestsInside looks for the next two » after each «: remembered, so that a text of many « and
+  // few » is not searched to its end once per «.
+  const closings = { inner: nextOf(text, '»'), outer: nextOf(text, '»') };
   for (let p = 0; p < paras.length; p++) {
     const [ps, pe] = paras[p]!;
     for (let i = ps; i < pe; i++) {
@@ -55,7 +58,7 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
       } else if (c === '«') {
         // «« does not nest in Arabic print: a second « means the first was never closed. It ends
         // at its sentence's end (or just before the new mark).
-        if (top?.mark === '«' && stack.length === 1 && !nestsInside(text, top.pos, i, pe)) closeTop(unclosedEnd(text, top.pos, i), false);
+        if (top?.mark === '«' && stack.length === 1 && !nestsInside(text, top.pos, i, pe, closings)) closeTop(unclosedEnd(text, top.pos, i), false);
         stack.push({ mark: c, pos: i });
       }
       else if (c === '»') {
@@ -118,16 +121,42 @@ export function findQuotes(text: string, paras: Span[], carries: (p: number) => 
  * «الوصول إلى «تسوية تفاوضية» يوفر حلاً»: a second « soon after the first nests when a short
  * quotation closes right after it and another » still closes the outer one in the paragraph.
  */
-function nestsInside(text: string, open: number, i: number, pe: number): boolean {
+function nestsInside(text: string, open: number, i: number, pe: number, closings: { inner: Finder; outer: Finder }): boolean {
   // Close to the first mark, in the same sentence: a long run or a full stop means it was left open.
   const before = text.slice(open + 1, i);
   if (/[.!؟?]/.test(before) || before.trim().split(/\s+/).length > 12) return false;
-  const inner = text.indexOf('»', i + 1);
+  const inner = closings.inner(i + 1);
   if (inner < 0 || inner >= pe) return false;
-  if (text.slice(i + 1, inner).trim().split(/\s+/).length > 4) return false;
-  const outer = text.indexOf('»', inner + 1);
+  // At most four words: a few dozen characters, so the count stops reading after SHORT_QUOTE characters.
+  if (inner - i > SHORT_QUOTE || moreWordsThan(text, i + 1, inner, 4)) return false;
+  const outer = closings.outer(inner + 1);
   if (outer < 0 || outer >= pe) return false;
   return true;
+}
+
+/** Longer than any four words: past it a nested quotation is not short, whatever its spaces. */
+const SHORT_QUOTE = 200;
+
+/** The position of the next `mark` at or after `from` (-1 for none), for `from` that never decreases. */
+type Finder = (from: number) => number;
+
+function nextOf(text: string, mark: string): Finder {
+  let found = -2; // the answer for every `from` up to it; -1 once none is left
+  return (from) => {
+    if (found !== -1 && found < from) found = text.indexOf(mark, from);
+    return found;
+  };
+}
+
+/** True when text[s, e) holds more than `n` words; reads no further than the word after the n-th. */
+function moreWordsThan(text: string, s: number, e: number, n: number): boolean {
+  const words = /\S+/g;
+  words.lastIndex = s;
+  let count = 0;
+  for (let m = words.exec(text); m && m.index < e; m = words.exec(text)) {
+    if (++count > n) return true;
+  }
+  return false;
 }
 
 /** Where a quotation left open ends when the next one starts: at its sentence's end, else just before. */
