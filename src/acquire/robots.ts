@@ -28,10 +28,11 @@ export class Robots {
     // Consecutive User-agent lines share the rules that follow them.
     let collectingAgents = false;
     for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
-      const m = /^\s*([A-Za-z-]+)\s*:\s*(.*?)\s*$/.exec(line.replace(/#.*/, ''));
+      // No lazy group before a trailing \s*: that backtracks quadratically on a long run of spaces.
+      const m = /^\s*([A-Za-z-]+)\s*:(.*)$/.exec(line.replace(/#.*/, ''));
       if (!m) continue;
       const key = m[1]!.toLowerCase();
-      const value = m[2]!;
+      const value = m[2]!.trim();
       if (key === 'user-agent') {
         if (!current || !collectingAgents) groups.push((current = { agents: [], rules: [], crawlDelay: null }));
         current.agents.push(productToken(value));

@@ -233,6 +233,9 @@ function trailingParticiple(ctx: Ctx, cue: Cue, toks: Token[], para: number, cue
   return { cue, cueSpan, speaker: null, how: 'trailing-participle', content: next, paragraph: para + 1 };
 }
 
+/** Tokens before a cue searched for a relative clause that reports the same speaker. */
+const RELATIVE_REACH = 400;
+
 /** «بيان وزارة الخارجية، الذي قالته فيه إنه …»: the relative clause's verb reports the antecedent. */
 const RELATIVE_CUE = /^(.+?)(?:ه|ها)$/;
 
@@ -247,7 +250,9 @@ function relativeOnly(ctx: Ctx, toks: Token[], si: number, para: number, drafts:
 
 /** A relative clause before the cue («بيان الوزارة، الذي قالته فيه إنه "…"، علقت …») is a statement of its own. */
 function relativeBefore(ctx: Ctx, toks: Token[], open: Draft): Draft | null {
-  for (let i = 1; i < open.cue.at; i++) {
+  // Within a reach of the cue: scanning from the sentence's start for every cue is quadratic in a
+  // sentence that never ends (hostile or broken text), and no relative clause is that long.
+  for (let i = Math.max(1, open.cue.at - RELATIVE_REACH); i < open.cue.at; i++) {
     const r = relativeAt(ctx, toks, i);
     if (!r || r.content[0] >= open.cueSpan[0]) continue;
     const end = trimEnd(ctx.text, r.content[0], open.cueSpan[0]);
