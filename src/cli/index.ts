@@ -21,25 +21,33 @@ const positiveInt = (v: string): number => {
   return n;
 };
 
-program
+const count = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0 || n > 1_000_000) throw new InvalidArgumentError('expected a whole number from 1 to 1,000,000.');
+  return n;
+};
+
+/** Limits on reading files that stand between rasd and a hostile input (see docs/threat-model.md). */
+const readLimits = (c: Command): Command => c
+  .option('--max-depth <n>', 'refuse JSON records nested deeper than this, and read HTML nested deeper as plain text (default 512)', count)
+  .option('--max-ratio <n>', 'stop decompressing a .gz file (or a web archive) that expands more than this many times its size: a gzip bomb (default 100)', count);
+interface ReadLimitValues { maxDepth?: number; maxRatio?: number }
+const readLimitsOf = (o: ReadLimitValues): ReadLimitValues => ({ maxDepth: o.maxDepth, maxRatio: o.maxRatio });
+
+readLimits(program
   .command('analyze')
   .description('Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, or - for standard input) and print what they report.')
   .argument('<files...>', 'files to analyse')
   .option('--jsonl', 'print one JSON object per article (the analysis contract) instead of the readable view')
-  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024)
-  .action(async (files: string[], opts: { jsonl?: boolean; maxBytes: number }) => {
+  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024))
+  .action(async (files: string[], opts: { jsonl?: boolean; maxBytes: number } & ReadLimitValues) => {
     const { analyzeCommand } = await import('./commands/analyze.js');
-    process.exitCode = await analyzeCommand(files, { jsonl: !!opts.jsonl, maxBytes: opts.maxBytes });
+    process.exitCode = await analyzeCommand(files, { jsonl: !!opts.jsonl, maxBytes: opts.maxBytes, ...readLimitsOf(opts) });
   });
 
 const share = (v: string): number => {
   const n = Number(v);
   if (!(n > 0 && n <= 1)) throw new InvalidArgumentError('expected a number greater than 0 and at most 1, e.g. 0.8.');
-  return n;
-};
-const count = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0 || n > 1_000_000) throw new InvalidArgumentError('expected a whole number from 1 to 1,000,000.');
   return n;
 };
 const nonNegative = (v: string): number => {
@@ -59,7 +67,7 @@ const duration = (v: string): number => {
 const DB_HELP = 'the database file (default: $RASD_DB, else ./rasd.db)';
 const STORE_HELP = 'the database: a file, or a PostgreSQL address postgres://user:password@host/db (default: $RASD_DB, else ./rasd.db)';
 
-addFetchOptions(program
+addFetchOptions(readLimits(program
   .command('ingest')
   .description('Analyse and store articles: files, folders (recursively), .jsonl(.gz) corpora, WARC archives, RSS/Atom feeds, sitemaps, article URLs.')
   .argument('<inputs...>', 'paths, folders and http(s) URLs')
@@ -69,12 +77,12 @@ addFetchOptions(program
   .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this; for URLs, pages and feeds larger than this once decompressed (default 20 MB)', positiveInt, 20 * 1024 * 1024)
   .option('--timeout <duration>', 'give up on a web request after this long', duration, 20_000)
   .option('--host-interval <duration>', 'wait at least this long between two requests to one host', duration, 1000)
-  .option('-q, --quiet', 'no progress output'))
-  .action(async (inputs: string[], o: { db?: string; nearThreshold: number; learnMin?: number; maxBytes: number; timeout: number; hostInterval: number; quiet?: boolean } & FetchCliValues) => {
+  .option('-q, --quiet', 'no progress output')))
+  .action(async (inputs: string[], o: { db?: string; nearThreshold: number; learnMin?: number; maxBytes: number; timeout: number; hostInterval: number; quiet?: boolean } & FetchCliValues & ReadLimitValues) => {
     const [{ ingestCommand }, { dbPath }] = await Promise.all([import('./commands/ingest.js'), import('./commands/db.js')]);
     process.exitCode = await ingestCommand(inputs, {
       db: dbPath(o.db), nearThreshold: o.nearThreshold, learnMin: o.learnMin, maxBytes: o.maxBytes,
-      timeoutMs: o.timeout, perHostMs: o.hostInterval, quiet: !!o.quiet, ...fetchOptionsOf(o),
+      timeoutMs: o.timeout, perHostMs: o.hostInterval, quiet: !!o.quiet, ...fetchOptionsOf(o), ...readLimitsOf(o),
     });
   });
 
@@ -100,16 +108,16 @@ addFetchOptions(program
 
 const PG_HELP = 'the PostgreSQL database the workers share: postgres://user:password@host/db (default: $RASD_DB)';
 
-program
+readLimits(program
   .command('enqueue')
   .description('Queue files, folders and .jsonl(.gz) corpora in a PostgreSQL database, for rasd worker processes to analyse and store.')
   .argument('<inputs...>', 'paths and folders')
   .option('--db <url>', PG_HELP)
   .option('--max-bytes <n>', 'refuse files (and records) larger than this many bytes (default 20 MB)', positiveInt, 20 * 1024 * 1024)
-  .option('-q, --quiet', 'no progress output')
-  .action(async (inputs: string[], o: { db?: string; maxBytes: number; quiet?: boolean }) => {
+  .option('-q, --quiet', 'no progress output'))
+  .action(async (inputs: string[], o: { db?: string; maxBytes: number; quiet?: boolean } & ReadLimitValues) => {
     const [{ enqueueCommand }, { dbPath }] = await Promise.all([import('./commands/worker.js'), import('./commands/db.js')]);
-    process.exitCode = await enqueueCommand(inputs, { db: dbPath(o.db), maxBytes: o.maxBytes, quiet: !!o.quiet });
+    process.exitCode = await enqueueCommand(inputs, { db: dbPath(o.db), maxBytes: o.maxBytes, quiet: !!o.quiet, ...readLimitsOf(o) });
   });
 
 program

@@ -13,6 +13,8 @@ export interface IngestCliOptions extends WebOptions {
   nearThreshold: number;
   learnMin?: number;
   maxBytes: number;
+  maxDepth?: number;
+  maxRatio?: number;
   quiet: boolean;
 }
 
@@ -41,7 +43,7 @@ export async function ingestCommand(args: string[], opts: IngestCliOptions): Pro
         await web.ingestUrl(t.url, stop);
         continue;
       }
-      for await (const r of readSources([t.path], { maxBytes: opts.maxBytes })) {
+      for await (const r of readSources([t.path], { maxBytes: opts.maxBytes, maxDepth: opts.maxDepth, maxRatio: opts.maxRatio })) {
         if (r.ok) await ing.add(r.input);
         else await ing.fail(r.source, r.error);
         show();

@@ -21,7 +21,7 @@ async function openQueue(db: string, readonly = false): Promise<PgStore | null> 
   return (await openArticleStore(db, readonly)) as PgStore | null;
 }
 
-export async function enqueueCommand(args: string[], opts: { db: string; maxBytes: number; quiet: boolean }): Promise<number> {
+export async function enqueueCommand(args: string[], opts: { db: string; maxBytes: number; maxDepth?: number; maxRatio?: number; quiet: boolean }): Promise<number> {
   const urls = args.filter((a) => /^https?:\/\//i.test(a));
   if (urls.length) {
     process.stderr.write(renderError(urls[0]!, 'rasd enqueue queues files, folders and corpora; fetch web addresses with rasd ingest or rasd watch.'));
@@ -39,7 +39,7 @@ export async function enqueueCommand(args: string[], opts: { db: string; maxByte
   try {
     for await (const t of expandTargets(args, () => {})) {
       if (t.kind !== 'path') continue;
-      for await (const r of readSources([t.path], { maxBytes: opts.maxBytes })) {
+      for await (const r of readSources([t.path], { maxBytes: opts.maxBytes, maxDepth: opts.maxDepth, maxRatio: opts.maxRatio })) {
         read++;
         if (!r.ok) {
           unreadable++;
