@@ -122,17 +122,20 @@ export async function serveCommand(opts: ServeOpts): Promise<number> {
     closeAll();
     return 1;
   }
+  // Ctrl-C and SIGTERM stop cleanly from the moment the address is out: whoever reads it may stop
+  // the server at once, so the handlers go in first.
+  const stopped = new Promise<void>((done) => {
+    const stop = () => app.close(() => done());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const address = app.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shown = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   if (writes) process.stderr.write('rasd: writes are on: POST /api/articles stores articles sent with the write token.\n');
   process.stderr.write(`rasd: serving ${opts.db} at http://${shown}:${port}/ (API: /api/openapi.json)${webRoot ? '' : ' — the web UI is not built: run `npm run build`'}\n`);
   if (!loopback) process.stderr.write('rasd: warning: listening beyond this machine; reading the API needs no authentication, so anyone who can reach the port can read the database.\n');
-  await new Promise<void>((done) => {
-    const stop = () => app.close(() => done());
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   closeAll();
   return 0;
 }
