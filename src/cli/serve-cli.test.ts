@@ -44,16 +44,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rasd serve', () => {
   it('serves the API on loopback to its own and allowed host names, says where, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0', '--quiet', '--allow-host', 'desk.example'], { cwd: root });
-    let err = '';
-    const base = await new Promise<string>((done, fail) => {
-      child.stderr.on('data', (d: Buffer) => {
-        err += d.toString();
-        const m = /at (http:\/\/127\.0\.0\.1:\d+)\//.exec(err);
-        if (m) done(m[1]!);
-      });
-      child.on('exit', () => fail(new Error(err)));
-    });
+    const { base, stop } = await serve(['--allow-host', 'desk.example']);
     const health = (await (await fetch(`${base}/api/health`)).json()) as { articles: number };
     expect(health.articles).toBe(4);
     // Only its own names and those allowed: another site's name rebound to 127.0.0.1 is refused.
@@ -62,9 +53,7 @@ describe('rasd serve', () => {
     expect(await status('desk.example:8080')).toBe(200);
     expect(await status('localhost')).toBe(200);
     expect(await status('attacker.example')).toBe(421);
-    const exited = new Promise<number | null>((done) => child.on('exit', done));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
   });
 
   it('refuses a missing database, a taken port and a bad port number', async () => {
