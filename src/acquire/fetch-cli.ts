@@ -10,29 +10,36 @@ import { FETCH_DEFAULTS } from './fetch-limits.js';
 /** The options as commander hands them over. */
 export interface FetchCliValues {
   maxRedirects: number;
-  maxCompressionRatio: number;
+  maxRatio: number;
   allowPrivate?: boolean;
   allowHost?: string[];
 }
 
-/** Adds --max-redirects, --max-compression-ratio, --allow-private and --allow-host to a command. */
+/**
+ * --max-ratio, one limit for everything compressed: a page or feed fetched with Content-Encoding,
+ * and a .gz file or web archive read from disk.
+ */
+export function addRatioOption(cmd: Command): Command {
+  return cmd.option(
+    '--max-ratio <n>',
+    'stop decompressing what expands more than this many times its compressed size once past its first megabyte (a .gz file, a web archive, a compressed page or feed): a decompression bomb',
+    compressionRatio,
+    FETCH_DEFAULTS.maxCompressionRatio,
+  );
+}
+
+/** Adds --max-redirects, --max-ratio, --allow-private and --allow-host to a command. */
 export function addFetchOptions(cmd: Command): Command {
-  return cmd
+  return addRatioOption(cmd)
     // commander shows the defaults
     .option('--max-redirects <n>', 'follow at most this many redirects from each web address (0: none)', redirectCount, FETCH_DEFAULTS.maxRedirects)
-    .option(
-      '--max-compression-ratio <n>',
-      'stop reading a compressed page that expands more than this many times once past its first megabyte, as a decompression bomb does',
-      compressionRatio,
-      FETCH_DEFAULTS.maxCompressionRatio,
-    )
     .option('--allow-private', 'also fetch from private, loopback and carrier-grade NAT addresses (by default refused, so that a page or a redirect cannot make rasd read from this machine or its network)')
     .option('--allow-host <hosts>', 'fetch from these hosts (comma-separated names or addresses) whatever address they have, link-local ones included; repeatable', hostList);
 }
 
 /** The WebOptions fields the options set. */
 export function fetchOptionsOf(o: FetchCliValues): { maxRedirects: number; maxCompressionRatio: number; allowPrivate: boolean; allowHosts: string[] } {
-  return { maxRedirects: o.maxRedirects, maxCompressionRatio: o.maxCompressionRatio, allowPrivate: !!o.allowPrivate, allowHosts: o.allowHost ?? [] };
+  return { maxRedirects: o.maxRedirects, maxCompressionRatio: o.maxRatio, allowPrivate: !!o.allowPrivate, allowHosts: o.allowHost ?? [] };
 }
 
 export function redirectCount(v: string): number {

@@ -528,7 +528,7 @@ describe('Fetcher: compressed bodies and decompression bombs', () => {
     const result = await new Fetcher({ respectRobots: false, allowPrivate: true }).get(url);
     expect(result).toMatchObject({ ok: false, url, reason: 'too-large' });
     const error = !result.ok ? result.error : '';
-    expect(error).toMatch(new RegExp(`^${url.replace(/[.]/g, '\\.')} was not read: its compressed body expanded more than 100 times \\(.* had become 1\\.\\d MB and was still growing\\), as a decompression bomb does; leave it out, or raise the limit \\(--max-compression-ratio\\) if it is a genuine page or feed\\.$`));
+    expect(error).toMatch(new RegExp(`^${url.replace(/[.]/g, '\\.')} was not read: its compressed body expanded more than 100 times \\(.* had become 1\\.\\d MB and was still growing\\), as a decompression bomb does; leave it out, or raise the limit \\(--max-ratio\\) if it is a genuine page or feed\\.$`));
     // "had become 1.x MB": inflating stopped there, not at the 20 MB size limit or never. And the client hung up.
     await gone;
     expect(site.paths()).toEqual(['/bomb']); // and it is not retried
@@ -637,8 +637,8 @@ describe('Fetcher: limits', () => {
     expect(() => new Fetcher({ maxBytes: 1.5 })).toThrow(/--max-bytes/);
     expect(() => new Fetcher({ maxRedirects: -1 })).toThrow('the redirect limit (--max-redirects) must be a whole number from 0 to 50; -1 was given.');
     expect(() => new Fetcher({ maxRedirects: 2.5 })).toThrow(/--max-redirects/);
-    expect(() => new Fetcher({ maxCompressionRatio: 0.5 })).toThrow(/--max-compression-ratio/);
-    expect(() => new Fetcher({ maxCompressionRatio: Number.NaN })).toThrow(/--max-compression-ratio/);
+    expect(() => new Fetcher({ maxCompressionRatio: 0.5 })).toThrow(/--max-ratio/);
+    expect(() => new Fetcher({ maxCompressionRatio: Number.NaN })).toThrow(/--max-ratio/);
     expect(() => new Fetcher({ perHostIntervalMs: -5 })).toThrow(/--host-interval/);
     expect(() => new Fetcher({ retries: 100 })).toThrow(/retries/);
   });

@@ -45,7 +45,7 @@ export const netErrors = {
   tooLarge: (url: string, limit: number) =>
     `${url} is larger than the limit of ${formatBytes(limit)} per page and was not read; leave it out, or raise the limit (--max-bytes) if it is a genuine page or feed.`,
   compressionRatio: (url: string, limit: number, compressed: number, expanded: number) =>
-    `${url} was not read: its compressed body expanded more than ${limit} times (${formatBytes(compressed)} had become ${formatBytes(expanded)} and was still growing), as a decompression bomb does; leave it out, or raise the limit (--max-compression-ratio) if it is a genuine page or feed.`,
+    `${url} was not read: its compressed body expanded more than ${limit} times (${formatBytes(compressed)} had become ${formatBytes(expanded)} and was still growing), as a decompression bomb does; leave it out, or raise the limit (--max-ratio) if it is a genuine page or feed.`,
   refusedAddress: (url: string, refused: AddressRefused) =>
     `${url} was not fetched: ${refused.message}, and rasd fetches only from public addresses unless told otherwise; ${
       refused.addressClass.privateNetwork
@@ -62,7 +62,7 @@ export const limitErrors = {
   maxRedirects: (n: number, max: number) =>
     `the redirect limit (--max-redirects) must be a whole number from 0 to ${max}; ${n} was given.`,
   maxCompressionRatio: (n: number) =>
-    `the compression ratio limit (--max-compression-ratio) must be a number of at least 1, e.g. 100; ${n} was given.`,
+    `the compression ratio limit (--max-ratio) must be a number of at least 1, e.g. 100; ${n} was given.`,
   hostInterval: (ms: number, max: number) =>
     `the interval between requests to one host (--host-interval) must be from 0 to ${Math.floor(max / 86_400_000)} days; ${ms} ms was given.`,
   retries: (n: number) => `the number of retries must be a whole number from 0 to 10; ${n} was given.`,

@@ -1,6 +1,6 @@
 // Command-line entry. Commands load their modules lazily so that `rasd --help` stays fast.
 import { Command, InvalidArgumentError } from 'commander';
-import { addFetchOptions, fetchOptionsOf, type FetchCliValues } from '../acquire/fetch-cli.js';
+import { addFetchOptions, addRatioOption, fetchOptionsOf, type FetchCliValues } from '../acquire/fetch-cli.js';
 import { defineServe } from './commands/serve-options.js';
 
 // `rasd analyze … | head` closes the pipe early: stop quietly, as other Unix tools do.
@@ -29,17 +29,16 @@ const count = (v: string): number => {
 
 /** Limits on reading files that stand between rasd and a hostile input (see docs/threat-model.md). */
 const readLimits = (c: Command): Command => c
-  .option('--max-depth <n>', 'refuse JSON records nested deeper than this, and read HTML nested deeper as plain text (default 512)', count)
-  .option('--max-ratio <n>', 'stop decompressing a .gz file (or a web archive) that expands more than this many times its size: a gzip bomb (default 100)', count);
+  .option('--max-depth <n>', 'refuse JSON records nested deeper than this, and read HTML nested deeper as plain text (default 512)', count);
 interface ReadLimitValues { maxDepth?: number; maxRatio?: number }
 const readLimitsOf = (o: ReadLimitValues): ReadLimitValues => ({ maxDepth: o.maxDepth, maxRatio: o.maxRatio });
 
-readLimits(program
+addRatioOption(readLimits(program
   .command('analyze')
   .description('Analyse articles (.txt, .html, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, or - for standard input) and print what they report.')
   .argument('<files...>', 'files to analyse')
   .option('--jsonl', 'print one JSON object per article (the analysis contract) instead of the readable view')
-  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024))
+  .option('--max-bytes <n>', 'refuse files larger than this many bytes, raw or decompressed; for JSON Lines and web archives, records larger than this (default 20 MB)', positiveInt, 20 * 1024 * 1024)))
   .action(async (files: string[], opts: { jsonl?: boolean; maxBytes: number } & ReadLimitValues) => {
     const { analyzeCommand } = await import('./commands/analyze.js');
     process.exitCode = await analyzeCommand(files, { jsonl: !!opts.jsonl, maxBytes: opts.maxBytes, ...readLimitsOf(opts) });
@@ -108,13 +107,13 @@ addFetchOptions(program
 
 const PG_HELP = 'the PostgreSQL database the workers share: postgres://user:password@host/db (default: $RASD_DB)';
 
-readLimits(program
+addRatioOption(readLimits(program
   .command('enqueue')
   .description('Queue files, folders and .jsonl(.gz) corpora in a PostgreSQL database, for rasd worker processes to analyse and store.')
   .argument('<inputs...>', 'paths and folders')
   .option('--db <url>', PG_HELP)
   .option('--max-bytes <n>', 'refuse files (and records) larger than this many bytes (default 20 MB)', positiveInt, 20 * 1024 * 1024)
-  .option('-q, --quiet', 'no progress output'))
+  .option('-q, --quiet', 'no progress output')))
   .action(async (inputs: string[], o: { db?: string; maxBytes: number; quiet?: boolean } & ReadLimitValues) => {
     const [{ enqueueCommand }, { dbPath }] = await Promise.all([import('./commands/worker.js'), import('./commands/db.js')]);
     process.exitCode = await enqueueCommand(inputs, { db: dbPath(o.db), maxBytes: o.maxBytes, quiet: !!o.quiet, ...readLimitsOf(o) });
