@@ -134,6 +134,7 @@ describe('POST /api/articles', () => {
     await error(await post('[1, 2]'), 422, /not an object|an array/);
     await error(await post('{"title": "بلا نص"}'), 422, /no text field.*content/);
     await error(await post('{"content": "   "}'), 422);
+    await error(await post(`{"title": "x", "content": "نص", "author": ${'['.repeat(5000)}${']'.repeat(5000)}}`), 422, /more than 512 levels deep/);
     await error(await post(JSON.stringify(ARTICLE).replace('{', '{"content2":1,') + ' trailing'), 400);
   });
 
