@@ -11,7 +11,7 @@ import { decodeBytes, decodeLine, looksBinary, utf16Bom, type Decoded } from './
 import { errors, jsonErrorDetail, notes, readError } from './errors.js';
 import { documentToResults, lineToResult, type RecordContext } from './records.js';
 import { formatOf, looksLikeJsonLines, sniffText, type Format, type TextFormat } from './sniff.js';
-import { jsonTooDeep, DEFAULT_MAX_JSON_DEPTH } from './json-depth.js';
+import { jsonTooDeep, DEFAULT_MAX_DEPTH } from './json-depth.js';
 import { DEFAULT_MAX_RATIO, byteLines, collect, gunzip, isGzip, limited, peek, type Chunks, type Peeked } from './stream.js';
 import { isWarc, readWarc } from './warc.js';
 
@@ -85,7 +85,7 @@ async function* readFile(path: string, opts: ReadOptions): AsyncGenerator<InputR
 function limitsOf(opts: ReadOptions): Limits {
   return {
     bytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
-    depth: opts.maxDepth ?? DEFAULT_MAX_JSON_DEPTH,
+    depth: opts.maxDepth ?? DEFAULT_MAX_DEPTH,
     ratio: opts.maxRatio ?? DEFAULT_MAX_RATIO,
   };
 }

@@ -2,8 +2,8 @@
 // but the code that walks a record afterwards (names in nested lists, JSON-LD graphs) recurses,
 // and a record nested a million levels deep is an attack, not an article: such text is refused.
 
-/** The default deepest nesting of JSON arrays and objects read; real records nest under 20. */
-export const DEFAULT_MAX_JSON_DEPTH = 512;
+/** The default deepest nesting read (--max-depth): of JSON arrays and objects (real records nest under 20), and of HTML elements (Chromium stops nesting at 512). */
+export const DEFAULT_MAX_DEPTH = 512;
 
 /**
  * True when the text opens more than `max` arrays or objects inside one another. Brackets inside

@@ -6,7 +6,7 @@ import { htmlFragmentToText, htmlToInput, looksLikeHtml, looksLikePage } from '.
 import type { Diagnostic, DocMeta, RawInput } from '../core/types.js';
 import { toDay } from './day.js';
 import { BODY_FIELDS, errors, jsonErrorDetail, notes } from './errors.js';
-import { DEFAULT_MAX_JSON_DEPTH, jsonTooDeep } from './json-depth.js';
+import { DEFAULT_MAX_DEPTH, jsonTooDeep } from './json-depth.js';
 import type { InputResult } from './index.js';
 
 type Json = Record<string, unknown>;
@@ -51,7 +51,7 @@ export function documentToResults(value: unknown, source: string, ctx: RecordCon
 /** One line of a JSON Lines file; null for a blank line, which is skipped without a word. */
 export function lineToResult(line: string, source: string, ctx: RecordContext): InputResult | null {
   if (!line.trim()) return null;
-  const maxDepth = ctx.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  const maxDepth = ctx.maxDepth ?? DEFAULT_MAX_DEPTH;
   if (jsonTooDeep(line, maxDepth)) return { ok: false, source, error: errors.jsonLineTooDeep(source, maxDepth) };
   let value: unknown;
   try {

@@ -7,7 +7,8 @@
 import { isAscii } from 'node:buffer';
 import { TextDecoder } from 'node:util';
 import { brotliDecompressSync, constants, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
-import { DEFAULT_MAX_HTML_DEPTH, htmlToInput } from '../clean/html.js';
+import { htmlToInput } from '../clean/html.js';
+import { DEFAULT_MAX_DEPTH } from './json-depth.js';
 import type { Diagnostic, RawInput } from '../core/types.js';
 import { decodeBytes, normaliseText, type DecodeResult } from './decode.js';
 import { errors, notes, readError, type WarcProblem } from './errors.js';
@@ -48,7 +49,7 @@ export async function* readWarc(chunks: Chunks, source: string, opts: WarcOption
   const archive: Archive = {
     reader: new ByteReader(chunks),
     source,
-    limits: { bytes: opts.maxRecordBytes, depth: opts.maxDepth ?? DEFAULT_MAX_HTML_DEPTH },
+    limits: { bytes: opts.maxRecordBytes, depth: opts.maxDepth ?? DEFAULT_MAX_DEPTH },
     found: 0,
     records: 0,
     pages: 0,

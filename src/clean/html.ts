@@ -7,7 +7,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { toDay } from '../acquire/day.js';
 import { jsonErrorDetail, notes } from '../acquire/errors.js';
-import { jsonTooDeep } from '../acquire/json-depth.js';
+import { DEFAULT_MAX_DEPTH, jsonTooDeep } from '../acquire/json-depth.js';
 import { prologEnd } from '../acquire/sniff.js';
 import type { Diagnostic, DocMeta } from '../core/types.js';
 
@@ -53,11 +53,9 @@ export interface HtmlOptions {
   maxDepth?: number;
 }
 
-export const DEFAULT_MAX_HTML_DEPTH = 512;
-
 /** A whole page: its main text (Readability, else the whole body) and its metadata. */
 export function htmlToInput(html: string, source: string, opts: HtmlOptions = {}): HtmlInput {
-  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_HTML_DEPTH;
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH;
   const diagnostics: Diagnostic[] = [];
   const document = parse(html);
   // Metadata first: Readability rewrites the document it is given (it drops scripts, JSON-LD included).

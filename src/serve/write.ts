@@ -5,7 +5,7 @@
 // serialised: one article is stored and committed before the next begins, on the one writable
 // connection, while reads go on through the server's read-only one.
 import type { IncomingMessage } from 'node:http';
-import { DEFAULT_MAX_JSON_DEPTH, jsonTooDeep } from '../acquire/json-depth.js';
+import { DEFAULT_MAX_DEPTH, jsonTooDeep } from '../acquire/json-depth.js';
 import { recordToInput } from '../acquire/records.js';
 import { Ingester } from '../ingest/ingester.js';
 import type { Store } from '../store/sqlite.js';
@@ -52,8 +52,8 @@ export class ArticleWriter {
     checkContentType(req.headers['content-type']);
     const text = await readBody(req, this.maxBodyBytes);
     // As for a JSON Lines record: the walk over a record's names recurses, so nesting is bounded first.
-    if (jsonTooDeep(text, DEFAULT_MAX_JSON_DEPTH)) {
-      throw new ApiError(422, `The posted article nests JSON arrays or objects more than ${DEFAULT_MAX_JSON_DEPTH} levels deep, more than any news record needs.`);
+    if (jsonTooDeep(text, DEFAULT_MAX_DEPTH)) {
+      throw new ApiError(422, `The posted article nests JSON arrays or objects more than ${DEFAULT_MAX_DEPTH} levels deep, more than any news record needs.`);
     }
     let value: unknown;
     try {
