@@ -73,7 +73,12 @@ export interface Prepared {
   shingles: Uint32Array;
   signature: Uint32Array | null;
   row: SearchRow;
-  learned: ReadonlySet<number> | undefined;
+  /**
+   * How many learned lines the analysis used. An outlet's learned lines only grow, so an analysis
+   * made before they grew (ahead, in another thread or earlier in a worker's batch) is told by
+   * its size, and is redone.
+   */
+  learnedSize: number;
 }
 
 /** How far below the threshold a signature estimate may fall and still be checked exactly (four standard deviations at 64 hashes). */
@@ -93,7 +98,7 @@ export function prepare(input: RawInput, learned: ReadonlySet<number> | undefine
   // stages made of it (the tokeniser keeps the last text's); the index row and the story reuse them.
   const terms = searchTerms(doc.text);
   const sh = shingles(doc.text);
-  return { doc, keys, terms, shingles: sh, signature: signature(sh), row: searchRow(doc, terms), learned };
+  return { doc, keys, terms, shingles: sh, signature: signature(sh), row: searchRow(doc, terms), learnedSize: learned?.size ?? 0 };
 }
 
 export class Ingester {
@@ -265,14 +270,15 @@ export class Ingester {
 
   private async storeAnalysed(input: RawInput, key: string, hash: string, prepared: Prepared | undefined, forced?: { of: number; kind: DuplicateKind }): Promise<Outcome> {
     const outlet = input.meta.outlet;
-    const p = prepared ?? (await this.prepare(input));
+    const current = outlet ? await this.learnedOf(outlet) : undefined;
+    const p = prepared && prepared.learnedSize === (current?.size ?? 0) ? prepared : prepare(input, current);
     const { doc, keys, terms, signature: sig } = p;
     const near = forced ? null : sig && (await this.nearest(sig, p.shingles));
     const dup = forced ?? (near && near.similarity >= this.opts.nearThreshold ? { of: near.id, kind: 'near' as const } : null);
     const similarity = forced ? 0 : near?.similarity ?? null;
     const id = await this.store.insert({
       ...base(input, key, hash),
-      ...analysedColumns(doc, learnedCount(keys, p.learned)),
+      ...analysedColumns(doc, learnedCount(keys, current)),
       duplicateOf: dup?.of ?? null,
       duplicateKind: dup?.kind ?? null,
       similarity: dup ? similarity : null,

@@ -137,6 +137,26 @@ describe('ingesting into the store', () => {
     expect(await new Ingester(store, { nearThreshold: 0.8, learnMin: 3, batchSize: 50 }).cleanPending()).toEqual([]);
   });
 
+  it('analyses an article again when its outlet learned lines after it was analysed (a worker prepares a batch first)', async () => {
+    const banner = 'إعداد مكتب الأخبار المحلية في الموقع';
+    const stories = [
+      'قال محافظ البصرة أسعد العيداني إن "العمل في مشروع الماء سينتهي قريبا"، مؤكدا أن الحكومة المحلية وفرت التمويل الكامل.',
+      'أعلنت قيادة العمليات المشتركة مقتل ثلاثة مسلحين في ضربة جوية استهدفت وكرا لهم في جبال حمرين شمال ديالى.',
+      'أكد رئيس البرلمان أن جلسة التصويت على الموازنة ستعقد الأسبوع المقبل بعد انتهاء اللجنة المالية من مراجعة الجداول.',
+      'نفت وزارة النفط الأنباء عن توقف التصدير من موانئ الجنوب، وقالت إن الكميات المصدرة لم تتغير منذ بداية الشهر.',
+    ].map((s) => input({ outlet: 'site', body: `${s}\n\n${banner}` }));
+    // All four analysed before any is stored; storing the third teaches the banner.
+    const prepared = [];
+    for (const i of stories) prepared.push(await ing.prepare(i));
+    for (const [k, i] of stories.entries()) await ing.add(i, prepared[k]);
+    await ing.commit();
+    const rows = await store.db.all<{ text: string; learned_applied: number }>('SELECT text, learned_applied FROM articles ORDER BY id');
+    expect(rows[3]!.text).not.toContain(banner); // the banner it was analysed with is gone
+    expect(rows[3]!.learned_applied).toBe(1);
+    // What was applied matches the text, so cleaning again finds exactly the three earlier ones.
+    expect((await staleIds(ing, { outlets: ing.grown })).length).toBe(3);
+  });
+
   it('reanalyses articles made by other stage versions, and only those', async () => {
     await ing.add(input());
     await ing.add(input({ body: 'أعلنت وزارة الصحة تسجيل إصابات جديدة في محافظات الجنوب، وقالت إن الوضع تحت السيطرة.' }));
