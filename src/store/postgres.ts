@@ -262,16 +262,18 @@ export class PgStore extends ArticleStore {
     const rank = match ? '5 * ts_rank_cd(s.title, CAST(? AS TSQUERY)) + ts_rank_cd(s.body, CAST(? AS TSQUERY))' : '0';
     const rankArgs = match ? [match, match] : [];
     const order = match ? 'score DESC, a.id' : 'a.published DESC NULLS LAST, a.id DESC';
-    const rows = await this.db.all<Omit<Hit, 'snippet' | 'copies'>>(
-      `SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, a.text, ${rank} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`,
+    // The page's ids first, then their rows: the texts are read for the page only (as in SQLite).
+    const page = await this.db.all<{ id: number; score: number }>(
+      `SELECT a.id, ${rank} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`,
       ...rankArgs, ...args, q.limit, q.offset ?? 0,
     );
     const total = (await this.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`, ...args))!.n;
     const wanted = highlightTerms(q);
     const hits: Hit[] = [];
-    for (const r of rows) {
-      const copies = await this.db.all<Copy>('SELECT id, outlet, url, duplicate_kind AS kind, similarity FROM articles WHERE duplicate_of = ? ORDER BY id', r.id);
-      hits.push({ ...r, snippet: snippet(r.text, wanted), copies });
+    for (const { id, score } of page) {
+      const r = (await this.db.get<Omit<Hit, 'snippet' | 'copies' | 'score'>>('SELECT id, title, outlet, published, url, source, text FROM articles WHERE id = ?', id))!;
+      const copies = await this.db.all<Copy>('SELECT id, outlet, url, duplicate_kind AS kind, similarity FROM articles WHERE duplicate_of = ? ORDER BY id', id);
+      hits.push({ ...r, score, snippet: snippet(r.text, wanted), copies });
     }
     return { total, hits };
   }

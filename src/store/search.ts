@@ -153,36 +153,63 @@ export function matchExpression(q: SearchQuery): string | null {
   return parts.length ? parts.join(' AND ') : null;
 }
 
-/** Runs a query; the snippets come from the stored text. */
+/**
+ * Runs a query; the snippets come from the stored text. The page's ids are chosen first, from the
+ * index (and, with filters, the few leading columns of each match's row); the rows, with their
+ * texts, are read for that page only: reading every match's text to rank it cost most of a
+ * search once a common word matched tens of thousands of articles.
+ */
 export function search(store: Store, q: SearchQuery): SearchResult {
-  const { match, from, cond, args } = selection(q);
+  const { match, from, cond, args } = selection(q, store);
   const order = match ? 'bm25(search, 5.0, 1.0, 0.0, 0.0)' : 'a.published DESC, a.id DESC';
   const score = match ? '-bm25(search, 5.0, 1.0, 0.0, 0.0)' : '0';
-  const rows = store.db
-    .prepare(`SELECT a.id, a.title, a.outlet, a.published, a.url, a.source, a.text, ${score} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .all(...args, q.limit, q.offset ?? 0) as Omit<Hit, 'snippet' | 'copies'>[];
+  const page = store.db
+    .prepare(`SELECT ${match ? 'search.rowid' : 'a.id'} AS id, ${score} AS score FROM ${from} WHERE ${cond} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .all(...args, q.limit, q.offset ?? 0) as { id: number; score: number }[];
   const total = (store.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${cond}`).get(...args) as { n: number }).n;
   const wanted = highlightTerms(q);
+  const row = store.prep('SELECT id, title, outlet, published, url, source, text FROM articles WHERE id = ?');
   const copies = store.prep('SELECT id, outlet, url, duplicate_kind AS kind, similarity FROM articles WHERE duplicate_of = ? ORDER BY id');
-  return { total, hits: rows.map((r) => ({ ...r, snippet: snippet(r.text, wanted), copies: copies.all(r.id) as Copy[] })) };
+  const hits = page.map(({ id, score }) => {
+    const r = row.get(id) as Omit<Hit, 'snippet' | 'copies' | 'score'>;
+    return { ...r, score, snippet: snippet(r.text, wanted), copies: copies.all(id) as Copy[] };
+  });
+  return { total, hits };
 }
 
-/** The original articles a query and its filters select: the FROM and WHERE of a search. */
-function selection(q: Omit<SearchQuery, 'limit'>): { match: string | null; from: string; cond: string; args: unknown[] } {
+/**
+ * The original articles a query and its filters select: the FROM and WHERE of a search. The
+ * search index holds the originals only (rasd check verifies it), so a query on words reads
+ * articles only to filter on outlet or day. Given the store, the filter is applied from whichever
+ * side selects fewer: each match's row (one page read per match), or the ids the filter selects
+ * (read from the outlet or day index, and looked up in memory) when they are fewer than the matches.
+ */
+function selection(q: Omit<SearchQuery, 'limit'>, store?: Store): { match: string | null; from: string; cond: string; args: unknown[] } {
   const match = matchExpression({ ...q, limit: 0 });
-  const where: string[] = ['a.duplicate_of IS NULL'];
+  const filters: string[] = [];
   const args: unknown[] = [];
-  if (q.outlet) (where.push('a.outlet = ? COLLATE NOCASE'), args.push(q.outlet));
-  if (q.from) (where.push('a.published >= ?'), args.push(q.from));
-  if (q.to) (where.push('a.published <= ?'), args.push(q.to));
-  const from = match ? 'search JOIN articles a ON a.id = search.rowid' : 'articles a';
-  if (match) (where.unshift('search MATCH ?'), args.unshift(match));
-  return { match, from, cond: where.join(' AND '), args };
+  if (q.outlet) (filters.push('a.outlet = ? COLLATE NOCASE'), args.push(q.outlet));
+  if (q.from) (filters.push('a.published >= ?'), args.push(q.from));
+  if (q.to) (filters.push('a.published <= ?'), args.push(q.to));
+  if (!match) return { match, from: 'articles a', cond: ['a.duplicate_of IS NULL', ...filters].join(' AND '), args };
+  if (!filters.length) return { match, from: 'search', cond: 'search MATCH ?', args: [match] };
+  if (store) {
+    const count = (sql: string, ...a: unknown[]) => (store.db.prepare(sql).get(...a) as { n: number }).n;
+    const selected = count(`SELECT count(*) AS n FROM articles a WHERE ${filters.join(' AND ')}`, ...args);
+    if (selected < count('SELECT count(*) AS n FROM search WHERE search MATCH ?', match)) {
+      // The unary + keeps the ids from being handed to FTS5 as a rowid constraint: it would run
+      // the whole query once per id.
+      return { match, from: 'search', cond: `search MATCH ? AND +search.rowid IN (SELECT a.id FROM articles a WHERE ${filters.join(' AND ')})`, args: [match, ...args] };
+    }
+  }
+  return { match, from: 'search JOIN articles a ON a.id = search.rowid', cond: ['search MATCH ?', ...filters].join(' AND '), args: [match, ...args] };
 }
 
 /** Every original article a query selects, in publication order (for exports): their ids, a few bytes each. */
 export function selectedIds(store: Store, q: Omit<SearchQuery, 'limit'>): number[] {
-  const { from, cond, args } = selection(q);
+  const { match, cond, args } = selection(q);
+  // Ordered by day: the articles' rows are read for every match here (exports read them all anyway).
+  const from = match ? 'search JOIN articles a ON a.id = search.rowid' : 'articles a';
   return store.db.prepare(`SELECT a.id FROM ${from} WHERE ${cond} ORDER BY a.published, a.id`).pluck().all(...args) as number[];
 }
 

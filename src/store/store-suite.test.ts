@@ -206,6 +206,16 @@ describe('searching', () => {
     expect((await search({ text: 'الأنبار', entity: 'عين الأسد', limit: 10 })).total).toBe(1);
   });
 
+  it('filters the same whichever side selects fewer: the matches or the outlet and days', async () => {
+    // الأنبار matches both articles and beta has one (its ids are looked up); داعش matches beta's only (its row is read).
+    for (const text of ['الأنبار', 'داعش']) {
+      const r = await search({ text, outlet: 'beta', from: '2024-03-12', to: '2024-03-12', limit: 10 });
+      expect(r.total).toBe(1);
+      expect(r.hits.map((h) => h.outlet)).toEqual(['beta']);
+    }
+    expect((await search({ text: 'الأنبار', outlet: 'BETA', to: '2024-03-11', limit: 10 })).total).toBe(0);
+  });
+
   it('refuses a query that only excludes, or has no letters at all', async () => {
     await expect(search({ text: '-داعش', limit: 10 })).rejects.toThrow(/at least one word/);
     for (const q of ['"', '(', '*', 'OR', '-', '🙂', 'ـ']) await expect(search({ text: q, limit: 10 })).rejects.toThrow(/no letters or digits/);
