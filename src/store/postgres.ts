@@ -8,12 +8,18 @@
 // position (<->) and results are ranked by cover density, the title counting five times.
 import postgres from 'postgres';
 import type { Db, Param } from './db.js';
-import { StoreError } from './errors.js';
+import { storeErrors, StoreError } from './errors.js';
 import { ArticleStore, type SearchRow, type Selection } from './store.js';
 import { filterStems, highlightTerms, queryShape, snippet, type Copy, type Hit, type SearchQuery, type SearchResult } from './search.js';
 
 /** The schema version of the PostgreSQL tables; bumped, with a migration below, when they change. */
-export const PG_SCHEMA_VERSION = 1;
+export const PG_SCHEMA_VERSION = 2;
+
+/** What takes a database of version i + 1 to version i + 2 (schema.ts has the reasons). */
+const UPGRADES: string[] = [
+  `CREATE INDEX statements_speaker_date ON statements(speaker_key, date);
+   DROP INDEX statements_speaker;`,
+];
 
 const SCHEMA = `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -73,7 +79,7 @@ const SCHEMA = `
     speaker_entity INTEGER, group_id INTEGER, words TEXT,
     UNIQUE (article_id, n)
   );
-  CREATE INDEX statements_speaker ON statements(speaker_key);
+  CREATE INDEX statements_speaker_date ON statements(speaker_key, date);
   CREATE INDEX statements_org ON statements(org_key);
   CREATE INDEX statements_date ON statements(date);
   CREATE INDEX statements_entity ON statements(speaker_entity, date);
@@ -366,6 +372,7 @@ async function migrate(conn: postgres.ReservedSql<PgTypes>, where: string, reado
     throw new StoreError(`The database ${where} has rasd schema version ${found}, made by a newer rasd (this one knows up to ${PG_SCHEMA_VERSION}); upgrade rasd to use it. Nothing was changed.`);
   }
   if (found === PG_SCHEMA_VERSION) return;
+  if (readonly && found !== null) throw new StoreError(storeErrors.olderSchema(where));
   if (readonly) throw new StoreError(`There are no rasd tables in ${where}; run \`rasd ingest --db ${where}\` or \`rasd worker\` first.`);
   await conn.unsafe('BEGIN');
   try {
@@ -376,6 +383,9 @@ async function migrate(conn: postgres.ReservedSql<PgTypes>, where: string, reado
       if (Number(other?.['n']) > 0) throw new StoreError(`${where} already has tables named like rasd's but no rasd schema; point --db at an empty database. Nothing was changed.`);
       await conn.unsafe(SCHEMA);
       await conn.unsafe(`INSERT INTO meta (key, value) VALUES ('pg_schema_version', '${PG_SCHEMA_VERSION}')`);
+    } else if (now < PG_SCHEMA_VERSION) {
+      for (let v = now; v < PG_SCHEMA_VERSION; v++) await conn.unsafe(UPGRADES[v - 1]!);
+      await conn.unsafe(`UPDATE meta SET value = '${PG_SCHEMA_VERSION}' WHERE key = 'pg_schema_version'`);
     }
     await conn.unsafe('COMMIT');
   } catch (e) {

@@ -195,6 +195,13 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX event_entities_event ON event_entities(event_id);
   UPDATE articles SET stages = '' WHERE duplicate_of IS NULL;
   `,
+  // 5: a speaker's statements by day. Grouping a new statement reads the speaker's statements of
+  // the days around it; by speaker alone it read every statement of a frequent speaker («المصادر»,
+  // «الوزارة»: thousands at 400,000 articles), which took 40% of the time of storing an article.
+  `
+  CREATE INDEX statements_speaker_date ON statements(speaker_key, date);
+  DROP INDEX statements_speaker;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
