@@ -5,7 +5,7 @@
 // bench/queries.mjs, in process) on what was stored. Prints figures; asserts nothing.
 //
 //   npm run bench:scale -- [--n 1000000] [--pg-n N] [--workers 1,2,4] [--pg postgres://…] [--keep DIR]
-//                          [--probe SECS] [--sqlite-secs SECS]
+//                          [--probe SECS] [--sqlite-secs SECS] [--resume]
 //
 // --n: articles for SQLite (default 20,000); --pg-n: for each PostgreSQL run (default a quarter of
 // --n); --pg (or RASD_BENCH_PG): a role that may create databases (the runs make and drop
@@ -14,7 +14,9 @@
 // SECS seconds open the growing database read-only beside the writer and print how many articles it
 // holds, the rate since the last probe and the search latency at that size (default 600; 0 = off).
 // --sqlite-secs: stop the SQLite ingest after SECS seconds (SIGINT: rasd commits what it stored)
-// and report the figures for what it reached.
+// and report the figures for what it reached. --resume (with --keep): continue the SQLite database
+// a stopped run left in DIR instead of starting afresh; the rate is that of the articles this run
+// stored (rasd ingest passes over those already stored).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +40,11 @@ const PG = argOf('--pg') ?? process.env.RASD_BENCH_PG ?? '';
 const keep = argOf('--keep');
 const PROBE_SECS = arg('--probe', 600);
 const SQLITE_SECS = arg('--sqlite-secs', 0);
+const RESUME = process.argv.includes('--resume');
+if (RESUME && !keep) {
+  console.error('bench:scale: --resume continues the database of --keep DIR; give both.');
+  process.exit(2);
+}
 const dir = keep ?? mkdtempSync(join(tmpdir(), 'rasd-bench-scale-'));
 mkdirSync(dir, { recursive: true });
 const rasd = join(root, 'bin', 'rasd.js');
@@ -92,20 +99,28 @@ console.log(`rasd scale benchmark: SQLite ${N.toLocaleString('en')} articles; Po
 {
   const file = await corpusOf(N);
   const db = join(dir, `sqlite-${N}.db`);
-  rmSync(db, { force: true });
+  if (!RESUME) rmSync(db, { force: true });
   const { Store } = await import(join(root, 'dist', 'store', 'sqlite.js'));
   const { search } = await import(join(root, 'dist', 'store', 'search.js'));
+  const count = (store) => store.db.prepare('SELECT count(*) AS n FROM articles').get().n;
+  let before = 0;
+  if (RESUME && existsSync(db)) {
+    const upgrade = Store.open(db); // an older rasd's database is upgraded before the readers open it
+    before = count(upgrade);
+    upgrade.close();
+    console.log(`  continuing ${db}: ${before.toLocaleString('en')} articles stored by earlier runs`);
+  }
   let child;
   let stopTimer;
   let stopped = false;
   const probes = [];
   const t0 = Date.now();
-  let last = { secs: 0, articles: 0 };
+  let last = { secs: 0, articles: before };
   const probe = async () => {
     if (!existsSync(db)) return;
     const store = Store.open(db, { readonly: true });
     try {
-      const articles = store.db.prepare('SELECT count(*) AS n FROM articles').get().n;
+      const articles = count(store);
       const secs = (Date.now() - t0) / 1000;
       const latency = await searchLatency(async (q) => search(store, { limit: 10, ...q }), 1);
       const rate = (articles - last.articles) / (secs - last.secs);
@@ -126,14 +141,15 @@ console.log(`rasd scale benchmark: SQLite ${N.toLocaleString('en')} articles; Po
   if (probeTimer) clearInterval(probeTimer);
   clearTimeout(stopTimer);
   const probeStore = Store.open(db, { readonly: true });
-  const inputs = probeStore.db.prepare('SELECT count(*) AS n FROM articles').get().n;
+  const inputs = count(probeStore);
   probeStore.close();
   const store = Store.open(db, { readonly: true });
   const latency = await searchLatency(async (q) => search(store, { limit: 10, ...q }));
   store.close();
   const size = statSync(db).size + (existsSync(`${db}-wal`) ? statSync(`${db}-wal`).size : 0);
   for (const p of probes) rows.push(`SQLite progress · ${p}`);
-  rows.push(`SQLite · rasd ingest · ${inputs.toLocaleString('en')} articles stored in ${r.secs.toFixed(0)} s${stopped ? ` (stopped at --sqlite-secs, of ${N.toLocaleString('en')})` : ''} = ${(inputs / r.secs).toFixed(1)} articles/s · peak ${r.rssMb.toFixed(0)} MB · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${r.status && !stopped ? ` · exit ${r.status}` : ''}`);
+  const resumed = before ? ` (continued: ${(inputs - before).toLocaleString('en')} stored by this run)` : '';
+  rows.push(`SQLite · rasd ingest · ${inputs.toLocaleString('en')} articles stored${resumed} in ${r.secs.toFixed(0)} s${stopped ? ` (stopped at --sqlite-secs, of ${N.toLocaleString('en')})` : ''} = ${((inputs - before) / r.secs).toFixed(1)} articles/s · peak ${r.rssMb.toFixed(0)} MB · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${r.status && !stopped ? ` · exit ${r.status}` : ''}`);
   console.log(`  ${rows.at(-1)}`);
   if (!keep) rmSync(db, { force: true });
 }
