@@ -31,6 +31,15 @@ function input(over: Partial<RawInput> & { body?: string; url?: string | null; o
   };
 }
 
+/** Four articles of one outlet, each with its banner line after it (learned once in three articles). */
+const BANNER = 'إعداد مكتب الأخبار المحلية في الموقع';
+const SITE_STORIES = [
+  'قال محافظ البصرة أسعد العيداني إن "العمل في مشروع الماء سينتهي قريبا"، مؤكدا أن الحكومة المحلية وفرت التمويل الكامل.',
+  'أعلنت قيادة العمليات المشتركة مقتل ثلاثة مسلحين في ضربة جوية استهدفت وكرا لهم في جبال حمرين شمال ديالى.',
+  'أكد رئيس البرلمان أن جلسة التصويت على الموازنة ستعقد الأسبوع المقبل بعد انتهاء اللجنة المالية من مراجعة الجداول.',
+  'نفت وزارة النفط الأنباء عن توقف التصدير من موانئ الجنوب، وقالت إن الكميات المصدرة لم تتغير منذ بداية الشهر.',
+];
+
 for (const backend of backends()) {
 describe(`the ${backend.name} store`, () => {
 let store: ArticleStore;
@@ -111,14 +120,8 @@ describe('ingesting into the store', () => {
   });
 
   it('learns the lines an outlet repeats, drops them, and cleans the earlier articles again', async () => {
-    const banner = 'إعداد مكتب الأخبار المحلية في الموقع';
-    const stories = [
-      'قال محافظ البصرة أسعد العيداني إن "العمل في مشروع الماء سينتهي قريبا"، مؤكدا أن الحكومة المحلية وفرت التمويل الكامل.',
-      'أعلنت قيادة العمليات المشتركة مقتل ثلاثة مسلحين في ضربة جوية استهدفت وكرا لهم في جبال حمرين شمال ديالى.',
-      'أكد رئيس البرلمان أن جلسة التصويت على الموازنة ستعقد الأسبوع المقبل بعد انتهاء اللجنة المالية من مراجعة الجداول.',
-      'نفت وزارة النفط الأنباء عن توقف التصدير من موانئ الجنوب، وقالت إن الكميات المصدرة لم تتغير منذ بداية الشهر.',
-    ];
-    for (const s of stories) await ing.add(input({ outlet: 'site', body: `${s}\n\n${banner}` }));
+    const banner = BANNER;
+    for (const s of SITE_STORIES) await ing.add(input({ outlet: 'site', body: `${s}\n\n${banner}` }));
     await ing.commit();
     expect(ing.grown.has('site')).toBe(true);
     // A run killed here, before cleaning again, leaves the outlet due for the next run.
@@ -138,13 +141,8 @@ describe('ingesting into the store', () => {
   });
 
   it('analyses an article again when its outlet learned lines after it was analysed (a worker prepares a batch first)', async () => {
-    const banner = 'إعداد مكتب الأخبار المحلية في الموقع';
-    const stories = [
-      'قال محافظ البصرة أسعد العيداني إن "العمل في مشروع الماء سينتهي قريبا"، مؤكدا أن الحكومة المحلية وفرت التمويل الكامل.',
-      'أعلنت قيادة العمليات المشتركة مقتل ثلاثة مسلحين في ضربة جوية استهدفت وكرا لهم في جبال حمرين شمال ديالى.',
-      'أكد رئيس البرلمان أن جلسة التصويت على الموازنة ستعقد الأسبوع المقبل بعد انتهاء اللجنة المالية من مراجعة الجداول.',
-      'نفت وزارة النفط الأنباء عن توقف التصدير من موانئ الجنوب، وقالت إن الكميات المصدرة لم تتغير منذ بداية الشهر.',
-    ].map((s) => input({ outlet: 'site', body: `${s}\n\n${banner}` }));
+    const banner = BANNER;
+    const stories = SITE_STORIES.map((s) => input({ outlet: 'site', body: `${s}\n\n${banner}` }));
     // All four analysed before any is stored; storing the third teaches the banner.
     const prepared = [];
     for (const i of stories) prepared.push(await ing.prepare(i));
