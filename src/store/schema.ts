@@ -204,9 +204,12 @@ export const MIGRATIONS: string[] = [
   `,
   // 6: the columns a search filters on, by article id. A search on words filtered by outlet or day
   // reads them for every match; from the table, that is a page per match (the rows hold the
-  // texts), from this index a page per hundred (search.ts names it).
+  // texts), from this index a page per hundred (search.ts names it). Outlets are matched without
+  // regard to case, which an index of their exact spelling cannot look up.
   `
   CREATE INDEX articles_filters ON articles(id, published, outlet);
+  DROP INDEX articles_outlet;
+  CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE, published);
   `,
 ];
 
