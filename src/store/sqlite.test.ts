@@ -31,7 +31,7 @@ describe('opening a database', () => {
     expect(readFileSync(notes, 'utf8')).toBe(text);
   });
 
-  it('upgrades a database of schema 4, keeping its statements, and reads it only once upgraded', () => {
+  it('upgrades a database of schema 4, keeping its statements, with the indexes the linker and search look up by, and reads it only once upgraded', () => {
     const path = join(dir, 'v4.db');
     const raw = new Database(path);
     for (const m of MIGRATIONS.slice(0, 4)) raw.exec(m);
@@ -44,6 +44,8 @@ describe('opening a database', () => {
     expect(s.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const plan = s.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM statements WHERE speaker_key = 'وزير' AND date BETWEEN '2024-01-01' AND '2024-01-03'").all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join()).toMatch(/statements_speaker_date \(speaker_key=\? AND date>\? AND date<\?\)/);
+    const outlet = s.db.prepare("EXPLAIN QUERY PLAN SELECT id FROM articles WHERE outlet = 'AAWSAT' COLLATE NOCASE AND published >= '2024-01-01'").all() as { detail: string }[];
+    expect(outlet.map((p) => p.detail).join()).toMatch(/articles_outlet \(outlet=\? AND published>\?\)/);
     expect(s.db.prepare('SELECT count(*) AS n FROM statements').get()).toEqual({ n: 1 });
     s.close();
   });
