@@ -1,7 +1,7 @@
 // rasd export on the bundled examples: each format's shape, spans that point into the text, the
 // search filters, and the file written whole or not at all.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +114,30 @@ describe('rasd export', () => {
     const one = exported(['--format', 'jsonl', 'منفذ', 'ربيعة']).trim().split('\n');
     expect(one).toHaveLength(1);
     expect(exported(['--format', 'jsonl', 'لاشيءيطابقهذا'])).toBe('');
+  });
+
+  it('waits for a slow reader of its output instead of failing (`rasd export | gzip`)', { timeout: 60_000 }, async () => {
+    // Sixty articles of made-up words: several times what a pipe holds (64 KB on Linux).
+    const big = join(dir, 'big.db');
+    let seed = 7;
+    const next = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), seed >>> 0);
+    const letter = () => 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي'[next() % 28];
+    const word = () => Array.from({ length: 3 + (next() % 5) }, letter).join('');
+    const lines = Array.from({ length: 60 }, (_, i) => JSON.stringify({ title: `خبر ${i}`, content: Array.from({ length: 60 }, () => `${Array.from({ length: 8 }, word).join(' ')}.`).join(' '), date: '2024-03-12', url: `https://news.example/${i}` }));
+    writeFileSync(join(dir, 'big.jsonl'), lines.join('\n') + '\n');
+    expect(rasd(['ingest', join(dir, 'big.jsonl'), '--db', big, '-q']).status).toBe(0);
+    const whole = rasd(['export', '--db', big, '-q', '--format', 'jsonl']).stdout;
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(1 << 18);
+    const child = spawn(process.execPath, [bin, 'export', '--db', big, '-q', '--format', 'jsonl'], { cwd: root });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    await new Promise((r) => setTimeout(r, 1500)); // nothing read meanwhile: the pipe fills
+    const out: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    const status = await new Promise((r) => child.on('close', r));
+    expect(err).toBe('');
+    expect(status).toBe(0);
+    expect(Buffer.concat(out).toString('utf8')).toBe(whole);
   });
 
   it('writes a file whole, or leaves none and says why', () => {

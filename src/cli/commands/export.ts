@@ -1,6 +1,7 @@
 // rasd export: the articles a search selects, as JSON Lines, CSV, ACLED or PLOVER (export/).
 // Written to a file through a temporary one renamed at the end, so a failed export never leaves
 // a truncated file that looks complete.
+import { once } from 'node:events';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { exportLines, type ExportCounts, type ExportFormat, type ExportQuery } from '../../export/index.js';
 import { QueryError } from '../../store/search.js';
@@ -23,18 +24,21 @@ export function exportCommand(opts: ExportOpts): Promise<number> {
     try {
       const lines = exportLines(store, opts.format, opts, counts);
       fd = tmp ? openSync(tmp, 'w') : null;
-      // Lines are gathered into chunks: one write per line would dominate a large export.
+      // Lines are gathered into chunks: one write per line would dominate a large export. Standard
+      // output goes through its stream, which waits for a slow reader (a pipe into gzip): written
+      // directly, a full pipe failed the export with EAGAIN.
       let chunk = '';
-      const flush = () => {
-        if (fd !== null) writeSync(fd, chunk);
-        else writeSync(1, chunk);
+      const flush = async () => {
+        const out = chunk;
         chunk = '';
+        if (fd !== null) writeSync(fd, out);
+        else if (!process.stdout.write(out)) await once(process.stdout, 'drain');
       };
       for await (const line of lines) {
         chunk += line;
-        if (chunk.length > 1 << 16) flush();
+        if (chunk.length > 1 << 16) await flush();
       }
-      flush();
+      await flush();
       if (fd !== null) {
         closeSync(fd);
         fd = null;
