@@ -212,10 +212,22 @@ interface EventRow {
 }
 
 export function listEvents(store: Store, p: EventParams): Page<EventItem> {
-  const cond = `(@from IS NULL OR e.date >= @from) AND (@to IS NULL OR e.date <= @to) AND (@type IS NULL OR e.type = @type)
-    AND (@story IS NULL OR a.story_id = @story) AND (@located = 0 OR e.lat IS NOT NULL)
-    AND (@entity IS NULL OR e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity))`;
-  const args = { from: p.from ?? null, to: p.to ?? null, type: p.type ?? null, story: p.story ?? null, located: p.located ? 1 : 0, entity: p.entity ?? null };
+  // Only the filters given, each in a form an index answers: «@story IS NULL OR a.story_id = @story»
+  // read every event's article row (story_id lies past its texts), two seconds at 420,000 articles.
+  const where: string[] = [];
+  const args: Row = {};
+  const add = (cond: string, name: string, value: unknown) => {
+    if (value === undefined || value === null) return;
+    where.push(cond);
+    args[name] = value;
+  };
+  add('e.date >= @from', 'from', p.from);
+  add('e.date <= @to', 'to', p.to);
+  add('e.type = @type', 'type', p.type);
+  add('e.article_id IN (SELECT id FROM articles WHERE story_id = @story)', 'story', p.story);
+  add('e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity)', 'entity', p.entity);
+  if (p.located) where.push('e.lat IS NOT NULL');
+  const cond = where.length ? where.join(' AND ') : 'true';
   const rows = store
     .prep(`SELECT e.id, e.article_id AS article, e.type, e.date, e.location, e.lat, e.lon, e.actors, e.killed, e.injured, e.span_start, e.span_end,
                   a.outlet, a.title, e.text
@@ -228,20 +240,27 @@ export function listEvents(store: Store, p: EventParams): Page<EventItem> {
 
 /** Statements and events per day (with the killed and injured), over a range, a story or an entity. */
 export function timeline(store: Store, p: { from?: string; to?: string; entity?: number; story?: number }): { items: DayCount[] } {
-  const args = { from: p.from ?? null, to: p.to ?? null, entity: p.entity ?? null, story: p.story ?? null };
-  // The articles are joined only to filter by story.
-  const inStory = (alias: string) => (p.story ? `AND ${alias}.article_id IN (SELECT id FROM articles WHERE story_id = @story)` : '');
+  // Only the filters given: «@entity IS NULL OR …» kept the planner from the entity's index and
+  // read every statement, two and a half seconds at 420,000 articles.
+  const args: Row = {};
+  const conds = (alias: 's' | 'e'): string => {
+    const where = [`${alias}.date IS NOT NULL`];
+    if (p.from) (where.push(`${alias}.date >= @from`), (args['from'] = p.from));
+    if (p.to) (where.push(`${alias}.date <= @to`), (args['to'] = p.to));
+    if (p.entity !== undefined) {
+      where.push(alias === 's' ? 's.speaker_entity = @entity' : 'e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity)');
+      args['entity'] = p.entity;
+    }
+    // The articles are read only to filter by story.
+    if (p.story !== undefined) (where.push(`${alias}.article_id IN (SELECT id FROM articles WHERE story_id = @story)`), (args['story'] = p.story));
+    return where.join(' AND ');
+  };
   const said = store
-    .prep(`SELECT s.date AS day, count(*) AS n FROM statements s
-           WHERE s.date IS NOT NULL AND (@from IS NULL OR s.date >= @from) AND (@to IS NULL OR s.date <= @to)
-             AND (@entity IS NULL OR s.speaker_entity = @entity) ${inStory('s')} GROUP BY s.date`)
+    .prep(`SELECT s.date AS day, count(*) AS n FROM statements s WHERE ${conds('s')} GROUP BY s.date`)
     .all(args) as { day: string; n: number }[];
   const happened = store
     .prep(`SELECT e.date AS day, count(*) AS n, sum(coalesce(e.killed, 0)) AS killed, sum(coalesce(e.injured, 0)) AS injured
-           FROM events e
-           WHERE e.date IS NOT NULL AND (@from IS NULL OR e.date >= @from) AND (@to IS NULL OR e.date <= @to)
-             AND (@entity IS NULL OR e.id IN (SELECT event_id FROM event_entities WHERE entity_id = @entity)) ${inStory('e')}
-           GROUP BY e.date`)
+           FROM events e WHERE ${conds('e')} GROUP BY e.date`)
     .all(args) as { day: string; n: number; killed: number; injured: number }[];
   const days = new Map<string, DayCount>();
   const at = (day: string) => days.get(day) ?? (days.set(day, { day, statements: 0, events: 0, killed: 0, injured: 0 }), days.get(day)!);

@@ -220,6 +220,24 @@ describe('GET /api/events and /api/timeline', () => {
     expect(narrow.items.every((d) => d.day.startsWith('2024-03'))).toBe(true);
   });
 
+  it("filters events and the timeline by story and entity: a story's and a place's own, and all of them", async () => {
+    const all = (await get<Page<EventItem>>('/api/events')).items;
+    const ev = all.find((e) => e.location === 'بغداد')!;
+    const story = (await get<ArticleDetail>(`/api/articles/${ev.article}`)).story!;
+    const detail = await get<StoryDetail>(`/api/stories/${story}`);
+    const inStory = new Set(detail.articles.map((a) => a.id));
+    const byStory = (await get<Page<EventItem>>(`/api/events?story=${story}`)).items;
+    expect(byStory.map((e) => e.id).sort()).toEqual(all.filter((e) => inStory.has(e.article)).map((e) => e.id).sort());
+    const storyDays = (await get<{ items: { events: number; statements: number }[] }>(`/api/timeline?story=${story}`)).items;
+    expect(storyDays.reduce((n, d) => n + d.events, 0)).toBe(byStory.filter((e) => e.date).length);
+    expect(storyDays.reduce((n, d) => n + d.statements, 0)).toBe(detail.articles.flatMap((a) => a.statements).filter((s) => s.date).length);
+    const baghdad = (await get<Page<EntityItem>>(`/api/entities?q=${q('بغداد')}`)).items[0]!;
+    const atBaghdad = (await get<Page<EventItem>>(`/api/events?entity=${baghdad.id}`)).items;
+    expect(atBaghdad.map((e) => e.id)).toContain(ev.id);
+    const baghdadDays = (await get<{ items: { events: number }[] }>(`/api/timeline?entity=${baghdad.id}`)).items;
+    expect(baghdadDays.reduce((n, d) => n + d.events, 0)).toBe(atBaghdad.filter((e) => e.date).length);
+  });
+
   it('refuses bad parameters', async () => {
     await bad('/api/events?located=yes', 400, 'located');
     await bad('/api/events?limit=5001', 400, 'limit');
