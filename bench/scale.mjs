@@ -159,10 +159,23 @@ if (PG) {
   const postgres = (await import('postgres')).default;
   const { PgStore } = await import(join(root, 'dist', 'store', 'postgres.js'));
   const admin = postgres(PG, { max: 1, onnotice: () => {} });
+  // FORCE ends the benchmark's own connections, but not an autovacuum worker of the server's: a
+  // role that may not signal it waits for it to finish instead.
+  const drop = async (name) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } catch (e) {
+        if (e.code !== '42501' && e.code !== '55006') throw e;
+        if (attempt >= 60) throw new Error(`bench:scale: could not drop ${name} after a minute: ${e.message}`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    }
+  };
   const file = await corpusOf(PG_N);
   for (const w of WORKERS) {
     const name = `rasd_bench_w${w}`;
-    await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await drop(name);
     await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
     const url = new URL(PG);
     url.pathname = `/${name}`;
@@ -178,7 +191,7 @@ if (PG) {
     const failed = runs.filter((r) => r.status !== 0).length;
     rows.push(`PostgreSQL · ${w} worker${w > 1 ? 's' : ''} · ${stored.toLocaleString('en')} articles in ${secs.toFixed(0)} s = ${(stored / secs).toFixed(1)} articles/s (enqueue ${q.secs.toFixed(0)} s) · peak ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB per worker · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${failed ? ` · ${failed} workers exited non-zero: ${runs.find((r) => r.status)?.err.slice(0, 300)}` : ''}`);
     console.log(`  ${rows.at(-1)}`);
-    if (!keep) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!keep) await drop(name);
   }
   await admin.end();
 }
