@@ -1,6 +1,5 @@
 // Gzipped inputs and byte streams (src/acquire/stream.ts through readStream): truncated or
 // corrupt gzip, bombs and random chunking end in results or one clear error, in bounded time.
-import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +7,7 @@ import { readStream } from '../acquire/index.js';
 import { byteLines } from '../acquire/stream.js';
 import { all } from '../acquire/testing.js';
 import { arabicText, CORPUS, mutatedBytes } from './arbitraries.js';
-import { check, timedAsync, timeout } from './harness.js';
+import { check, chunkedStream, timedAsync, timeout } from './harness.js';
 
 /** Gzipped corpus files and generated text, then cut, flipped or spliced as bytes. */
 const gzipped = fc.oneof(
@@ -21,16 +20,10 @@ const gzipped = fc.oneof(
   }),
 );
 
-function chunks(bytes: Buffer, size: number): Readable {
-  const parts: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += size) parts.push(bytes.subarray(i, i + size));
-  return Readable.from(parts);
-}
-
 describe('gzipped inputs', () => {
   it('readStream gives results or a clear error for any gzip bytes, within its time budget', async () => {
     const prop = fc.asyncProperty(gzipped, fc.integer({ min: 1, max: 4096 }), async (bytes, size) => {
-      const results = await timedAsync(bytes.length, 'readStream(gzip)', () => all(readStream(chunks(bytes, size), 'in.gz')));
+      const results = await timedAsync(bytes.length, 'readStream(gzip)', () => all(readStream(chunkedStream(bytes, size), 'in.gz')));
       expect(results.length).toBeGreaterThan(0);
       for (const r of results) if (!r.ok) expect(r.error).toMatch(/^in\.gz/);
     });
@@ -41,7 +34,7 @@ describe('gzipped inputs', () => {
     const prop = fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 0, max: 400 }), async (raw, size, max) => {
       const bytes = Buffer.from(raw.map((b) => (b % 7 === 0 ? 10 : b)));
       const lines: (Buffer | number)[] = [];
-      for await (const batch of byteLines(chunks(bytes, size) as AsyncIterable<Buffer>, max)) lines.push(...batch);
+      for await (const batch of byteLines(chunkedStream(bytes, size) as AsyncIterable<Buffer>, max)) lines.push(...batch);
       const expected = bytes.toString('latin1').split('\n');
       if (expected.at(-1) === '') expected.pop();
       expect(lines.length).toBe(expected.length);

@@ -5,6 +5,7 @@
 //   RASD_FUZZ_SEED=123 npx vitest run src/fuzz     replay a run (fast-check prints the seed of a failure)
 
 import { appendFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, expect } from 'vitest';
 
@@ -85,4 +86,11 @@ function expectWithin(ms: number, inputLength: number, what: string): void {
 function positive(value: string | undefined): number | null {
   const n = Number(value);
   return value !== undefined && Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** Bytes as a stream in chunks of one size, as a file or a pipe delivers them. */
+export function chunkedStream(bytes: Buffer, size: number): Readable {
+  const parts: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += size) parts.push(bytes.subarray(i, i + size));
+  return Readable.from(parts);
 }

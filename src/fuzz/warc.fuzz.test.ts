@@ -1,7 +1,6 @@
 // Web archives (src/acquire/warc.ts) with lying Content-Lengths, cut records, damaged headers,
 // broken content codings and random bytes: readWarc ends with results, never an exception, and
 // reads each byte of the archive about once.
-import { Readable } from 'node:stream';
 import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +8,7 @@ import { readStream } from '../acquire/index.js';
 import { all } from '../acquire/testing.js';
 import { readWarc } from '../acquire/warc.js';
 import { arabicText, htmlMarkup, mutatedBytes } from './arbitraries.js';
-import { check, timedAsync, timeout } from './harness.js';
+import { check, chunkedStream, timedAsync, timeout } from './harness.js';
 
 const TYPES = ['response', 'request', 'warcinfo', 'metadata', 'revisit', 'resource', 'RESPONSE', ''];
 
@@ -68,17 +67,10 @@ const archive = fc
     return fc.oneof({ weight: 3, arbitrary: fc.constant(packed) }, { weight: 2, arbitrary: mutatedBytes(fc.constant(packed)) });
   });
 
-/** A stream in random chunk sizes, as a file or a pipe delivers it. */
-function chunked(bytes: Buffer, size: number): Readable {
-  const parts: Buffer[] = [];
-  for (let i = 0; i < bytes.length; i += size) parts.push(bytes.subarray(i, i + size));
-  return Readable.from(parts);
-}
-
 describe('web archives', () => {
   it('readStream reads any archive to the end with results only, within its time budget', async () => {
     const prop = fc.asyncProperty(archive, fc.integer({ min: 1, max: 5000 }), async (bytes, size) => {
-      const results = await timedAsync(bytes.length, 'readStream(warc)', () => all(readStream(chunked(bytes, size), 'crawl.warc', { maxBytes: 64 * 1024 })));
+      const results = await timedAsync(bytes.length, 'readStream(warc)', () => all(readStream(chunkedStream(bytes, size), 'crawl.warc', { maxBytes: 64 * 1024 })));
       expect(results.length).toBeGreaterThan(0);
       for (const r of results) {
         if (r.ok) expect(r.input.body.trim()).not.toBe('');
