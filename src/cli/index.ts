@@ -279,6 +279,17 @@ program
     process.exitCode = await checkCommand({ db: dbPath(o.db), json: !!o.json });
   });
 
+program
+  .command('copy')
+  .description('Copy a whole database into a new, empty one, SQLite or PostgreSQL either way (e.g. an archive into the team\'s server): every article, statement, story and entity with the same ids, read in one snapshot and written in one transaction.')
+  .argument('<from>', 'the database to copy: a SQLite file or a postgres:// address')
+  .argument('<to>', 'a new SQLite file, or an empty PostgreSQL database (postgres://…)')
+  .option('-q, --quiet', 'no progress or summary on standard error')
+  .action(async (from: string, to: string, o: { quiet?: boolean }) => {
+    const { copyCommand } = await import('./commands/copy.js');
+    process.exitCode = await copyCommand({ from, to, quiet: !!o.quiet });
+  });
+
 defineServe(program);
 
 program.parseAsync(process.argv).catch((err: Error & { code?: string }) => {

@@ -18,10 +18,11 @@ import { analyzeInput, STAGE_VERSIONS } from '../core/pipeline.js';
 import { toJson } from '../core/output.js';
 import { learnableKeys } from '../clean/learned.js';
 import { norm } from '../lang/ar/normalize.js';
-import { searchTerms, stemmedText } from '../lang/ar/stem.js';
+import { searchTerms } from '../lang/ar/stem.js';
 import { bandHashes, estimate, fromBlob, jaccard, shingles, signature, toBlob } from '../link/minhash.js';
 import { canonicalUrl } from '../link/url.js';
 import type { ArticleStore, DuplicateKind, SearchRow } from '../store/store.js';
+import { searchRow } from '../store/search.js';
 import { DEFAULT_STORIES, type StoryOptions } from '../link/stories.js';
 import { Linker } from './linker.js';
 
@@ -397,23 +398,6 @@ export function analysedColumns(doc: ArticleDoc, learnedApplied: number) {
     counts: { statements: doc.statements.length, entities: doc.entities.length, events: doc.events.length },
     stages: doc.stages.join(' '),
     learnedApplied,
-  };
-}
-
-/** What the search index holds for an article: stems of the title, the text, speakers and entities. */
-export function searchRow(doc: ArticleDoc, terms: Term[] = searchTerms(doc.text)): SearchRow {
-  const speakers = new Set<string>();
-  for (const s of doc.statements) {
-    speakers.add(s.speaker);
-    if (s.organization) speakers.add(s.organization);
-  }
-  const entities = new Set<string>();
-  for (const e of doc.entities) for (const n of [e.name, ...e.aliases]) entities.add(n);
-  return {
-    title: stemmedText(doc.title ?? ''),
-    body: terms.map((t) => t.stem).join(' '),
-    speakers: [...speakers].map(stemmedText).join(' , '),
-    entities: [...entities].map(stemmedText).join(' , '),
   };
 }
 

@@ -5,7 +5,8 @@ import type { RawInput } from '../core/types.js';
 import { analyzeInput } from '../core/pipeline.js';
 import { searchTerms } from '../lang/ar/stem.js';
 import { unpack } from '../store/sqlite.js';
-import { analysedColumns, CURRENT_STAGES, keysFromBlob, learnedCount, searchRow, type Ingester } from './ingester.js';
+import { searchRow } from '../store/search.js';
+import { analysedColumns, CURRENT_STAGES, keysFromBlob, learnedCount, type Ingester } from './ingester.js';
 
 export interface ReanalyzeOptions {
   /** Redo every article, current or not. */

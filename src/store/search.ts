@@ -5,9 +5,10 @@
 // Query syntax: words (all must occur), "a phrase" or «عبارة», word* (any ending), -word (must not
 // occur), OR between two alternatives.
 import type { Span } from '../core/types.js';
-import { queryStem, searchTerms } from '../lang/ar/stem.js';
+import { queryStem, searchTerms, stemmedText, type Term as TextTerm } from '../lang/ar/stem.js';
 import { tokenize } from '../lang/ar/tokenize.js';
 import type { Store } from './sqlite.js';
+import type { SearchRow } from './store.js';
 
 export interface SearchQuery {
   text: string;
@@ -244,4 +245,32 @@ export function snippet(text: string, wanted: { stems: Set<string>; prefixes: st
   const highlights: Span[] = [];
   for (let j = best; j <= last; j++) if (hit[j]) highlights.push([terms[j]!.start, terms[j]!.end]);
   return { span: [terms[best]!.start, terms[last]!.end], highlights };
+}
+
+/** What an article's search row is made from: its title and text, and the speakers and entities its analysis found. */
+export interface Indexable {
+  title: string | null;
+  text: string;
+  statements: readonly { speaker: string; organization: string | null }[];
+  entities: readonly { name: string; aliases: readonly string[] }[];
+}
+
+/**
+ * What the search index holds for an article: stems of the title, the text, speakers and entities.
+ * Ingestion makes it from the analysis, and `rasd copy` again from the stored one (copy.ts).
+ */
+export function searchRow(doc: Indexable, terms: TextTerm[] = searchTerms(doc.text)): SearchRow {
+  const speakers = new Set<string>();
+  for (const s of doc.statements) {
+    speakers.add(s.speaker);
+    if (s.organization) speakers.add(s.organization);
+  }
+  const entities = new Set<string>();
+  for (const e of doc.entities) for (const n of [e.name, ...e.aliases]) entities.add(n);
+  return {
+    title: stemmedText(doc.title ?? ''),
+    body: terms.map((t) => t.stem).join(' '),
+    speakers: [...speakers].map(stemmedText).join(' , '),
+    entities: [...entities].map(stemmedText).join(' , '),
+  };
 }
