@@ -11,7 +11,7 @@ import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { insertRows, type Param } from './db.js';
 import { StoreError } from './errors.js';
-import { PgStore, tsvector } from './postgres.js';
+import { PgStore, searchVectors } from './postgres.js';
 import { searchRow } from './search.js';
 import { readAnalysis } from './sqlite.js';
 import type { ArticleStore, SearchRow } from './store.js';
@@ -140,7 +140,7 @@ async function makeSearchRows(src: ArticleStore, dst: ArticleStore, articles: nu
       const statements = (a.statements ?? []).map((s) => ({ speaker: s.speaker, organization: s.organization }));
       return [r.id, searchRow({ title: r.title, text: r.text, statements, entities: a.entities ?? [] })];
     });
-    if (writer) await writer.write(made.map(([id, s]) => [id, tsvector(s.title), tsvector(s.body), tsvector(s.speakers), tsvector(s.entities)]));
+    if (writer) await writer.write(made.map(([id, s]) => [id, ...searchVectors(s)]));
     else for (const [id, s] of made) await dst.index(id, s);
     done += rows.length;
     onProgress?.({ table: 'search', done, total });

@@ -12,8 +12,11 @@ describe.skipIf(!PG_ADMIN)('a PostgreSQL database of an earlier schema', () => {
     made.push(name);
     const url = pgUrl(name);
     const first = await PgStore.open(url);
-    // Schema 1, as rasd made it before statements were indexed by speaker and day.
-    await first.db.exec('CREATE INDEX statements_speaker ON statements(speaker_key); DROP INDEX statements_speaker_date');
+    // Schema 1, as rasd made it before statements were indexed by speaker and day, and before
+    // words were matched in the title and text together (schema 3).
+    await first.db.exec(`CREATE INDEX statements_speaker ON statements(speaker_key); DROP INDEX statements_speaker_date;
+      CREATE INDEX search_title ON search USING gin (title); CREATE INDEX search_body ON search USING gin (body); DROP INDEX search_text;
+      CREATE INDEX articles_outlet ON articles(outlet, published); DROP INDEX articles_outlet_folded`);
     await first.db.run("UPDATE meta SET value = '1' WHERE key = 'pg_schema_version'");
     await first.db.run("INSERT INTO meta (key, value) VALUES ('kept', 'yes')");
     await first.close();
@@ -23,6 +26,10 @@ describe.skipIf(!PG_ADMIN)('a PostgreSQL database of an earlier schema', () => {
     expect(await upgraded.getMeta('kept')).toBe('yes');
     const indexes = await upgraded.db.all<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename = 'statements' AND indexname LIKE 'statements_speaker%'");
     expect(indexes.map((i) => i.indexname)).toEqual(['statements_speaker_date']);
+    const named = await upgraded.db.all<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE tablename IN ('search', 'articles') ORDER BY indexname");
+    expect(named.map((i) => i.indexname)).toEqual(expect.arrayContaining(['articles_outlet_folded', 'search_text']));
+    expect(named.map((i) => i.indexname)).not.toEqual(expect.arrayContaining(['search_title']));
+    expect(named.map((i) => i.indexname)).not.toEqual(expect.arrayContaining(['articles_outlet']));
     await upgraded.close();
     await (await PgStore.open(url, { readonly: true })).close();
   });

@@ -5,7 +5,9 @@
 // Full-text search reads the same search stems as SQLite's (lang/ar/stem.ts): each column is a
 // tsvector written lexeme by lexeme with its positions, never parsed by a text-search
 // configuration, so Arabic is indexed the same whatever the server's locale; phrases match by
-// position (<->) and results are ranked by cover density, the title counting five times.
+// position (<->) and results are ranked by cover density, the title counting five times. Words
+// are matched in the title and text together, as SQLite's index does across its columns: an
+// article with one word in its title and another in its text holds both.
 import postgres from 'postgres';
 import type { Db, Param } from './db.js';
 import { storeErrors, StoreError } from './errors.js';
@@ -13,12 +15,19 @@ import { ArticleStore, type SearchRow, type Selection } from './store.js';
 import { filterStems, highlightTerms, queryShape, snippet, type Copy, type Hit, type SearchQuery, type SearchResult } from './search.js';
 
 /** The schema version of the PostgreSQL tables; bumped, with a migration below, when they change. */
-export const PG_SCHEMA_VERSION = 2;
+export const PG_SCHEMA_VERSION = 3;
 
 /** What takes a database of version i + 1 to version i + 2 (schema.ts has the reasons). */
 const UPGRADES: string[] = [
   `CREATE INDEX statements_speaker_date ON statements(speaker_key, date);
    DROP INDEX statements_speaker;`,
+  // 3: words are matched in the title and text together (one index of both), and outlets without
+  // regard to case (the filter compares lower-case names, which an index of the names cannot serve).
+  `CREATE INDEX search_text ON search USING gin ((title || body));
+   DROP INDEX search_title;
+   DROP INDEX search_body;
+   CREATE INDEX articles_outlet_folded ON articles(lower(outlet), published);
+   DROP INDEX articles_outlet;`,
 ];
 
 const SCHEMA = `
@@ -45,7 +54,7 @@ const SCHEMA = `
   );
   CREATE INDEX articles_key ON articles(key, content_hash);
   CREATE INDEX articles_hash ON articles(content_hash) WHERE duplicate_of IS NULL;
-  CREATE INDEX articles_outlet ON articles(outlet, published);
+  CREATE INDEX articles_outlet_folded ON articles(lower(outlet), published);
   CREATE INDEX articles_published ON articles(published);
   CREATE INDEX articles_duplicate ON articles(duplicate_of) WHERE duplicate_of IS NOT NULL;
   CREATE INDEX articles_story ON articles(story_id);
@@ -59,8 +68,9 @@ const SCHEMA = `
   -- One row per original article: tsvectors of its search stems.
   CREATE TABLE search (id INTEGER PRIMARY KEY REFERENCES articles(id), title TSVECTOR NOT NULL, body TSVECTOR NOT NULL,
     speakers TSVECTOR NOT NULL, entities TSVECTOR NOT NULL);
-  CREATE INDEX search_title ON search USING gin (title);
-  CREATE INDEX search_body ON search USING gin (body);
+  -- Words match in the title and text together: the text's positions start one further on, so
+  -- that a phrase never runs from the end of the title into the text.
+  CREATE INDEX search_text ON search USING gin ((title || body));
   CREATE INDEX search_speakers ON search USING gin (speakers);
   CREATE INDEX search_entities ON search USING gin (entities);
 
@@ -259,7 +269,7 @@ export class PgStore extends ArticleStore {
     await this.db.run(
       `INSERT INTO search (id, title, body, speakers, entities) VALUES (?, CAST(? AS TSVECTOR), CAST(? AS TSVECTOR), CAST(? AS TSVECTOR), CAST(? AS TSVECTOR))
        ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, speakers = excluded.speakers, entities = excluded.entities`,
-      id, tsvector(row.title), tsvector(row.body), tsvector(row.speakers), tsvector(row.entities),
+      id, ...searchVectors(row),
     );
   }
 
@@ -307,10 +317,17 @@ export class PgStore extends ArticleStore {
   }
 }
 
-/** A column's stems as a tsvector literal: each lexeme quoted, with its position (1-based; PostgreSQL keeps up to 16383). */
-export function tsvector(stems: string): string {
+/** An article's search row as the tsvector literals of its columns (title, body, speakers, entities). */
+export function searchVectors(row: SearchRow): [string, string, string, string] {
+  // The body from position 2: concatenated after the title (the search_text index), its first
+  // word is not next to the title's last, so a phrase does not match across the two.
+  return [tsvector(row.title), tsvector(row.body, 2), tsvector(row.speakers), tsvector(row.entities)];
+}
+
+/** A column's stems as a tsvector literal: each lexeme quoted, with its position (from `first`; PostgreSQL keeps up to 16383). */
+export function tsvector(stems: string, first = 1): string {
   const out: string[] = [];
-  let pos = 0;
+  let pos = first - 1;
   for (const w of stems.split(/[\s,]+/)) {
     if (!w) continue;
     pos = Math.min(pos + 1, 16383);
@@ -343,9 +360,9 @@ function pgSelection(q: Omit<SearchQuery, 'limit'>): { match: string | null; fro
   const args: Param[] = [];
   const t = tsquery(q.text);
   if (t) {
-    where.push('(s.title @@ CAST(? AS TSQUERY) OR s.body @@ CAST(? AS TSQUERY))');
-    args.push(t.match, t.match);
-    if (t.exclude) (where.push('NOT (s.title @@ CAST(? AS TSQUERY) OR s.body @@ CAST(? AS TSQUERY))'), args.push(t.exclude, t.exclude));
+    where.push('(s.title || s.body) @@ CAST(? AS TSQUERY)');
+    args.push(t.match);
+    if (t.exclude) (where.push('NOT (s.title || s.body) @@ CAST(? AS TSQUERY)'), args.push(t.exclude));
   }
   for (const [column, value] of [['speakers', q.speaker], ['entities', q.entity]] as const) {
     if (!value) continue;

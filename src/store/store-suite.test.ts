@@ -198,6 +198,16 @@ describe('searching', () => {
     expect((await search({ text: 'الأنبار', entity: 'عين الأسد', limit: 10 })).total).toBe(1);
   });
 
+  it('finds an article whose words are split between its title and its text, but a phrase only within one of them', async () => {
+    const split = input({ outlet: 'gamma', url: 'https://g.example/3', body: 'وصلت تعزيزات عسكرية جديدة إلى قضاء سنجار لتأمين الطرق الرئيسة والقرى المحيطة.' });
+    await ing.add({ ...split, meta: { ...split.meta, title: 'الموصل تستعد' } });
+    await ing.commit();
+    expect((await search({ text: 'الموصل سنجار', limit: 10 })).total).toBe(1);
+    expect((await search({ text: 'تعزيزات -الموصل', limit: 10 })).total).toBe(0);
+    expect((await search({ text: '"الموصل تستعد"', limit: 10 })).total).toBe(1);
+    expect((await search({ text: '"تستعد وصلت"', limit: 10 })).total).toBe(0);
+  });
+
   it('filters the same whichever side selects fewer: the matches or the outlet and days', async () => {
     // الأنبار matches both articles and beta has one (its ids are looked up); داعش matches beta's only (its row is read).
     for (const text of ['الأنبار', 'داعش']) {
