@@ -514,12 +514,15 @@ function compose(real, b, pairs, rng) {
  * content). Bases are taken in shuffled rounds, so every real article opens as many generated
  * ones as any other (n / 28,800 or so each), and within a round no two articles share a lede.
  * @param {number} n
- * @param {{seed?: number, corpus?: string}} [opts] `corpus`: the real corpus (default: the shared one)
+ * @param {{seed?: number, corpus?: string, first?: number}} [opts] `corpus`: the real corpus (default: the shared
+ *   one); `first`: the number in the first article's address (default 0), so that a corpus of more
+ *   articles for a store filled from another has addresses of its own
  * @returns {AsyncGenerator<{source: string, url: string, date_extracted: string, title: string, author: string, content: string}>}
  */
-export async function* generate(n, { seed = 1, corpus: path = corpus } = {}) {
+export async function* generate(n, { seed = 1, corpus: path = corpus, first = 0 } = {}) {
   if (!Number.isSafeInteger(n) || n < 0) throw new Error(`n must be a non-negative integer, not ${n}`);
   if (!Number.isSafeInteger(seed)) throw new Error(`seed must be an integer, not ${seed}`);
+  if (!Number.isSafeInteger(first) || first < 0) throw new Error(`first must be a non-negative integer, not ${first}`);
   const real = await loadReal(path);
   const { bases, outlets, paras, part } = real;
   const rng = mulberry32(seed);
@@ -553,7 +556,7 @@ export async function* generate(n, { seed = 1, corpus: path = corpus } = {}) {
     const outlet = outlets[base.outlet];
     yield {
       source: outlet.name,
-      url: `https://bench.rasd.invalid/${encodeURIComponent(outlet.name)}/${i}`,
+      url: `https://bench.rasd.invalid/${encodeURIComponent(outlet.name)}/${first + i}`,
       date_extracted: randomDate(rng),
       title: base.title,
       author: base.author,
@@ -568,7 +571,7 @@ export async function* generate(n, { seed = 1, corpus: path = corpus } = {}) {
  * file appears under its name only when complete.
  * @param {string} path
  * @param {number} n
- * @param {{seed?: number, corpus?: string}} [opts]
+ * @param {{seed?: number, corpus?: string, first?: number}} [opts]
  * @returns {Promise<{records: number, bytes: number}>} bytes: the size of the gzipped file
  */
 export async function write(path, n, opts = {}) {

@@ -5,7 +5,7 @@
 // bench/queries.mjs, in process) on what was stored. Prints figures; asserts nothing.
 //
 //   npm run bench:scale -- [--n 1000000] [--pg-n N] [--workers 1,2,4] [--pg postgres://…] [--keep DIR]
-//                          [--probe SECS] [--sqlite-secs SECS] [--resume]
+//                          [--probe SECS] [--sqlite-secs SECS] [--resume] [--pg-base STORE.db] [--skip-sqlite]
 //
 // --n: articles for SQLite (default 20,000); --pg-n: for each PostgreSQL run (default a quarter of
 // --n); --pg (or RASD_BENCH_PG): a role that may create databases (the runs make and drop
@@ -17,6 +17,12 @@
 // and report the figures for what it reached. --resume (with --keep): continue the SQLite database
 // a stopped run left in DIR instead of starting afresh; the rate is that of the articles this run
 // stored (rasd ingest passes over those already stored).
+//
+// --pg-base STORE.db: the PostgreSQL runs start from a full store instead of an empty one. The
+// SQLite store (e.g. the million the SQLite run made) is copied once into rasd_bench_base by
+// `rasd copy` (timed; kept with --keep and reused by a later run), then each worker run enqueues
+// --pg-n new articles (a corpus of their own: another seed, addresses after the base's) and its
+// workers store them on top of what is there. --skip-sqlite: the PostgreSQL runs only.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +47,12 @@ const keep = argOf('--keep');
 const PROBE_SECS = arg('--probe', 600);
 const SQLITE_SECS = arg('--sqlite-secs', 0);
 const RESUME = process.argv.includes('--resume');
+const PG_BASE = argOf('--pg-base');
+const SKIP_SQLITE = process.argv.includes('--skip-sqlite');
+if (PG_BASE && !existsSync(PG_BASE)) {
+  console.error(`bench:scale: --pg-base ${PG_BASE} does not exist.`);
+  process.exit(2);
+}
 if (RESUME && !keep) {
   console.error('bench:scale: --resume continues the database of --keep DIR; give both.');
   process.exit(2);
@@ -50,12 +62,12 @@ mkdirSync(dir, { recursive: true });
 const rasd = join(root, 'bin', 'rasd.js');
 const { write } = await import('./corpus-gen.mjs');
 
-/** The generated corpus of n articles (made once, reused with --keep). */
-async function corpusOf(n) {
-  const file = join(dir, `generated-${n}.jsonl.gz`);
+/** The generated corpus of n articles (made once, reused with --keep); `first`: see corpus-gen's generate. */
+async function corpusOf(n, seed = 1, first = 0) {
+  const file = join(dir, seed === 1 && first === 0 ? `generated-${n}.jsonl.gz` : `generated-${n}-seed${seed}-from${first}.jsonl.gz`);
   if (!existsSync(file)) {
     const t0 = Date.now();
-    await write(file, n, { seed: 1 });
+    await write(file, n, { seed, first });
     console.log(`  generated ${n.toLocaleString('en')} articles in ${((Date.now() - t0) / 1000).toFixed(0)} s → ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB)`);
   }
   return file;
@@ -96,7 +108,7 @@ const rows = [];
 console.log(`rasd scale benchmark: SQLite ${N.toLocaleString('en')} articles; PostgreSQL ${PG ? `${PG_N.toLocaleString('en')} articles with ${WORKERS.join(', ')} workers` : 'skipped (no --pg / RASD_BENCH_PG)'}`);
 
 // SQLite: one `rasd ingest`.
-{
+if (!SKIP_SQLITE) {
   const file = await corpusOf(N);
   const db = join(dir, `sqlite-${N}.db`);
   if (!RESUME) rmSync(db, { force: true });
@@ -154,7 +166,7 @@ console.log(`rasd scale benchmark: SQLite ${N.toLocaleString('en')} articles; Po
   if (!keep) rmSync(db, { force: true });
 }
 
-// PostgreSQL: enqueue once per run into a fresh database, then W workers drain the queue.
+// PostgreSQL: W workers drain a queue, into a fresh database or on top of a copied store (--pg-base).
 if (PG) {
   const postgres = (await import('postgres')).default;
   const { PgStore } = await import(join(root, 'dist', 'store', 'postgres.js'));
@@ -172,26 +184,76 @@ if (PG) {
       }
     }
   };
-  const file = await corpusOf(PG_N);
-  for (const w of WORKERS) {
-    const name = `rasd_bench_w${w}`;
-    await drop(name);
-    await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  const urlOf = (name) => {
     const url = new URL(PG);
     url.pathname = `/${name}`;
-    const db = url.toString();
+    return url.toString();
+  };
+  /** Enqueues a corpus into db, lets w workers drain it, and reports what they stored (on top of what was there). */
+  const workerRun = async (db, w, file) => {
+    const count = async () => {
+      const store = await PgStore.open(db, { readonly: true }).catch(() => null);
+      if (!store) return 0;
+      try {
+        return await store.count('articles');
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await count();
     const q = await timed(['enqueue', file, '--db', db, '-q']);
-    const runs = await Promise.all(Array.from({ length: w }, (_, i) => timed(['worker', '--db', db, '--drain', '--name', `bench-${i + 1}`, '--idle', '200ms', '-q'])));
+    const runs = await Promise.all(Array.from({ length: w }, (_, i) => timed(['worker', '--db', db, '--drain', '--name', `bench-${w}-${i + 1}`, '--idle', '200ms', '-q'])));
     const secs = Math.max(...runs.map((r) => r.secs));
     const store = await PgStore.open(db, { readonly: true });
-    const stored = await store.count('articles');
+    const total = await store.count('articles');
+    const stored = total - before;
     const latency = await searchLatency((q2) => store.search({ limit: 10, ...q2 }));
-    const size = (await store.db.get('SELECT pg_database_size(current_database()) AS n')).n;
+    const size = await store.sizeBytes();
     await store.close();
     const failed = runs.filter((r) => r.status !== 0).length;
-    rows.push(`PostgreSQL · ${w} worker${w > 1 ? 's' : ''} · ${stored.toLocaleString('en')} articles in ${secs.toFixed(0)} s = ${(stored / secs).toFixed(1)} articles/s (enqueue ${q.secs.toFixed(0)} s) · peak ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB per worker · database ${(size / 1e6).toFixed(0)} MB · search ${latency}${failed ? ` · ${failed} workers exited non-zero: ${runs.find((r) => r.status)?.err.slice(0, 300)}` : ''}`);
+    const onTop = before ? ` on top of ${before.toLocaleString('en')}` : '';
+    rows.push(`PostgreSQL · ${w} worker${w > 1 ? 's' : ''} · ${stored.toLocaleString('en')} articles${onTop} in ${secs.toFixed(0)} s = ${(stored / secs).toFixed(1)} articles/s (enqueue ${q.secs.toFixed(0)} s) · peak ${Math.max(...runs.map((r) => r.rssMb)).toFixed(0)} MB per worker · database ${(size / 1e6).toFixed(0)} MB · search at ${total.toLocaleString('en')}: ${latency}${failed ? ` · ${failed} workers exited non-zero: ${runs.find((r) => r.status)?.err.slice(0, 300)}` : ''}`);
     console.log(`  ${rows.at(-1)}`);
+  };
+  if (PG_BASE) {
+    // One database, copied from the store once; each run's workers add a corpus of their own to it.
+    const name = 'rasd_bench_base';
+    const db = urlOf(name);
+    const [exists] = await admin.unsafe('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    let reused = false;
+    if (exists && keep) {
+      const store = await PgStore.open(db, { readonly: true }).catch(() => null);
+      reused = !!store && (await store.count('articles')) > 0;
+      if (store) {
+        if (reused) console.log(`  reusing ${name}: ${(await store.count('articles')).toLocaleString('en')} articles`);
+        await store.close();
+      }
+    }
+    if (!reused) {
+      await drop(name);
+      await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+      const c = await timed(['copy', PG_BASE, db, '-q']);
+      if (c.status !== 0) throw new Error(`bench:scale: rasd copy failed: ${c.err.slice(0, 500)}`);
+      const store = await PgStore.open(db, { readonly: true });
+      const copied = await store.count('articles');
+      const latency = await searchLatency((q2) => store.search({ limit: 10, ...q2 }));
+      const size = await store.sizeBytes();
+      await store.close();
+      rows.push(`PostgreSQL · rasd copy of ${PG_BASE} · ${copied.toLocaleString('en')} articles in ${c.secs.toFixed(0)} s = ${(copied / c.secs).toFixed(0)} articles/s · peak ${c.rssMb.toFixed(0)} MB · database ${(size / 1e6).toFixed(0)} MB · search ${latency}`);
+      console.log(`  ${rows.at(-1)}`);
+    }
+    for (const [k, w] of WORKERS.entries()) await workerRun(db, w, await corpusOf(PG_N, 2 + k, N + k * PG_N));
     if (!keep) await drop(name);
+  } else {
+    // Enqueue once per run into a fresh database, then W workers drain the queue.
+    const file = await corpusOf(PG_N);
+    for (const w of WORKERS) {
+      const name = `rasd_bench_w${w}`;
+      await drop(name);
+      await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+      await workerRun(urlOf(name), w, file);
+      if (!keep) await drop(name);
+    }
   }
   await admin.end();
 }

@@ -84,6 +84,8 @@ export async function copyStore(src: ArticleStore, dst: ArticleStore, onProgress
         }
       }
       await dst.db.exec('COMMIT');
+      // The planner's figures for tables filled at once: without them it guesses, and guesses badly.
+      if (dst instanceof PgStore) await dst.db.exec('ANALYZE');
     } catch (e) {
       if (dst.db.inTransaction) await dst.db.exec('ROLLBACK').catch(() => {});
       throw e;
