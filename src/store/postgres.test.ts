@@ -34,3 +34,24 @@ describe.skipIf(!PG_ADMIN)('a PostgreSQL database of an earlier schema', () => {
     await (await PgStore.open(url, { readonly: true })).close();
   });
 });
+
+describe.skipIf(!PG_ADMIN)('searching a PostgreSQL store', () => {
+  it('keeps the planner off whole-table scans for the search only: the session and the caller\'s transaction are as they were', async () => {
+    const name = await createPgDatabase();
+    made.push(name);
+    const store = await PgStore.open(pgUrl(name));
+    try {
+      const setting = async () => (await store.db.get<{ enable_seqscan: string }>('SHOW enable_seqscan'))!.enable_seqscan;
+      await store.search({ text: 'العراق', limit: 10 });
+      expect(store.db.inTransaction).toBe(false);
+      expect(await setting()).toBe('on');
+      await store.beginRead();
+      await store.selectedIds({ text: 'العراق' });
+      expect(store.db.inTransaction).toBe(true);
+      expect(await setting()).toBe('on');
+      await store.db.exec('COMMIT');
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -274,7 +274,11 @@ export class PgStore extends ArticleStore {
   }
 
   async search(q: SearchQuery): Promise<SearchResult> {
-    const { match, from, cond, args } = pgSelection(q);
+    const { match, from, cond, args, indexed } = pgSelection(q);
+    return indexed ? this.byIndex(() => this.searchPage(q, match, from, cond, args)) : this.searchPage(q, match, from, cond, args);
+  }
+
+  private async searchPage(q: SearchQuery, match: string | null, from: string, cond: string, args: Param[]): Promise<SearchResult> {
     const rank = match ? '5 * ts_rank_cd(s.title, CAST(? AS TSQUERY)) + ts_rank_cd(s.body, CAST(? AS TSQUERY))' : '0';
     const rankArgs = match ? [match, match] : [];
     const order = match ? 'score DESC, a.id' : 'a.published DESC NULLS LAST, a.id DESC';
@@ -295,10 +299,28 @@ export class PgStore extends ArticleStore {
   }
 
   async selectedIds(q: Selection): Promise<number[]> {
-    const { from, cond, args } = pgSelection(q);
+    const { from, cond, args, indexed } = pgSelection(q);
     // NULLS FIRST: undated articles lead, as in SQLite (which sorts NULL below every value).
-    const rows = await this.db.all<{ id: number }>(`SELECT a.id FROM ${from} WHERE ${cond} ORDER BY a.published${this.bytewise} NULLS FIRST, a.id`, ...args);
-    return rows.map((r) => r.id);
+    const select = () => this.db.all<{ id: number }>(`SELECT a.id FROM ${from} WHERE ${cond} ORDER BY a.published${this.bytewise} NULLS FIRST, a.id`, ...args);
+    return (await (indexed ? this.byIndex(select) : select())).map((r) => r.id);
+  }
+
+  /**
+   * Runs a search's statements with the planner kept from reading the whole search table. It
+   * prices a sequential scan by the table's own pages, not by the compressed vectors kept beside
+   * it that every row's match reads, and so chose it for words in one article in eight: at
+   * 420,000 articles that took 7 s, where the index takes 0.15 s to count the same matches.
+   */
+  private async byIndex<T>(run: () => Promise<T>): Promise<T> {
+    const own = !this.db.inTransaction;
+    if (own) await this.db.exec('BEGIN READ ONLY');
+    await this.db.exec('SET LOCAL enable_seqscan = off');
+    try {
+      return await run();
+    } finally {
+      if (own) await this.db.exec('COMMIT');
+      else await this.db.exec('SET LOCAL enable_seqscan TO DEFAULT');
+    }
   }
 
   /** A snapshot that writers do not disturb and that takes no lock they would wait for. */
@@ -355,7 +377,7 @@ export function tsquery(text: string): { match: string; exclude: string | null }
 }
 
 /** The original articles a query and its filters select: the FROM and WHERE of a search. */
-function pgSelection(q: Omit<SearchQuery, 'limit'>): { match: string | null; from: string; cond: string; args: Param[] } {
+function pgSelection(q: Omit<SearchQuery, 'limit'>): { match: string | null; from: string; cond: string; args: Param[]; indexed: boolean } {
   const where: string[] = ['a.duplicate_of IS NULL'];
   const args: Param[] = [];
   const t = tsquery(q.text);
@@ -372,8 +394,9 @@ function pgSelection(q: Omit<SearchQuery, 'limit'>): { match: string | null; fro
   if (q.outlet) (where.push('lower(a.outlet) = lower(?)'), args.push(q.outlet));
   if (q.from) (where.push('a.published >= ?'), args.push(q.from));
   if (q.to) (where.push('a.published <= ?'), args.push(q.to));
-  const from = t || q.speaker || q.entity ? 'search s JOIN articles a ON a.id = s.id' : 'articles a';
-  return { match: t?.match ?? null, from, cond: where.join(' AND '), args };
+  const indexed = !!(t || q.speaker || q.entity);
+  const from = indexed ? 'search s JOIN articles a ON a.id = s.id' : 'articles a';
+  return { match: t?.match ?? null, from, cond: where.join(' AND '), args, indexed };
 }
 
 /** Creates the tables on a new database, under an advisory lock so that workers starting together do it once. */
