@@ -77,7 +77,7 @@ export async function copyStore(src: ArticleStore, dst: ArticleStore, onProgress
         await dst.db.run('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value', row.key, row.value);
       }
       for (const t of TABLES) figures[t.name] = await copyTable(src, dst, t, onProgress);
-      figures['search'] = await makeSearchRows(src, dst, figures['articles'] ?? 0, onProgress);
+      figures['search'] = await makeSearchRows(src, dst, onProgress);
       if (dst instanceof PgStore) {
         for (const t of IDENTITY) {
           await dst.db.get(`SELECT setval(pg_get_serial_sequence('${t}', 'id'), GREATEST(max(id), 1), max(id) IS NOT NULL) FROM ${t}`);
@@ -126,13 +126,13 @@ async function copyTable(src: ArticleStore, dst: ArticleStore, t: (typeof TABLES
 }
 
 /** Makes the search row of every original article from its stored title, text and analysis. */
-async function makeSearchRows(src: ArticleStore, dst: ArticleStore, articles: number, onProgress?: (p: CopyProgress) => void): Promise<number> {
+async function makeSearchRows(src: ArticleStore, dst: ArticleStore, onProgress?: (p: CopyProgress) => void): Promise<number> {
   const total = (await src.db.get<{ n: number }>('SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL'))!.n;
   const pg = dst instanceof PgStore;
   const writer = pg ? await tableWriter(dst, 'search', ['id', 'title', 'body', 'speakers', 'entities']) : null;
   let last = 0;
   let done = 0;
-  while (articles > 0) {
+  for (;;) {
     const rows = await src.db.all<{ id: number; title: string | null; text: string; analysis: Buffer }>(
       'SELECT id, title, text, analysis FROM articles WHERE id > ? AND duplicate_of IS NULL ORDER BY id LIMIT ?', last, 250,
     );
