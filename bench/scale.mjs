@@ -190,17 +190,18 @@ if (PG) {
     return url.toString();
   };
   /** Enqueues a corpus into db, lets w workers drain it, and reports what they stored (on top of what was there). */
+  /** The articles a database holds; 0 when it has no rasd tables yet. */
+  const countArticles = async (db) => {
+    const store = await PgStore.open(db, { readonly: true }).catch(() => null);
+    if (!store) return 0;
+    try {
+      return await store.count('articles');
+    } finally {
+      await store.close();
+    }
+  };
   const workerRun = async (db, w, file, measure = true) => {
-    const count = async () => {
-      const store = await PgStore.open(db, { readonly: true }).catch(() => null);
-      if (!store) return 0;
-      try {
-        return await store.count('articles');
-      } finally {
-        await store.close();
-      }
-    };
-    const before = await count();
+    const before = await countArticles(db);
     const q = await timed(['enqueue', file, '--db', db, '-q']);
     const runs = await Promise.all(Array.from({ length: w }, (_, i) => timed(['worker', '--db', db, '--drain', '--name', `bench-${w}-${i + 1}`, '--idle', '200ms', '-q'])));
     const secs = Math.max(...runs.map((r) => r.secs));
@@ -220,16 +221,9 @@ if (PG) {
     const name = 'rasd_bench_base';
     const db = urlOf(name);
     const [exists] = await admin.unsafe('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    let reused = false;
-    if (exists && keep) {
-      const store = await PgStore.open(db, { readonly: true }).catch(() => null);
-      reused = !!store && (await store.count('articles')) > 0;
-      if (store) {
-        if (reused) console.log(`  reusing ${name}: ${(await store.count('articles')).toLocaleString('en')} articles`);
-        await store.close();
-      }
-    }
-    if (!reused) {
+    const held = exists && keep ? await countArticles(db) : 0;
+    if (held) console.log(`  reusing ${name}: ${held.toLocaleString('en')} articles`);
+    else {
       await drop(name);
       await admin.unsafe(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
       const c = await timed(['copy', PG_BASE, db, '-q']);

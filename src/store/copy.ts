@@ -128,8 +128,7 @@ async function copyTable(src: ArticleStore, dst: ArticleStore, t: (typeof TABLES
 /** Makes the search row of every original article from its stored title, text and analysis. */
 async function makeSearchRows(src: ArticleStore, dst: ArticleStore, onProgress?: (p: CopyProgress) => void): Promise<number> {
   const total = (await src.db.get<{ n: number }>('SELECT count(*) AS n FROM articles WHERE duplicate_of IS NULL'))!.n;
-  const pg = dst instanceof PgStore;
-  const writer = pg ? await tableWriter(dst, 'search', ['id', 'title', 'body', 'speakers', 'entities']) : null;
+  const writer = dst instanceof PgStore ? await tableWriter(dst, 'search', ['id', 'title', 'body', 'speakers', 'entities']) : null;
   let last = 0;
   let done = 0;
   for (;;) {
@@ -139,8 +138,7 @@ async function makeSearchRows(src: ArticleStore, dst: ArticleStore, onProgress?:
     if (!rows.length) break;
     const made: [number, SearchRow][] = rows.map((r) => {
       const a = readAnalysis(r.analysis);
-      const statements = (a.statements ?? []).map((s) => ({ speaker: s.speaker, organization: s.organization }));
-      return [r.id, searchRow({ title: r.title, text: r.text, statements, entities: a.entities ?? [] })];
+      return [r.id, searchRow({ title: r.title, text: r.text, statements: a.statements ?? [], entities: a.entities ?? [] })];
     });
     if (writer) await writer.write(made.map(([id, s]) => [id, ...searchVectors(s)]));
     else for (const [id, s] of made) await dst.index(id, s);
